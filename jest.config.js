@@ -1,0 +1,15 @@
+// Tests import the packages from source, so a test run never depends on a stale build.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: {
+    "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.json", isolatedModules: true }],
+  },
+  moduleNameMapper: {
+    "^tsgis$": "<rootDir>/kernel/src/index.ts",
+    "^@tsgis/portal$": "<rootDir>/portal/src/index.ts",
+  },
+  testTimeout: 30000,
+};
