@@ -1,0 +1,17 @@
+import Database from "better-sqlite3";
+import path from "node:path";
+import { migrate } from "./migrate";
+import { migrations } from "./migrations";
+
+export type PortalDatabase = Database.Database;
+
+export function openDatabase(dataDir: string): PortalDatabase {
+  const db = new Database(path.join(dataDir, "portal.sqlite"));
+  // WAL lets readers proceed while a write is in progress; NORMAL sync is durable enough in WAL.
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  migrate(db, migrations);
+  return db;
+}

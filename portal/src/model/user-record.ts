@@ -1,0 +1,31 @@
+/** A user as the portal stores it, minus the password hash. */
+export interface UserRecord {
+  readonly username: string;
+  readonly id: string;
+  readonly orgId: string;
+  readonly fullName: string;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly email: string;
+  readonly description: string | null;
+  readonly tags: string[];
+  readonly culture: string | null;
+  readonly region: string | null;
+  readonly units: string;
+  readonly thumbnail: string | null;
+  readonly access: "private" | "org" | "public";
+  readonly role: string;
+  readonly roleId: string;
+  readonly privileges: string[];
+  readonly userLicenseTypeId: string;
+  readonly level: string;
+  readonly provider: string;
+  readonly disabled: boolean;
+  readonly lastLogin: number;
+  readonly created: number;
+  readonly modified: number;
+}
+
+export function isOrgAdmin(user: UserRecord | null): boolean {
+  return user !== null && user.role === "org_admin";
+}

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from "fastify";
+import { fullUserJson } from "../model/user-json";
+import { userJsonFor } from "../model/user-visibility";
+import { ArcGISRequestError, tokenRequired } from "../server/arcgis-error";
+import type { PortalContext } from "../server/portal-context";
+import { stateOf } from "../server/request-state";
+
+/** Unknown and hidden users look the same, so a caller cannot probe for usernames. */
+const userNotFound = (): ArcGISRequestError =>
+  new ArcGISRequestError(400, "User not found", [], "COM_0003");
+
+export function registerCommunityRoutes(app: FastifyInstance, context: PortalContext): void {
+  app.route({
+    method: ["GET", "POST"],
+    url: "/sharing/rest/community/self",
+    handler: async (request) => {
+      const { user } = stateOf(request);
+      if (!user) throw tokenRequired();
+      return fullUserJson(user);
+    },
+  });
+
+  app.route({
+    method: ["GET", "POST"],
+    url: "/sharing/rest/community/users/:username",
+    handler: async (request) => {
+      const { username } = request.params as { username: string };
+      const target = context.users.find(username);
+      const json = target ? userJsonFor(target, stateOf(request).user) : null;
+      if (!json) throw userNotFound();
+      return json;
+    },
+  });
+}

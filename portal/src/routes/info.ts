@@ -1,0 +1,30 @@
+import type { FastifyInstance } from "fastify";
+import type { PortalContext } from "../server/portal-context";
+import { restUrlOf } from "../server/portal-context";
+import { CURRENT_VERSION, FULL_VERSION } from "../version";
+
+export function registerInfoRoutes(app: FastifyInstance, context: PortalContext): void {
+  app.route({
+    method: ["GET", "POST"],
+    url: "/sharing/rest",
+    handler: async () => ({ currentVersion: CURRENT_VERSION }),
+  });
+
+  app.route({
+    method: ["GET", "POST"],
+    url: "/sharing/rest/info",
+    handler: async () => {
+      const restUrl = restUrlOf(context);
+      return {
+        owningSystemUrl: context.rootUrl,
+        authInfo: {
+          tokenServicesUrl: `${restUrl}/generateToken`,
+          isTokenBasedSecurity: true,
+        },
+        currentVersion: CURRENT_VERSION,
+        fullVersion: FULL_VERSION,
+        isPortal: true,
+      };
+    },
+  });
+}

@@ -1,0 +1,109 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { portalSelfJson } from "../model/portal-json";
+import { defaultOrganisationSettings } from "../model/portal-defaults";
+import { isOrgAdmin } from "../model/user-record";
+import { ArcGISRequestError, permissionDenied, tokenRequired } from "../server/arcgis-error";
+import { applyFieldUpdates, type FieldSchema } from "../server/field-updates";
+import type { PortalContext } from "../server/portal-context";
+import { stateOf } from "../server/request-state";
+import type { OrganisationRecord } from "../store/organisation-store";
+
+const PORTAL_FIELDS: FieldSchema = {
+  name: { kind: "string" },
+  description: { kind: "string" },
+  access: { kind: "choice", choices: ["public", "private"] },
+  culture: { kind: "string" },
+  region: { kind: "string" },
+  units: { kind: "choice", choices: ["english", "metric"] },
+  thumbnail: { kind: "string" },
+  basemapGalleryGroupQuery: { kind: "string" },
+  homePageFeaturedContent: { kind: "string" },
+  canSharePublic: { kind: "boolean" },
+  canSearchPublic: { kind: "boolean" },
+  commentsEnabled: { kind: "boolean" },
+  defaultBasemap: { kind: "object" },
+  defaultExtent: { kind: "object" },
+  helperServices: { kind: "object" },
+  portalProperties: { kind: "object" },
+  featuredGroups: { kind: "array" },
+  allowedRedirectUris: { kind: "array" },
+  rotatorPanels: { kind: "array" },
+};
+
+const SETTINGS_FIELDS: FieldSchema = {
+  anonymousAccessNotice: { kind: "object" },
+  authenticatedAccessNotice: { kind: "object" },
+  informationalBanner: { kind: "object" },
+  blockedApps: { kind: "array" },
+  allowedOrigins: { kind: "array" },
+};
+
+/** `self` or the organisation's own id; any other id names an organisation this portal lacks. */
+function organisationFor(context: PortalContext, request: FastifyRequest): OrganisationRecord {
+  const { portalId } = request.params as { portalId: string };
+  const organisation = context.organisations.get();
+  if (portalId !== "self" && portalId !== organisation.id) {
+    throw new ArcGISRequestError(400, "Portal not found.", [], "ORG_1000");
+  }
+  return organisation;
+}
+
+function requireAdmin(request: FastifyRequest): void {
+  const { user } = stateOf(request);
+  if (!user) throw tokenRequired();
+  if (!isOrgAdmin(user)) throw permissionDenied();
+}
+
+export function registerPortalRoutes(app: FastifyInstance, context: PortalContext): void {
+  const methods: ("GET" | "POST")[] = ["GET", "POST"];
+
+  app.route({
+    method: methods,
+    url: "/sharing/rest/portals/:portalId",
+    handler: async (request) => {
+      const organisation = organisationFor(context, request);
+      return portalSelfJson(context, organisation, stateOf(request).user);
+    },
+  });
+
+  app.route({
+    method: "POST",
+    url: "/sharing/rest/portals/:portalId/update",
+    handler: async (request) => {
+      const organisation = organisationFor(context, request);
+      requireAdmin(request);
+      const params = stateOf(request).params.values;
+      const current = { ...organisation.properties, name: organisation.name };
+      const { name, ...properties } = applyFieldUpdates(current, params, PORTAL_FIELDS);
+      // The organisation's name cannot be cleared, only replaced.
+      if (typeof name === "string" && name !== organisation.name)
+        context.organisations.rename(name);
+      context.organisations.saveProperties(properties);
+      return { success: true, id: organisation.id };
+    },
+  });
+
+  app.route({
+    method: methods,
+    url: "/sharing/rest/portals/:portalId/settings",
+    handler: async (request) => {
+      const organisation = organisationFor(context, request);
+      if (!stateOf(request).user) throw tokenRequired();
+      return { ...defaultOrganisationSettings(), ...organisation.settings };
+    },
+  });
+
+  app.route({
+    method: "POST",
+    url: "/sharing/rest/portals/:portalId/settings/update",
+    handler: async (request) => {
+      const organisation = organisationFor(context, request);
+      requireAdmin(request);
+      const params = stateOf(request).params.values;
+      const current = { ...defaultOrganisationSettings(), ...organisation.settings };
+      const updated = applyFieldUpdates(current, params, SETTINGS_FIELDS);
+      context.organisations.saveSettings({ ...defaultOrganisationSettings(), ...updated });
+      return { success: true };
+    },
+  });
+}

@@ -1,0 +1,24 @@
+import type { FastifyRequest } from "fastify";
+import type { UserRecord } from "../model/user-record";
+import type { RequestParams } from "./request-params";
+
+export interface RequestState {
+  readonly params: RequestParams;
+  /** The signed-in user, or null for an anonymous request. */
+  readonly user: UserRecord | null;
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    portalState?: RequestState;
+  }
+  interface FastifyContextConfig {
+    /** Routes that authenticate by themselves (generateToken) skip token checking. */
+    skipTokenCheck?: boolean;
+  }
+}
+
+export function stateOf(request: FastifyRequest): RequestState {
+  if (!request.portalState) throw new Error("The request was not prepared by the portal hooks.");
+  return request.portalState;
+}
