@@ -1,0 +1,94 @@
+/**
+ * The options of `GIS.connect`: the Python constructor's arguments and keyword arguments in
+ * camelCase.
+ */
+export interface GISOptions {
+  /** The portal URL; ArcGIS Online when omitted. Python: `url`. */
+  url?: string;
+  /** Python: `username`. */
+  username?: string;
+  /** The user's password, or the PFX/P12 certificate's password for PKI. Python: `password`. */
+  password?: string;
+  /** PEM private key for PKI, with `certFile`. Python: `key_file`. */
+  keyFile?: string;
+  /** PEM certificate (with `keyFile`) or a PFX/P12 file (with `password`). Python: `cert_file`. */
+  certFile?: string;
+  /** Check the server's TLS certificate (default true). Python: `verify_cert`. */
+  verifyCert?: boolean;
+  /** Make this GIS `env.activeGis` (default true). Python: `set_active`. */
+  setActive?: boolean;
+  /** OAuth 2.0 client id. Python: `client_id`. */
+  clientId?: string;
+  /** A saved profile's name. Python: `profile`. */
+  profile?: string;
+  /** Python: `proxy_host`. */
+  proxyHost?: string;
+  /** Python: `proxy_port` (default 80). */
+  proxyPort?: number;
+  /** An existing token for built-in security. Python: `token`. */
+  token?: string;
+  /** Seconds before a request is abandoned (default 600, as in Python). Python: `timeout`. */
+  timeout?: number;
+  /** Minutes a built-in login's token lives (default 60). Python: `expiration`. */
+  expiration?: number;
+}
+
+type Kind = "string" | "boolean" | "number";
+
+const OPTION_KINDS: Record<keyof GISOptions, Kind> = {
+  url: "string",
+  username: "string",
+  password: "string",
+  keyFile: "string",
+  certFile: "string",
+  verifyCert: "boolean",
+  setActive: "boolean",
+  clientId: "string",
+  profile: "string",
+  proxyHost: "string",
+  proxyPort: "number",
+  token: "string",
+  timeout: "number",
+  expiration: "number",
+};
+
+/**
+ * Checks the options before any request: unknown names (often a snake_case habit from
+ * Python) and wrong types are reported by name.
+ */
+export function validateConnectOptions(options: unknown): GISOptions {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== "object" || Array.isArray(options)) {
+    throw new TypeError(`GIS.connect: options must be an object, got ${describe(options)}`);
+  }
+  for (const [name, value] of Object.entries(options)) {
+    if (!(name in OPTION_KINDS)) {
+      const camel = name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+      const hint = camel !== name && camel in OPTION_KINDS ? ` (did you mean "${camel}"?)` : "";
+      throw new TypeError(`GIS.connect: unknown option "${name}"${hint}`);
+    }
+    if (value === undefined || value === null) continue;
+    const expected = OPTION_KINDS[name as keyof GISOptions];
+    if (typeof value !== expected) {
+      throw new TypeError(`GIS.connect: option "${name}" must be a ${expected}, got ${describe(value)}`);
+    }
+  }
+  const checked = options as GISOptions;
+  checkPositive(checked.proxyPort, "proxyPort", 65535);
+  checkPositive(checked.timeout, "timeout");
+  checkPositive(checked.expiration, "expiration");
+  return checked;
+}
+
+function checkPositive(value: number | undefined, name: string, max = Infinity): void {
+  if (value === undefined || value === null) return;
+  if (!Number.isFinite(value) || value <= 0 || value > max) {
+    throw new RangeError(`GIS.connect: option "${name}" must be a positive number${max < Infinity ? ` up to ${max}` : ""}, got ${value}`);
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "string" ? `the string "${value}"` : `${typeof value} ${String(value)}`;
+}

@@ -1,0 +1,6 @@
+import type { GIS } from "./gis";
+
+/**
+ * Session-wide state, like Python's `arcgis.env`: the GIS that tools use when none is given.
+ */
+export const env: { activeGis: GIS | null } = { activeGis: null };

@@ -1,0 +1,195 @@
+import { inspect } from "node:util";
+import { validateConnectOptions, type GISOptions } from "./connect-options";
+import { env } from "./env";
+import type { RequestParams } from "./session/params";
+import { Session } from "./session/session";
+import { normalizePortalUrl } from "./session/url";
+import { chooseSignIn } from "./sign-in";
+import { User, type UserJSON } from "./users/user";
+import { UserManager } from "./users/user-manager";
+
+/** The portal's description of itself (`portals/self`); every field the server sends is kept. */
+export interface PortalProperties {
+  id?: string;
+  name?: string;
+  urlKey?: string;
+  customBaseUrl?: string;
+  portalHostname?: string;
+  isPortal?: boolean;
+  currentVersion?: string;
+  helperServices?: Record<string, unknown>;
+  user?: UserJSON;
+  [field: string]: unknown;
+}
+
+const DEFAULT_TIMEOUT_SECONDS = 600;
+const DEFAULT_PROXY_PORT = 80;
+
+/**
+ * A connection to ArcGIS Online or an ArcGIS Enterprise portal, and the entry point to its
+ * content, users and groups.
+ *
+ * Python: `arcgis.gis.GIS`.
+ * @example
+ * const gis = await GIS.connect({ url: "https://gis.example.com/portal", username, password });
+ * console.log(gis.properties.name, gis.users.me?.username);
+ */
+export class GIS {
+  /** The portal's root URL. Python: `GIS.url`. */
+  readonly url: string;
+  /** The one HTTP door that every manager uses. */
+  readonly session: Session;
+  /** Python: `GIS.users`. */
+  readonly users: UserManager;
+  private portalProperties: PortalProperties;
+  private readonly versionParts: number[];
+
+  private constructor(
+    session: Session,
+    properties: PortalProperties,
+    version: number[],
+    me: UserJSON | null,
+  ) {
+    this.session = session;
+    this.url = session.portalUrl;
+    this.portalProperties = properties;
+    this.versionParts = version;
+    this.users = new UserManager(this, me ? new User(this, me.username, me) : null);
+  }
+
+  /**
+   * Connects to a portal and signs in. Without `url`, ArcGIS Online; without credentials,
+   * anonymously. Python: `GIS(url, username, password, ...)`.
+   */
+  static async connect(options?: GISOptions): Promise<GIS> {
+    const checked = validateConnectOptions(options);
+    const portalUrl = normalizePortalUrl(checked.url);
+    const signIn = chooseSignIn(checked, portalUrl);
+    if (checked.verifyCert === false) warnCertificatesNotVerified(portalUrl);
+    const session = new Session({
+      portalUrl,
+      timeoutMs: (checked.timeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+      verifyCert: checked.verifyCert !== false,
+      clientCertificate: signIn.clientCertificate,
+      proxy: checked.proxyHost
+        ? { host: checked.proxyHost, port: checked.proxyPort ?? DEFAULT_PROXY_PORT }
+        : undefined,
+    });
+    session.auth = signIn.auth;
+    try {
+      const [properties, info] = await Promise.all([
+        session.get<PortalProperties>("portals/self"),
+        session.get<{ currentVersion?: unknown }>(session.restUrl, {}, { authenticate: false }),
+      ]);
+      trustPortalHosts(session, properties);
+      const me = await signedInUser(session, properties);
+      const version = parseVersion(info.currentVersion ?? properties.currentVersion);
+      const gis = new GIS(session, properties, version, me);
+      if (checked.setActive !== false) env.activeGis = gis;
+      return gis;
+    } catch (error) {
+      session.close();
+      throw error;
+    }
+  }
+
+  /** The portal's properties (`portals/self`). Python: `GIS.properties`. */
+  get properties(): PortalProperties {
+    return this.portalProperties;
+  }
+
+  /** The portal's version as numbers, e.g. `[2025, 1]`. Python: `GIS.version`. */
+  get version(): number[] {
+    return [...this.versionParts];
+  }
+
+  /**
+   * Updates the portal's properties (administrators only) and reloads them.
+   * Python: `GIS.update_properties(properties_dict)`.
+   * @example
+   * await gis.updateProperties({ description: "Our organisation" });
+   */
+  async updateProperties(propertiesDict: Record<string, unknown>): Promise<boolean> {
+    requirePlainObject(propertiesDict, "propertiesDict");
+    const portalId = this.portalProperties.id ?? "self";
+    const result = await this.session.post<{ success?: boolean }>(
+      `portals/${encodeURIComponent(portalId)}/update`,
+      toParams(propertiesDict),
+    );
+    this.portalProperties = await this.session.get<PortalProperties>("portals/self");
+    return result.success === true;
+  }
+
+  /**
+   * The organisation's settings as the current user sees them (access notices, banner).
+   * Python: `GIS.org_settings` (getter).
+   */
+  async getOrgSettings(): Promise<Record<string, unknown>> {
+    return this.session.get<Record<string, unknown>>("portals/self/settings");
+  }
+
+  /**
+   * Changes the organisation's settings (administrators only). Python: `GIS.org_settings` (setter).
+   * @example
+   * await gis.setOrgSettings({ informationalBanner: { text: "Hello", enabled: true } });
+   */
+  async setOrgSettings(settings: Record<string, unknown>): Promise<boolean> {
+    requirePlainObject(settings, "settings");
+    const result = await this.session.post<{ success?: boolean }>(
+      "portals/self/settings/update",
+      toParams(settings),
+    );
+    return result.success === true;
+  }
+
+  /** Releases the connections this GIS keeps open. */
+  close(): void {
+    this.session.close();
+  }
+
+  [inspect.custom](): string {
+    return `GIS @ ${this.url} version:${this.versionParts.join(".")}`;
+  }
+}
+
+async function signedInUser(session: Session, properties: PortalProperties): Promise<UserJSON | null> {
+  if (properties.user && typeof properties.user.username === "string") return properties.user;
+  if (session.auth.scheme === "anonymous") return null;
+  const self = await session.get<UserJSON>("community/self");
+  return typeof self.username === "string" ? self : null;
+}
+
+function trustPortalHosts(session: Session, properties: PortalProperties): void {
+  session.tokenScope.addPortalHost(properties.portalHostname);
+  if (properties.urlKey && properties.customBaseUrl) {
+    session.tokenScope.addPortalHost(`${properties.urlKey}.${properties.customBaseUrl}`);
+  }
+}
+
+function parseVersion(value: unknown): number[] {
+  if (typeof value !== "string" && typeof value !== "number") return [];
+  return String(value)
+    .split(".")
+    .map((part) => Number.parseInt(part, 10))
+    .filter((part) => Number.isFinite(part));
+}
+
+function toParams(values: Record<string, unknown>): RequestParams {
+  return values as RequestParams;
+}
+
+function requirePlainObject(value: unknown, argument: string): void {
+  if (!value || typeof value !== "object" || Array.isArray(value)) {
+    throw new TypeError(`${argument}: expected an object of properties, got ${value === null ? "null" : typeof value}`);
+  }
+}
+
+let warnedHosts = new Set<string>();
+function warnCertificatesNotVerified(portalUrl: string): void {
+  if (warnedHosts.has(portalUrl)) return;
+  warnedHosts = new Set([...warnedHosts, portalUrl]);
+  process.emitWarning(
+    `verifyCert is false: TLS certificates of ${portalUrl} are not checked, which exposes the connection to interception`,
+    { code: "TSGIS_INSECURE_TLS" },
+  );
+}

@@ -1,0 +1,8 @@
+// The public surface of tsgis: re-exports only.
+export { GIS, type PortalProperties } from "./gis";
+export { type GISOptions } from "./connect-options";
+export { ArcGISError, type ArcGISErrorBody } from "./errors";
+export { env } from "./env";
+export { User, type UserJSON } from "./users/user";
+export { UserManager } from "./users/user-manager";
+export { VERSION } from "./version";

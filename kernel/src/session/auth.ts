@@ -1,0 +1,114 @@
+import type { Session } from "./session";
+
+/** How a Session proves who it is to the portal. */
+export interface Authenticator {
+  readonly scheme: "anonymous" | "builtin" | "token" | "pki";
+  /** The token to send to the portal and its federated servers, if this scheme uses one. */
+  token(session: Session): Promise<string | undefined>;
+  /**
+   * Called when the portal rejected `rejectedToken` as expired or invalid (498/499).
+   * Resolves true when a fresh token is now available and the request is worth one more try.
+   */
+  renew(session: Session, rejectedToken: string | undefined): Promise<boolean>;
+}
+
+/** No credentials: public content only. */
+export class AnonymousAccess implements Authenticator {
+  readonly scheme = "anonymous" as const;
+  async token(): Promise<undefined> {
+    return undefined;
+  }
+  async renew(): Promise<boolean> {
+    return false;
+  }
+}
+
+/** PKI: the client certificate on the TLS connection authenticates every request. */
+export class ClientCertificateAccess implements Authenticator {
+  readonly scheme = "pki" as const;
+  async token(): Promise<undefined> {
+    return undefined;
+  }
+  async renew(): Promise<boolean> {
+    return false;
+  }
+}
+
+/** A token the caller already holds; it cannot be renewed without credentials. */
+export class ExistingToken implements Authenticator {
+  readonly scheme = "token" as const;
+  constructor(private readonly value: string) {}
+  async token(): Promise<string> {
+    return this.value;
+  }
+  async renew(): Promise<boolean> {
+    return false;
+  }
+}
+
+interface IssuedToken {
+  value: string;
+  expires: number;
+}
+
+/** Renew a little before the portal says the token ends, so a request never races expiry. */
+const RENEW_MARGIN_MS = 30_000;
+
+/**
+ * A built-in (or LDAP) login through generateToken. The token is renewed before it expires
+ * and again when the portal rejects it, so long notebooks never see an expired session.
+ */
+export class BuiltinLogin implements Authenticator {
+  readonly scheme = "builtin" as const;
+  private issued: IssuedToken | undefined;
+  private pending: Promise<IssuedToken> | undefined;
+
+  constructor(
+    readonly username: string,
+    private readonly password: string,
+    private readonly expirationMinutes: number,
+  ) {}
+
+  async token(session: Session): Promise<string> {
+    const issued = this.issued;
+    if (issued && issued.expires - RENEW_MARGIN_MS > Date.now()) return issued.value;
+    return (await this.login(session)).value;
+  }
+
+  async renew(session: Session, rejectedToken: string | undefined): Promise<boolean> {
+    if (this.issued && this.issued.value === rejectedToken) this.issued = undefined;
+    await this.login(session);
+    return true;
+  }
+
+  /** Concurrent callers share one generateToken request. */
+  private login(session: Session): Promise<IssuedToken> {
+    if (!this.pending) {
+      this.pending = this.requestToken(session).finally(() => {
+        this.pending = undefined;
+      });
+    }
+    return this.pending;
+  }
+
+  private async requestToken(session: Session): Promise<IssuedToken> {
+    const response = await session.request<{ token?: string; expires?: number }>(
+      `${session.restUrl}/generateToken`,
+      {
+        username: this.username,
+        password: this.password,
+        client: "referer",
+        referer: session.referer,
+        expiration: this.expirationMinutes,
+      },
+      { method: "POST", authenticate: false, idempotent: true },
+    );
+    if (!response.token) throw new Error("generateToken answered without a token");
+    const expires =
+      typeof response.expires === "number"
+        ? response.expires
+        : Date.now() + this.expirationMinutes * 60_000;
+    this.issued = { value: response.token, expires };
+    return this.issued;
+  }
+}

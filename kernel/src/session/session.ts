@@ -1,0 +1,309 @@
+import { Readable } from "node:stream";
+import axios, { type AxiosInstance, type AxiosResponse } from "axios";
+import { ArcGISError, type ArcGISErrorBody } from "../errors";
+import { AnonymousAccess, type Authenticator } from "./auth";
+import { buildMultipartBody, isReplayable, knownLength, type FilePart } from "./files";
+import { encodeParams, type RequestParams } from "./params";
+import {
+  DEFAULT_RETRY_POLICY,
+  isRetryableNetworkError,
+  isRetryableStatus,
+  retryDelayMs,
+  sleep,
+  type RetryPolicy,
+} from "./retry";
+import { TokenScope } from "./token-scope";
+import { Transport, type TransportOptions } from "./transport";
+import { removeTokenFromUrl } from "./url";
+import { USER_AGENT } from "../version";
+
+/** What a caller wants back: parsed JSON (the default), text, bytes, or a stream to pipe. */
+export type ResponseKind = "json" | "text" | "buffer" | "stream";
+
+export interface RequestOptions {
+  /** POST by default; GET for reads that are safe to cache (turned into POST past 2,000 chars). */
+  method?: "GET" | "POST";
+  /** Send the token if the target may receive it (default true). */
+  authenticate?: boolean;
+  /** May the request be sent again after a transient failure? Defaults to true for GET only. */
+  idempotent?: boolean;
+  /** Some operations want the token as a `token` parameter rather than the header. */
+  tokenInParams?: boolean;
+  files?: Record<string, FilePart>;
+  responseKind?: ResponseKind;
+  /** The `f` parameter; `null` sends none. Defaults to "json". */
+  format?: string | null;
+  timeoutMs?: number;
+}
+
+export interface SessionOptions extends TransportOptions {
+  portalUrl: string;
+  timeoutMs: number;
+  retry?: RetryPolicy;
+  userAgent?: string;
+}
+
+type ResponseValue<K extends ResponseKind> = K extends "text"
+  ? string
+  : K extends "buffer"
+    ? Buffer
+    : K extends "stream"
+      ? Readable
+      : unknown;
+
+const MAX_GET_URL_LENGTH = 2000;
+const MAX_REDIRECTS = 5;
+const TOKEN_ERROR_CODES = new Set([498, 499]);
+
+/**
+ * The one place that speaks HTTP. Every manager goes through `request`, which encodes
+ * parameters, attaches the token only where it may go, retries what is safe to retry, renews
+ * an expired login once, and turns every failure into an ArcGISError without the token.
+ */
+export class Session {
+  readonly portalUrl: string;
+  readonly restUrl: string;
+  /** The referer that tokens are bound to (client=referer) and that requests carry. */
+  readonly referer = "http";
+  auth: Authenticator = new AnonymousAccess();
+  readonly tokenScope: TokenScope;
+  private readonly http: AxiosInstance;
+  private readonly transport: Transport;
+  private readonly retry: RetryPolicy;
+
+  constructor(private readonly options: SessionOptions) {
+    this.portalUrl = options.portalUrl;
+    this.restUrl = `${options.portalUrl}/sharing/rest`;
+    this.transport = new Transport(options);
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.http = axios.create({
+      maxRedirects: 0,
+      proxy: false,
+      validateStatus: () => true,
+      maxBodyLength: Infinity,
+      maxContentLength: Infinity,
+      responseType: "stream",
+      headers: { "User-Agent": options.userAgent ?? USER_AGENT },
+    });
+    this.tokenScope = new TokenScope(this.portalUrl, (infoUrl) =>
+      this.request<{ owningSystemUrl?: unknown }>(infoUrl, {}, {
+        method: "GET",
+        authenticate: false,
+      }) as Promise<{ owningSystemUrl?: unknown }>,
+    );
+  }
+
+  /** A URL relative to the Sharing REST root (`content/items/x`) or absolute. */
+  resolve(url: string): string {
+    if (/^https?:\/\//i.test(url)) return url;
+    return `${this.restUrl}/${url.replace(/^\/+/, "")}`;
+  }
+
+  async get<T = unknown>(url: string, params: RequestParams = {}, options: RequestOptions = {}) {
+    return (await this.request(url, params, { ...options, method: "GET" })) as T;
+  }
+
+  async post<T = unknown>(url: string, params: RequestParams = {}, options: RequestOptions = {}) {
+    return (await this.request(url, params, { ...options, method: "POST" })) as T;
+  }
+
+  async request<T = unknown, K extends ResponseKind = "json">(
+    url: string,
+    params: RequestParams = {},
+    options: RequestOptions & { responseKind?: K } = {},
+  ): Promise<K extends "json" ? T : ResponseValue<K>> {
+    const target = this.resolve(url);
+    const method = options.method ?? "POST";
+    const idempotent = (options.idempotent ?? method === "GET") && isReplayable(options.files);
+    const sendToken =
+      options.authenticate !== false && (await this.tokenScope.mayReceiveToken(target));
+    const allParams: RequestParams =
+      options.format === null ? { ...params } : { f: options.format ?? "json", ...params };
+
+    let renewedLogin = false;
+    for (let attempt = 1; ; attempt++) {
+      const token = sendToken ? await this.auth.token(this) : undefined;
+      let response: AxiosResponse<Readable>;
+      try {
+        response = await this.send(target, method, allParams, token, options);
+      } catch (error) {
+        const { code, message } = describeNetworkError(error);
+        if (idempotent && attempt < this.retry.maxAttempts && isRetryableNetworkError(code, message)) {
+          await sleep(retryDelayMs(this.retry, attempt, undefined));
+          continue;
+        }
+        throw networkFailure(target, code, message);
+      }
+
+      const status = response.status;
+      if (isRetryableStatus(status) && idempotent && attempt < this.retry.maxAttempts) {
+        response.data.resume();
+        await sleep(retryDelayMs(this.retry, attempt, headerText(response, "retry-after")));
+        continue;
+      }
+
+      const kind: ResponseKind = options.responseKind ?? "json";
+      const outcome = await readResponse(response, kind, target);
+      if (outcome.error) {
+        const code = outcome.error.code ?? status;
+        if (TOKEN_ERROR_CODES.has(Number(code)) && token !== undefined && !renewedLogin) {
+          renewedLogin = true;
+          if (await this.auth.renew(this, token)) continue;
+        }
+        throw new ArcGISError(outcome.error, target, status);
+      }
+      return outcome.value as K extends "json" ? T : ResponseValue<K>;
+    }
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+
+  private async send(
+    target: string,
+    method: "GET" | "POST",
+    params: RequestParams,
+    token: string | undefined,
+    options: RequestOptions,
+  ): Promise<AxiosResponse<Readable>> {
+    const headers: Record<string, string> = { Referer: this.referer };
+    const finalParams = { ...params };
+    if (token !== undefined) {
+      if (options.tokenInParams) finalParams.token = token;
+      else headers["X-Esri-Authorization"] = `Bearer ${token}`;
+    }
+
+    let url = target;
+    for (let redirects = 0; ; redirects++) {
+      const response = await this.sendOnce(url, method, finalParams, headers, options);
+      const location = headerText(response, "location");
+      if (response.status < 300 || response.status >= 400 || !location || redirects >= MAX_REDIRECTS) {
+        return response;
+      }
+      response.data.resume();
+      url = new URL(location, url).toString();
+      // A redirect can point anywhere: the token follows only if the new host may have it.
+      if (token !== undefined && !(await this.tokenScope.mayReceiveToken(url))) {
+        delete headers["X-Esri-Authorization"];
+        delete finalParams.token;
+      }
+    }
+  }
+
+  private async sendOnce(
+    url: string,
+    method: "GET" | "POST",
+    params: RequestParams,
+    headers: Record<string, string>,
+    options: RequestOptions,
+  ): Promise<AxiosResponse<Readable>> {
+    const agents = this.transport.agentsFor(url);
+    const timeout = options.timeoutMs ?? this.options.timeoutMs;
+    const encoded = encodeParams(params);
+    const query = new URLSearchParams(encoded).toString();
+    const getUrl = query ? `${url}${url.includes("?") ? "&" : "?"}${query}` : url;
+
+    if (method === "GET" && !options.files && getUrl.length <= MAX_GET_URL_LENGTH) {
+      return this.http.get<Readable>(getUrl, { ...agents, headers, timeout });
+    }
+    if (options.files) {
+      const form = buildMultipartBody(params, options.files);
+      const length = await knownLength(form);
+      const formHeaders: Record<string, string | number> = { ...headers, ...form.getHeaders() };
+      if (length !== undefined) formHeaders["Content-Length"] = length;
+      return this.http.post<Readable>(url, form, { ...agents, headers: formHeaders, timeout });
+    }
+    return this.http.post<Readable>(url, query, {
+      ...agents,
+      headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
+      timeout,
+    });
+  }
+}
+
+interface ReadOutcome {
+  value?: unknown;
+  error?: ArcGISErrorBody;
+}
+
+/** Reads a response in the shape the caller asked for, finding ArcGIS errors in any of them. */
+async function readResponse(
+  response: AxiosResponse<Readable>,
+  kind: ResponseKind,
+  url: string,
+): Promise<ReadOutcome> {
+  const status = response.status;
+  const contentType = headerText(response, "content-type") ?? "";
+  const looksLikeJson = /json|text\/plain/i.test(contentType);
+
+  if (kind === "stream" && status < 400 && !looksLikeJson) return { value: response.data };
+
+  const body = await readAll(response.data);
+  if (kind === "json" || looksLikeJson || status >= 400) {
+    const text = body.toString("utf8");
+    const parsed = tryParseJson(text);
+    const error = findErrorBody(parsed);
+    if (error) return { error };
+    if (status >= 400) {
+      return { error: { code: status, message: `HTTP ${status} ${response.statusText || ""}`.trim() } };
+    }
+    if (kind === "json") {
+      if (parsed === undefined) {
+        const snippet = text.slice(0, 120).replace(/\s+/g, " ");
+        return {
+          error: { code: status, message: `Expected JSON from ${removeTokenFromUrl(url)}, got: ${snippet}` },
+        };
+      }
+      return { value: parsed };
+    }
+  }
+  if (kind === "text") return { value: body.toString("utf8") };
+  if (kind === "buffer") return { value: body };
+  return { value: Readable.from([body]) };
+}
+
+function findErrorBody(parsed: unknown): ArcGISErrorBody | undefined {
+  if (!parsed || typeof parsed !== "object") return undefined;
+  const error = (parsed as { error?: unknown }).error;
+  if (!error || typeof error !== "object") return undefined;
+  return error as ArcGISErrorBody;
+}
+
+function tryParseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+function headerText(response: AxiosResponse, name: string): string | undefined {
+  const value = response.headers[name];
+  if (value === undefined || value === null) return undefined;
+  return Array.isArray(value) ? value[0] : String(value);
+}
+
+/** Only the code and message of a network error: axios errors hold the request body. */
+function describeNetworkError(error: unknown): { code: string | undefined; message: string } {
+  if (error && typeof error === "object") {
+    const { code, message } = error as { code?: unknown; message?: unknown };
+    return {
+      code: typeof code === "string" ? code : undefined,
+      message: typeof message === "string" ? message : String(error),
+    };
+  }
+  return { code: undefined, message: String(error) };
+}
+
+function networkFailure(url: string, code: string | undefined, message: string): Error {
+  const failure = new Error(`Could not reach ${removeTokenFromUrl(url)}: ${message}`);
+  (failure as Error & { code?: string }).code = code;
+  return failure;
+}

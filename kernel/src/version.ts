@@ -1,0 +1,6 @@
+// Read at run time so the version has one source: the package manifest.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const manifest = require("../package.json") as { version: string };
+
+export const VERSION: string = manifest.version;
+export const USER_AGENT = `tsgis/${VERSION}`;
