@@ -1,5 +1,6 @@
 import type { Migration } from "../migration";
 import { organisationUsersTokens } from "./0001_organisation_users_tokens";
+import { contentAndGroups } from "./0002_content_and_groups";
 
 /** Every schema migration, oldest first. Append new ones; never edit or reorder old ones. */
-export const migrations: readonly Migration[] = [organisationUsersTokens];
+export const migrations: readonly Migration[] = [organisationUsersTokens, contentAndGroups];
