@@ -1,7 +1,9 @@
 import { inspect } from "node:util";
+import { ContentManager } from "./content/content-manager";
 import { validateConnectOptions, type GISOptions } from "./connect-options";
 import { env } from "./env";
 import type { RequestParams } from "./session/params";
+import { GroupManager } from "./groups/group-manager";
 import { Session } from "./session/session";
 import { normalizePortalUrl } from "./session/url";
 import { chooseSignIn } from "./sign-in";
@@ -41,6 +43,10 @@ export class GIS {
   readonly session: Session;
   /** Python: `GIS.users`. */
   readonly users: UserManager;
+  /** Python: `GIS.content`. */
+  readonly content: ContentManager;
+  /** Python: `GIS.groups`. */
+  readonly groups: GroupManager;
   private portalProperties: PortalProperties;
   private readonly versionParts: number[];
 
@@ -55,6 +61,8 @@ export class GIS {
     this.portalProperties = properties;
     this.versionParts = version;
     this.users = new UserManager(this, me ? new User(this, me.username, me) : null);
+    this.content = new ContentManager(this);
+    this.groups = new GroupManager(this);
   }
 
   /**

@@ -6,3 +6,5 @@ export { env } from "./env";
 export { User, type UserJSON } from "./users/user";
 export { UserManager } from "./users/user-manager";
 export { VERSION } from "./version";
+export { ContentManager } from "./content/content-manager";
+export { GroupManager } from "./groups/group-manager";
