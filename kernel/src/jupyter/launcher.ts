@@ -1,0 +1,54 @@
+// Starts tslab's kernel with the tsgis patches in place. Everything is patched before
+// startKernel runs, and enableFindLocal is off so tslab cannot hand over to another tslab
+// copy found near the notebook, which would not carry the patches.
+import { readFileSync } from "fs";
+import { kernelLog } from "./kernel-log";
+import { setKernelBridge } from "./kernel-bridge";
+import { KernelRuntime } from "./kernel-runtime";
+import { captureProcessOutput } from "./output-capture";
+import type { ConnectionInfo, JsonObject } from "./protocol";
+import { createTsgisHandlerClass } from "./tsgis-handler";
+import { createTsgisServerClass } from "./tsgis-server";
+import { packageVersions } from "./package-versions";
+import { loadTslab } from "./tslab-modules";
+
+function readConnectionInfo(connectionFile: string): ConnectionInfo {
+  const info = JSON.parse(readFileSync(connectionFile, "utf8")) as ConnectionInfo;
+  if (info.signature_scheme && info.signature_scheme !== "hmac-sha256") {
+    throw new Error(`unsupported signature scheme ${info.signature_scheme}; only hmac-sha256 is`);
+  }
+  return info;
+}
+
+export function startTsgisKernel(connectionFile: string): void {
+  const { key } = readConnectionInfo(connectionFile);
+  const tslab = loadTslab();
+  const runtime = new KernelRuntime(key);
+
+  const createTslabExecutor = tslab.executor.createExecutor;
+  tslab.executor.createExecutor = (rootDir, converters) => {
+    const executor = createTslabExecutor(rootDir, converters, runtime.cells.tslabConsole);
+    runtime.cells.attach(executor);
+    return executor;
+  };
+  tslab.jupyter.JupyterHandlerImpl = createTsgisHandlerClass(tslab.jupyter.JupyterHandlerImpl);
+  tslab.jupyter.ZmqServer = createTsgisServerClass(tslab.jupyter.ZmqServer, runtime);
+  // tslab's own display API (`import * as tslab from "tslab"`) keeps working through our IOPub.
+  tslab.jupyter.lastWriteDisplayData = (data, update) => {
+    void runtime.channels.publish(update ? "update_display_data" : "display_data", {
+      ...data,
+    } as unknown as JsonObject);
+  };
+
+  captureProcessOutput(runtime.channels);
+  setKernelBridge(runtime.bridge());
+  // tslab's own SIGINT handler interrupts the executor; a pending prompt must give up too.
+  process.on("SIGINT", () => runtime.stdin.interruptPending());
+  kernelLog(`starting with connection file ${connectionFile}`);
+  tslab.main.startKernel({
+    configPath: connectionFile,
+    enableFindLocal: false,
+    jsKernel: false,
+    globalVersion: packageVersions().tslab,
+  });
+}
