@@ -1,6 +1,11 @@
 import type { Migration } from "../migration";
 import { organisationUsersTokens } from "./0001_organisation_users_tokens";
 import { contentAndGroups } from "./0002_content_and_groups";
+import { itemDetails } from "./0003_item_details";
 
 /** Every schema migration, oldest first. Append new ones; never edit or reorder old ones. */
-export const migrations: readonly Migration[] = [organisationUsersTokens, contentAndGroups];
+export const migrations: readonly Migration[] = [
+  organisationUsersTokens,
+  contentAndGroups,
+  itemDetails,
+];
