@@ -2,10 +2,12 @@ import type { Migration } from "../migration";
 import { organisationUsersTokens } from "./0001_organisation_users_tokens";
 import { contentAndGroups } from "./0002_content_and_groups";
 import { itemDetails } from "./0003_item_details";
+import { usersGroupsOrganisation } from "./0004_users_groups_organisation";
 
 /** Every schema migration, oldest first. Append new ones; never edit or reorder old ones. */
 export const migrations: readonly Migration[] = [
   organisationUsersTokens,
   contentAndGroups,
   itemDetails,
+  usersGroupsOrganisation,
 ];
