@@ -70,7 +70,9 @@ export function validateConnectOptions(options: unknown): GISOptions {
     if (value === undefined || value === null) continue;
     const expected = OPTION_KINDS[name as keyof GISOptions];
     if (typeof value !== expected) {
-      throw new TypeError(`GIS.connect: option "${name}" must be a ${expected}, got ${describe(value)}`);
+      throw new TypeError(
+        `GIS.connect: option "${name}" must be a ${expected}, got ${describe(value)}`,
+      );
     }
   }
   const checked = options as GISOptions;
@@ -83,7 +85,9 @@ export function validateConnectOptions(options: unknown): GISOptions {
 function checkPositive(value: number | undefined, name: string, max = Infinity): void {
   if (value === undefined || value === null) return;
   if (!Number.isFinite(value) || value <= 0 || value > max) {
-    throw new RangeError(`GIS.connect: option "${name}" must be a positive number${max < Infinity ? ` up to ${max}` : ""}, got ${value}`);
+    throw new RangeError(
+      `GIS.connect: option "${name}" must be a positive number${max < Infinity ? ` up to ${max}` : ""}, got ${value}`,
+    );
   }
 }
 

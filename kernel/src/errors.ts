@@ -44,6 +44,7 @@ export class ArcGISError extends Error {
 
 function normaliseDetails(details: unknown): string[] {
   if (details === undefined || details === null) return [];
-  if (Array.isArray(details)) return details.map((d) => (typeof d === "string" ? d : JSON.stringify(d)));
+  if (Array.isArray(details))
+    return details.map((d) => (typeof d === "string" ? d : JSON.stringify(d)));
   return [typeof details === "string" ? details : JSON.stringify(details)];
 }

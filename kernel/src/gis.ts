@@ -160,7 +160,10 @@ export class GIS {
   }
 }
 
-async function signedInUser(session: Session, properties: PortalProperties): Promise<UserJSON | null> {
+async function signedInUser(
+  session: Session,
+  properties: PortalProperties,
+): Promise<UserJSON | null> {
   if (properties.user && typeof properties.user.username === "string") return properties.user;
   if (session.auth.scheme === "anonymous") return null;
   const self = await session.get<UserJSON>("community/self");
@@ -188,7 +191,9 @@ function toParams(values: Record<string, unknown>): RequestParams {
 
 function requirePlainObject(value: unknown, argument: string): void {
   if (!value || typeof value !== "object" || Array.isArray(value)) {
-    throw new TypeError(`${argument}: expected an object of properties, got ${value === null ? "null" : typeof value}`);
+    throw new TypeError(
+      `${argument}: expected an object of properties, got ${value === null ? "null" : typeof value}`,
+    );
   }
 }
 

@@ -1,6 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
-import { AnonymousAccess, BuiltinLogin, ClientCertificateAccess, ExistingToken, type Authenticator } from "./session/auth";
+import {
+  AnonymousAccess,
+  BuiltinLogin,
+  ClientCertificateAccess,
+  ExistingToken,
+  type Authenticator,
+} from "./session/auth";
 import type { ClientCertificate } from "./session/transport";
 import { isLoopbackHost } from "./session/url";
 import type { GISOptions } from "./connect-options";
@@ -25,7 +31,10 @@ export function chooseSignIn(options: GISOptions, portalUrl: string): SignIn {
     );
   }
   if (options.certFile !== undefined || options.keyFile !== undefined) {
-    return { auth: new ClientCertificateAccess(), clientCertificate: readClientCertificate(options) };
+    return {
+      auth: new ClientCertificateAccess(),
+      clientCertificate: readClientCertificate(options),
+    };
   }
   if (options.username !== undefined) {
     if (options.password === undefined) {
@@ -56,26 +65,30 @@ function requireSafeTransport(portalUrl: string): void {
 }
 
 function readClientCertificate(options: GISOptions): ClientCertificate {
-  if (options.certFile === undefined) throw new Error(`certFile: PKI needs certFile along with keyFile`);
-  const cert = readFileNamed(options.certFile, "certFile");
+  if (options.certFile === undefined)
+    throw new Error(`certFile: PKI needs certFile along with keyFile`);
   const extension = path.extname(options.certFile).toLowerCase();
   if (extension === ".pfx" || extension === ".p12") {
     if (options.password === undefined) {
       throw new Error(`password: the PFX/P12 certificate ${options.certFile} needs its password`);
     }
-    return { pfx: cert, passphrase: options.password };
+    return { pfx: readFileNamed(options.certFile, "certFile"), passphrase: options.password };
   }
   if (options.keyFile === undefined) {
     throw new Error(`keyFile: a PEM certificate (certFile) needs its private key in keyFile`);
   }
-  return { cert, key: readFileNamed(options.keyFile, "keyFile") };
+  return {
+    cert: readFileNamed(options.certFile, "certFile"),
+    key: readFileNamed(options.keyFile, "keyFile"),
+  };
 }
 
 function readFileNamed(file: string, argument: string): Buffer {
   try {
     return fs.readFileSync(file);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "does not exist" : "cannot be read";
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT" ? "does not exist" : "cannot be read";
     throw new Error(`${argument}: ${file} ${reason}`);
   }
 }

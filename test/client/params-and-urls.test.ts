@@ -1,6 +1,14 @@
 import { encodeParams } from "../../kernel/src/session/params";
-import { isLoopbackHost, normalizePortalUrl, removeTokenFromUrl } from "../../kernel/src/session/url";
-import { parseRetryAfter, retryDelayMs, DEFAULT_RETRY_POLICY } from "../../kernel/src/session/retry";
+import {
+  isLoopbackHost,
+  normalizePortalUrl,
+  removeTokenFromUrl,
+} from "../../kernel/src/session/url";
+import {
+  parseRetryAfter,
+  retryDelayMs,
+  DEFAULT_RETRY_POLICY,
+} from "../../kernel/src/session/retry";
 
 describe("encodeParams", () => {
   it("encodes values the way the REST API reads them", () => {

@@ -8,7 +8,11 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 30_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 5,
+  baseDelayMs: 200,
+  maxDelayMs: 30_000,
+};
 
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 const RETRYABLE_NETWORK_CODES = new Set([

@@ -85,11 +85,17 @@ export class Session {
       responseType: "stream",
       headers: { "User-Agent": options.userAgent ?? USER_AGENT },
     });
-    this.tokenScope = new TokenScope(this.portalUrl, (infoUrl) =>
-      this.request<{ owningSystemUrl?: unknown }>(infoUrl, {}, {
-        method: "GET",
-        authenticate: false,
-      }) as Promise<{ owningSystemUrl?: unknown }>,
+    this.tokenScope = new TokenScope(
+      this.portalUrl,
+      (infoUrl) =>
+        this.request<{ owningSystemUrl?: unknown }>(
+          infoUrl,
+          {},
+          {
+            method: "GET",
+            authenticate: false,
+          },
+        ) as Promise<{ owningSystemUrl?: unknown }>,
     );
   }
 
@@ -128,7 +134,11 @@ export class Session {
         response = await this.send(target, method, allParams, token, options);
       } catch (error) {
         const { code, message } = describeNetworkError(error);
-        if (idempotent && attempt < this.retry.maxAttempts && isRetryableNetworkError(code, message)) {
+        if (
+          idempotent &&
+          attempt < this.retry.maxAttempts &&
+          isRetryableNetworkError(code, message)
+        ) {
           await sleep(retryDelayMs(this.retry, attempt, undefined));
           continue;
         }
@@ -178,7 +188,12 @@ export class Session {
     for (let redirects = 0; ; redirects++) {
       const response = await this.sendOnce(url, method, finalParams, headers, options);
       const location = headerText(response, "location");
-      if (response.status < 300 || response.status >= 400 || !location || redirects >= MAX_REDIRECTS) {
+      if (
+        response.status < 300 ||
+        response.status >= 400 ||
+        !location ||
+        redirects >= MAX_REDIRECTS
+      ) {
         return response;
       }
       response.data.resume();
@@ -246,13 +261,18 @@ async function readResponse(
     const error = findErrorBody(parsed);
     if (error) return { error };
     if (status >= 400) {
-      return { error: { code: status, message: `HTTP ${status} ${response.statusText || ""}`.trim() } };
+      return {
+        error: { code: status, message: `HTTP ${status} ${response.statusText || ""}`.trim() },
+      };
     }
     if (kind === "json") {
       if (parsed === undefined) {
         const snippet = text.slice(0, 120).replace(/\s+/g, " ");
         return {
-          error: { code: status, message: `Expected JSON from ${removeTokenFromUrl(url)}, got: ${snippet}` },
+          error: {
+            code: status,
+            message: `Expected JSON from ${removeTokenFromUrl(url)}, got: ${snippet}`,
+          },
         };
       }
       return { value: parsed };
@@ -280,7 +300,8 @@ function tryParseJson(text: string): unknown {
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  for await (const chunk of stream)
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
   return Buffer.concat(chunks);
 }
 

@@ -32,9 +32,7 @@ export function normalizePortalUrl(input: string | undefined): string {
     throw new TypeError(`url: "${input}" must use http or https, not ${parsed.protocol}`);
   }
   if (!parsed.hostname) throw new TypeError(`url: "${input}" has no host name`);
-  const path = parsed.pathname
-    .replace(/\/(home|sharing)(\/.*)?$/i, "")
-    .replace(/\/+$/, "");
+  const path = parsed.pathname.replace(/\/(home|sharing)(\/.*)?$/i, "").replace(/\/+$/, "");
   return `${parsed.protocol}//${parsed.host}${path}`;
 }
 
