@@ -1,5 +1,8 @@
-// zeromq 6 sockets reject a send while another is still pending (EBUSY), and messages from
-// timers and comm handlers can overlap, so every socket gets its own queue of sends.
+// Sends go to ZeroMQ at once rather than in a later microtask, so a cell that then blocks the
+// thread (a long synchronous loop) has still sent what it printed before it. This is safe
+// because the kernel's sockets (PUB and ROUTER) never block a send, so zeromq 6 never has a
+// send pending and never answers EBUSY; should one still be busy, that send is retried after
+// the ones before it.
 
 export interface SendableSocket {
   send(frames: Buffer[]): Promise<void>;
@@ -15,12 +18,26 @@ export class SerialSender {
   ) {}
 
   send(frames: Buffer[]): Promise<void> {
-    this.tail = this.tail.then(() => this.socket().send(frames)).catch(this.reportFailure);
+    const before = this.tail;
+    const sent = this.attempt(frames).catch(async (error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== "EBUSY") throw error;
+      await before;
+      await this.attempt(frames);
+    });
+    this.tail = sent.catch(this.reportFailure);
     return this.tail;
   }
 
-  /** Resolves once everything queued so far has been handed to ZeroMQ. */
+  /** Resolves once everything sent so far has been handed to ZeroMQ. */
   drained(): Promise<void> {
     return this.tail;
+  }
+
+  private attempt(frames: Buffer[]): Promise<void> {
+    try {
+      return this.socket().send(frames);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 }

@@ -1,0 +1,149 @@
+// The kernel side of a Jupyter widget (ipywidgets message protocol 2.1.0, comm target
+// "jupyter.widget"): the model's state lives here and in the browser, kept in step with
+// `update` messages; `custom` messages carry everything else. The map widget extends this.
+// Outside the kernel a widget still keeps its state, so code using it can run in scripts and tests.
+import { randomUUID } from "crypto";
+import { inspect } from "util";
+import { getKernelBridge, type CommHandle, type CommMessage } from "./kernel-bridge";
+import { displaySymbol, type Displayable } from "./mime-bundle";
+import { type BinaryData, isJsonObject, type JsonObject, type MimeBundle } from "./protocol";
+import { extractBuffers, insertBuffers } from "./widget-buffers";
+
+export const WIDGET_PROTOCOL_VERSION = "2.1.0";
+export const WIDGET_COMM_TARGET = "jupyter.widget";
+export const WIDGET_VIEW_MIME_TYPE = "application/vnd.jupyter.widget-view+json";
+
+/** Which browser-side model and view classes render this widget. */
+export interface WidgetModelSpec {
+  modelName: string;
+  modelModule: string;
+  modelModuleVersion: string;
+  viewName?: string | null;
+  viewModule?: string | null;
+  viewModuleVersion?: string;
+}
+
+export type StateChangeListener<State> = (changes: Partial<State>) => void;
+export type CustomMessageListener = (content: JsonObject, buffers: Buffer[]) => void;
+
+function specState(spec: WidgetModelSpec): JsonObject {
+  return {
+    _model_name: spec.modelName,
+    _model_module: spec.modelModule,
+    _model_module_version: spec.modelModuleVersion,
+    _view_name: spec.viewName ?? null,
+    _view_module: spec.viewModule ?? null,
+    _view_module_version: spec.viewModuleVersion ?? "",
+    _view_count: null,
+  };
+}
+
+export class Widget<State extends JsonObject = JsonObject> implements Displayable {
+  readonly modelId: string;
+  private currentState: State;
+  private readonly spec: JsonObject;
+  private readonly comm: CommHandle | undefined;
+  private readonly changeListeners = new Set<StateChangeListener<State>>();
+  private readonly customListeners = new Set<CustomMessageListener>();
+
+  constructor(spec: WidgetModelSpec, initialState: State) {
+    this.spec = specState(spec);
+    this.currentState = { ...initialState };
+    const kernel = getKernelBridge();
+    if (!kernel) {
+      this.modelId = randomUUID().replace(/-/g, "");
+      return;
+    }
+    const { state, bufferPaths, buffers } = extractBuffers(this.fullState());
+    this.comm = kernel.openComm(
+      WIDGET_COMM_TARGET,
+      { state, buffer_paths: bufferPaths },
+      { metadata: { version: WIDGET_PROTOCOL_VERSION }, buffers },
+    );
+    this.modelId = this.comm.commId;
+    this.comm.onMessage((message) => this.receive(message));
+  }
+
+  get state(): Readonly<State> {
+    return this.currentState;
+  }
+
+  get isClosed(): boolean {
+    return this.comm?.isClosed ?? false;
+  }
+
+  /** Changes state here and in the browser; binary values (typed arrays) go as buffers. */
+  set(changes: Partial<State>): void {
+    this.currentState = { ...this.currentState, ...changes };
+    this.sendState(changes as JsonObject);
+  }
+
+  /** Called with the keys the browser changed (e.g. the extent after the user panned). */
+  onChange(listener: StateChangeListener<State>): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** Sends a `custom` message: anything that is not state (commands, one-off data). */
+  sendCustom(content: JsonObject, buffers: BinaryData[] = []): void {
+    this.comm?.send({ method: "custom", content }, { buffers });
+  }
+
+  onCustomMessage(listener: CustomMessageListener): () => void {
+    this.customListeners.add(listener);
+    return () => this.customListeners.delete(listener);
+  }
+
+  close(): void {
+    this.comm?.close();
+  }
+
+  [displaySymbol](): MimeBundle {
+    return {
+      [WIDGET_VIEW_MIME_TYPE]: { version_major: 2, version_minor: 0, model_id: this.modelId },
+      "text/plain": this.describe(),
+    };
+  }
+
+  /** The text form, shown where widgets cannot render; subclasses say what they are. */
+  protected describe(): string {
+    return `${this.constructor.name}(${this.modelId})`;
+  }
+
+  [inspect.custom](): string {
+    return this.describe();
+  }
+
+  private fullState(): JsonObject {
+    return { ...this.spec, ...this.currentState };
+  }
+
+  private sendState(state: JsonObject): void {
+    if (!this.comm || this.comm.isClosed) return;
+    const split = extractBuffers(state);
+    this.comm.send(
+      { method: "update", state: split.state, buffer_paths: split.bufferPaths },
+      { buffers: split.buffers },
+    );
+  }
+
+  private receive({ data, buffers }: CommMessage): void {
+    switch (data.method) {
+      case "update": {
+        if (!isJsonObject(data.state)) return;
+        const changes = insertBuffers(data.state, data.buffer_paths, buffers) as Partial<State>;
+        this.currentState = { ...this.currentState, ...changes };
+        for (const listener of [...this.changeListeners]) listener(changes);
+        return;
+      }
+      case "request_state":
+        this.sendState(this.fullState());
+        return;
+      case "custom": {
+        const content = isJsonObject(data.content) ? data.content : {};
+        for (const listener of [...this.customListeners]) listener(content, buffers);
+        return;
+      }
+    }
+  }
+}
