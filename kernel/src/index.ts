@@ -8,3 +8,4 @@ export { UserManager } from "./users/user-manager";
 export { VERSION } from "./version";
 export { ContentManager } from "./content/content-manager";
 export { GroupManager } from "./groups/group-manager";
+export * from "./geocoding/index";

@@ -8,6 +8,7 @@ import Fastify, {
 import type https from "node:https";
 import { registerCommunityRoutes } from "../routes/community";
 import { registerGenerateTokenRoute } from "../routes/generate-token";
+import { registerGeocodeServerRoutes } from "../routes/geocode-server";
 import { registerInfoRoutes } from "../routes/info";
 import { registerPortalRoutes } from "../routes/portals";
 import { ArcGISRequestError, invalidUrl } from "./arcgis-error";
@@ -91,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerGenerateTokenRoute(app, context);
   registerPortalRoutes(app, context);
   registerCommunityRoutes(app, context);
+  registerGeocodeServerRoutes(app, context);
   return app;
 }
 
