@@ -3,6 +3,7 @@ import { organisationUsersTokens } from "./0001_organisation_users_tokens";
 import { contentAndGroups } from "./0002_content_and_groups";
 import { itemDetails } from "./0003_item_details";
 import { usersGroupsOrganisation } from "./0004_users_groups_organisation";
+import { hostedFeatureServices } from "./0005_hosted_feature_services";
 
 /** Every schema migration, oldest first. Append new ones; never edit or reorder old ones. */
 export const migrations: readonly Migration[] = [
@@ -10,4 +11,5 @@ export const migrations: readonly Migration[] = [
   contentAndGroups,
   itemDetails,
   usersGroupsOrganisation,
+  hostedFeatureServices,
 ];
