@@ -20,9 +20,11 @@ function run(command: string, args: string[], env = jupyterEnv): SpawnSyncReturn
 }
 
 beforeAll(() => {
+  // `tsc -b` emits nothing while another module of kernel/ has type errors (npm test reports
+  // those in its own build step); `tsc -p` still emits, so the launcher under test is current.
   const build = run("npx", ["tsc", "-b", "kernel"], process.env);
-  if (build.status !== 0)
-    throw new Error(`building kernel/ failed:\n${build.stdout}${build.stderr}`);
+  if (build.status !== 0) run("npx", ["tsc", "-p", "kernel"], process.env);
+  if (!existsSync(cli)) throw new Error(`building kernel/ failed:\n${build.stdout}${build.stderr}`);
   sandbox = mkdtempSync(path.join(tmpdir(), "tsgis-kernel-test-"));
   jupyterEnv = {
     ...process.env,
@@ -73,7 +75,7 @@ test(
       throw new Error(`protocol_check.py printed no report:\n${result.stdout}\n${result.stderr}`);
     }
     expect(report.failed).toEqual([]);
-    expect(report.passed.length).toBeGreaterThanOrEqual(15);
+    expect(report.passed.length).toBeGreaterThanOrEqual(16);
     expect(result.status).toBe(0);
   },
   generous,

@@ -8,7 +8,10 @@ Waits use generous timeouts only to avoid hanging forever; nothing asserts on du
 
 import json
 import os
+import pathlib
 import sys
+import tempfile
+import time
 import traceback
 import uuid
 
@@ -365,6 +368,23 @@ def check_promise_callbacks_keep_their_cell(s):
     expect(late["parent_header"]["msg_id"] == first_id, "callback output went to the wrong cell")
 
 
+def check_files_changing_on_disk(s):
+    """A local module that changes on disk used to leave tslab's compiler stuck for good."""
+    with tempfile.TemporaryDirectory() as folder:
+        # JavaScript with a declaration file: tslab compiles .ts modules only inside the kernel's folder.
+        pathlib.Path(folder, "local.js").write_text("exports.answer = 41;\n")
+        declarations = pathlib.Path(folder, "local.d.ts")
+        declarations.write_text("export declare const answer: number;\n")
+        outputs = s.execute_ok(f'import {{ answer }} from "{folder}/local";\nconst kept = answer + 1;\nkept')
+        expect(result_text(outputs) == "42", "local module")
+        declarations.write_text("export declare const answer: 41;\n")
+        pathlib.Path(folder, "other.d.ts").write_text("export {};\n")
+        time.sleep(3)  # gives TypeScript's file watchers time to notice; nothing is asserted on time
+        msg_id = s.kc.inspect("Math.max")
+        expect(s.shell_reply(msg_id)["content"]["status"] == "ok", "inspect after files changed")
+        expect(result_text(s.execute_ok("kept")) == "42", "cells after files changed")
+
+
 CHECKS = [
     check_kernel_info,
     check_busy_idle_and_execute_input,
@@ -381,6 +401,7 @@ CHECKS = [
     check_malformed_messages_survive,
     check_widget_protocol,
     check_promise_callbacks_keep_their_cell,
+    check_files_changing_on_disk,
 ]
 
 

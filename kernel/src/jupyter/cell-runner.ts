@@ -46,16 +46,25 @@ export class CellRunner {
     this.executor?.interrupt();
   }
 
-  /** Returns the execute_reply content. */
-  async execute(request: JupyterMessage): Promise<JsonObject> {
+  /**
+   * Returns the execute_reply content. `onStart` runs when the cell leaves the queue (or is
+   * aborted), so the kernel reports busy while it runs, not while it waits behind others.
+   */
+  async execute(request: JupyterMessage, onStart: () => void = () => {}): Promise<JsonObject> {
     const { content } = request;
     const code = typeof content.code === "string" ? content.code : "";
     const silent = content.silent === true;
     const storeHistory = !silent && content.store_history !== false;
     const stopOnError = content.stop_on_error !== false;
     if (!silent) this.channels.rememberExecuteRequest(request.header);
-    const outcome = await this.queue.run(() => this.run(code, silent, storeHistory, stopOnError));
-    if (outcome.aborted) return { status: "aborted", execution_count: this.executionCount };
+    const outcome = await this.queue.run(() => {
+      onStart();
+      return this.run(code, silent, storeHistory, stopOnError);
+    });
+    if (outcome.aborted) {
+      onStart();
+      return { status: "aborted", execution_count: this.executionCount };
+    }
     return outcome.value;
   }
 

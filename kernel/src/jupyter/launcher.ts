@@ -7,6 +7,7 @@ import { setKernelBridge } from "./kernel-bridge";
 import { KernelRuntime } from "./kernel-runtime";
 import { captureProcessOutput } from "./output-capture";
 import type { ConnectionInfo, JsonObject } from "./protocol";
+import { resilientConverterFactory } from "./resilient-converter";
 import { createTsgisHandlerClass } from "./tsgis-handler";
 import { createTsgisServerClass } from "./tsgis-server";
 import { packageVersions } from "./package-versions";
@@ -25,6 +26,7 @@ export function startTsgisKernel(connectionFile: string): void {
   const tslab = loadTslab();
   const runtime = new KernelRuntime(key);
 
+  tslab.converter.createConverter = resilientConverterFactory(tslab.converter.createConverter);
   const createTslabExecutor = tslab.executor.createExecutor;
   tslab.executor.createExecutor = (rootDir, converters) => {
     const executor = createTslabExecutor(rootDir, converters, runtime.cells.tslabConsole);

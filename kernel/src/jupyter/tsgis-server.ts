@@ -66,10 +66,18 @@ export function createTsgisServerClass(
 
     private async handleRequest(request: JupyterMessage, channel: ChannelName): Promise<void> {
       const msgType = request.header.msg_type;
-      void channels.publish("status", { execution_state: "busy" });
+      let announcedBusy = false;
+      const announceBusy = () => {
+        if (announcedBusy) return;
+        announcedBusy = true;
+        void channels.publish("status", { execution_state: "busy" });
+      };
+      // A cell is busy from when it starts running: cells queued by "Run All" must not make the
+      // kernel look idle when the first of them finishes.
+      if (msgType !== "execute_request") announceBusy();
       let shuttingDown = false;
       try {
-        shuttingDown = await this.answer(request, channel);
+        shuttingDown = await this.answer(request, channel, announceBusy);
       } catch (error) {
         kernelLog(`failed to handle ${msgType}:`, error);
         if (REPLY_TYPES.has(msgType)) {
@@ -82,13 +90,18 @@ export function createTsgisServerClass(
           });
         }
       } finally {
+        announceBusy();
         void channels.publish("status", { execution_state: "idle" });
       }
       if (shuttingDown) await this.shutDown();
     }
 
     /** Answers one request; returns true when the kernel should shut down afterwards. */
-    private async answer(request: JupyterMessage, channel: ChannelName): Promise<boolean> {
+    private async answer(
+      request: JupyterMessage,
+      channel: ChannelName,
+      announceBusy: () => void,
+    ): Promise<boolean> {
       const { content } = request;
       const reply = (msgType: string, replyContent: JsonObject) =>
         void channels.reply(request, channel, msgType, replyContent);
@@ -97,7 +110,7 @@ export function createTsgisServerClass(
           reply("kernel_info_reply", this.handler.handleKernel() as unknown as JsonObject);
           break;
         case "execute_request":
-          reply("execute_reply", await runtime.cells.execute(request));
+          reply("execute_reply", await runtime.cells.execute(request, announceBusy));
           break;
         case "is_complete_request":
           reply("is_complete_reply", {
