@@ -4,6 +4,8 @@ import { validateConnectOptions, type GISOptions } from "./connect-options";
 import { env } from "./env";
 import type { RequestParams } from "./session/params";
 import { GroupManager } from "./groups/group-manager";
+import { createMap, type MapLocation, type MapOptions } from "./map/create-map";
+import type { MapView } from "./map/map-view";
 import { Session } from "./session/session";
 import { normalizePortalUrl } from "./session/url";
 import { chooseSignIn } from "./sign-in";
@@ -148,6 +150,18 @@ export class GIS {
       toParams(settings),
     );
     return result.success === true;
+  }
+
+  /**
+   * A live map widget at an address (geocoded), a `[latitude, longitude]` pair or an extent.
+   * With an address and a zoomlevel the map centres on the match; without, it takes the
+   * match's extent. Python: `GIS.map(location=None, zoomlevel=None, mode='2D', geocoder=None)`.
+   * @example
+   * const map = await gis.map("Paris", { zoomlevel: 12 });
+   * map; // the cell's last expression shows it
+   */
+  async map(location?: MapLocation | null, options?: MapOptions): Promise<MapView> {
+    return createMap(this, location, options);
   }
 
   /** Releases the connections this GIS keeps open. */

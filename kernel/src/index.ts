@@ -9,3 +9,6 @@ export { VERSION } from "./version";
 export { ContentManager } from "./content/content-manager";
 export { GroupManager } from "./groups/group-manager";
 export * from "./geocoding/index";
+export { MapView, type MapClickEvent, type TakeScreenshotOptions } from "./map/map-view";
+export { type MapOptions, type MapLocation } from "./map/create-map";
+export type { MapState, LayerSpec, GraphicSpec, Extent, LatLon } from "./map/map-state";

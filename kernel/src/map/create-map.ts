@@ -1,0 +1,61 @@
+// gis.map(): checks the arguments, finds the starting view, and opens the widget.
+import type { GIS } from "../gis";
+import { geocode } from "../geocoding/geocode";
+import { Geocoder } from "../geocoding/geocoder";
+import { checkZoomlevel, resolveStartingView } from "./location";
+import { checkMode, describe } from "./map-arguments";
+import { initialMapState, type Extent, type LatLon, type MapMode } from "./map-state";
+import { MapView } from "./map-view";
+
+/** Options of `gis.map()`. */
+export interface MapOptions {
+  /** Zoom level (0 = the world); with an address, centres on the match at this level. */
+  zoomlevel?: number;
+  /** "2D" (default) or "3D". */
+  mode?: MapMode;
+  /** Geocodes an address location; by default the GIS's geocoder. */
+  geocoder?: Geocoder;
+}
+
+export type MapLocation = string | LatLon | Extent;
+
+export async function createMap(
+  gis: GIS,
+  location?: MapLocation | null,
+  options: MapOptions = {},
+): Promise<MapView> {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new TypeError(`options: expected an object, got ${describe(options)}`);
+  }
+  const zoomlevel = checkZoomlevel(options.zoomlevel);
+  const mode = options.mode === undefined ? "2D" : checkMode(options.mode, "mode");
+  const geocoder = options.geocoder;
+  if (geocoder !== undefined && !(geocoder instanceof Geocoder)) {
+    throw new TypeError("geocoder: expected a Geocoder (see getGeocoders(gis))");
+  }
+  const start = await resolveStartingView(location, zoomlevel, async (address) => {
+    const [best] = await geocode(address, { geocoder, gis, maxLocations: 1, outSr: 4326 });
+    return best;
+  });
+  const portalBasemap = gis.properties.defaultBasemap;
+  const defaultExtent = gis.properties.defaultExtent;
+  return new MapView(
+    gis,
+    initialMapState({
+      mode,
+      center: start.center,
+      zoom: start.zoom,
+      extent:
+        start.extent ??
+        (start.center === null && isObject(defaultExtent)
+          ? (defaultExtent as unknown as Extent)
+          : null),
+      portalUrl: gis.url,
+      portalBasemap: isObject(portalBasemap) ? portalBasemap : null,
+    }),
+  );
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

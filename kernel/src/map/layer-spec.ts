@@ -1,0 +1,164 @@
+// What addLayer accepts (a portal item, a layer object, a service URL, GeoJSON) turned into
+// the LayerSpec the browser draws. Only URLs and ids go in: never a token.
+import { randomUUID } from "crypto";
+import { checkRange, describe } from "./map-arguments";
+import type { LayerSpec } from "./map-state";
+import { toFeatureCollection } from "./geojson";
+
+/** Options of `MapView.addLayer`. */
+export interface AddLayerOptions {
+  title?: string;
+  opacity?: number;
+  visible?: boolean;
+  /** An ArcGIS JSON renderer, e.g. `{ type: "simple", symbol: {...} }`. */
+  renderer?: Record<string, unknown>;
+  popupTemplate?: Record<string, unknown>;
+  definitionExpression?: string;
+}
+
+/** A portal item as the map needs it (tsgis `Item` has these fields). */
+export interface ItemLike {
+  id: string;
+  type: string;
+  title?: string | null;
+  url?: string | null;
+}
+
+/** A service layer object (FeatureLayer, MapImageLayer …): anything with a service URL. */
+export interface LayerLike {
+  url: string;
+  properties?: { name?: unknown } | null;
+}
+
+export type MapLayerInput = ItemLike | LayerLike | string | Record<string, unknown>;
+
+const OPTION_KEYS = new Set([
+  "title",
+  "opacity",
+  "visible",
+  "renderer",
+  "popupTemplate",
+  "definitionExpression",
+]);
+
+export function toLayerSpec(
+  input: unknown,
+  options: AddLayerOptions | undefined,
+  portalUrl: string | null,
+): LayerSpec {
+  const checked = checkLayerOptions(options);
+  const title = checked.title ?? null;
+  const base = { id: randomUUID(), title, url: null, itemId: null, portalUrl: null, geojson: null };
+  if (typeof input === "string") {
+    return { ...base, kind: "url", url: checkServiceUrl(input, "layer"), options: checked.rest };
+  }
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    throw new TypeError(
+      `layer: expected an Item, a layer, a service URL or GeoJSON, got ${describe(input)}`,
+    );
+  }
+  const record = input as Record<string, unknown>;
+  if (typeof record.type === "string" && isGeoJsonType(record.type)) {
+    return {
+      ...base,
+      kind: "geojson",
+      title: title ?? "GeoJSON",
+      geojson: toFeatureCollection(record, "layer"),
+      options: checked.rest,
+    };
+  }
+  if (typeof record.id === "string" && typeof record.type === "string") {
+    if (!portalUrl) throw new TypeError("layer: an item needs a map connected to a GIS");
+    const url = typeof record.url === "string" && record.url !== "" ? record.url : null;
+    return {
+      ...base,
+      kind: "item",
+      title: title ?? (typeof record.title === "string" ? record.title : null),
+      itemId: record.id,
+      portalUrl,
+      url: url === null ? null : checkServiceUrl(url, "layer.url"),
+      options: checked.rest,
+    };
+  }
+  if (typeof record.url === "string") {
+    const properties = record.properties as { name?: unknown } | null | undefined;
+    const name = typeof properties?.name === "string" ? properties.name : null;
+    return {
+      ...base,
+      kind: "url",
+      title: title ?? name,
+      url: checkServiceUrl(record.url, "layer.url"),
+      options: checked.rest,
+    };
+  }
+  throw new TypeError(
+    "layer: expected an Item ({ id, type }), a layer ({ url }), a service URL or GeoJSON",
+  );
+}
+
+const GEOJSON_TYPES = new Set([
+  "FeatureCollection",
+  "Feature",
+  "Point",
+  "MultiPoint",
+  "LineString",
+  "MultiLineString",
+  "Polygon",
+  "MultiPolygon",
+  "GeometryCollection",
+]);
+
+function isGeoJsonType(type: string): boolean {
+  return GEOJSON_TYPES.has(type);
+}
+
+export function checkServiceUrl(value: string, argument: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new TypeError(`${argument}: "${value}" is not a URL`);
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+    throw new TypeError(`${argument}: expected an http(s) URL, got ${parsed.protocol}`);
+  }
+  for (const name of [...parsed.searchParams.keys()]) {
+    if (name.toLowerCase() === "token") {
+      throw new TypeError(
+        `${argument}: the URL carries a token; pass the bare URL (the map adds credentials itself)`,
+      );
+    }
+  }
+  return parsed.toString().replace(/\/+$/, "");
+}
+
+function checkLayerOptions(options: AddLayerOptions | undefined): {
+  title?: string;
+  rest: Record<string, unknown>;
+} {
+  if (options === undefined) return { rest: {} };
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new TypeError(`options: expected an object, got ${describe(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!OPTION_KEYS.has(key)) throw new TypeError(`options.${key}: not an addLayer option`);
+  }
+  const { title, ...rest } = options;
+  if (title !== undefined && typeof title !== "string") {
+    throw new TypeError("options.title: expected a string");
+  }
+  if (rest.opacity !== undefined) checkRange(rest.opacity, "options.opacity", 0, 1);
+  if (rest.visible !== undefined && typeof rest.visible !== "boolean") {
+    throw new TypeError("options.visible: expected a boolean");
+  }
+  for (const key of ["renderer", "popupTemplate"] as const) {
+    const value = rest[key];
+    if (value !== undefined && (typeof value !== "object" || value === null)) {
+      throw new TypeError(`options.${key}: expected an object (ArcGIS JSON)`);
+    }
+  }
+  if (rest.definitionExpression !== undefined && typeof rest.definitionExpression !== "string") {
+    throw new TypeError("options.definitionExpression: expected a string");
+  }
+  return { title, rest: { ...rest } };
+}
