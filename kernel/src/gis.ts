@@ -7,8 +7,7 @@ import { GroupManager } from "./groups/group-manager";
 import { createMap, type MapLocation, type MapOptions } from "./map/create-map";
 import type { MapView } from "./map/map-view";
 import { Session } from "./session/session";
-import { normalizePortalUrl } from "./session/url";
-import { chooseSignIn } from "./sign-in";
+import { prepareSignIn } from "./sign-in";
 import { User, type UserJSON } from "./users/user";
 import { UserManager } from "./users/user-manager";
 
@@ -72,9 +71,8 @@ export class GIS {
    * anonymously. Python: `GIS(url, username, password, ...)`.
    */
   static async connect(options?: GISOptions): Promise<GIS> {
-    const checked = validateConnectOptions(options);
-    const portalUrl = normalizePortalUrl(checked.url);
-    const signIn = chooseSignIn(checked, portalUrl);
+    const prepared = await prepareSignIn(validateConnectOptions(options));
+    const { options: checked, portalUrl, signIn } = prepared;
     if (checked.verifyCert === false) warnCertificatesNotVerified(portalUrl);
     const session = new Session({
       portalUrl,
@@ -95,6 +93,7 @@ export class GIS {
       const me = await signedInUser(session, properties);
       const version = parseVersion(info.currentVersion ?? properties.currentVersion);
       const gis = new GIS(session, properties, version, me);
+      await prepared.afterConnect(gis);
       if (checked.setActive !== false) env.activeGis = gis;
       return gis;
     } catch (error) {

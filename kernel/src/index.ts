@@ -12,3 +12,4 @@ export * from "./geocoding/index";
 export { MapView, type MapClickEvent, type TakeScreenshotOptions } from "./map/map-view";
 export { type MapOptions, type MapLocation } from "./map/create-map";
 export type { MapState, LayerSpec, GraphicSpec, Extent, LatLon } from "./map/map-state";
+export { ProfileManager, type ProfileRow, type ProfileInfo, type ProfileOptions } from "./profiles/index";

@@ -10,21 +10,63 @@ import {
 import type { ClientCertificate } from "./session/transport";
 import { isLoopbackHost } from "./session/url";
 import type { GISOptions } from "./connect-options";
+import type { GIS } from "./gis";
+import { canPromptForInput, promptForInput } from "./jupyter/input";
+import { resolveProfile, saveProfile } from "./profiles/profile-sign-in";
+import { normalizePortalUrl } from "./session/url";
 
 export interface SignIn {
   auth: Authenticator;
   clientCertificate?: ClientCertificate;
 }
 
+/** Everything `GIS.connect` needs before its first request, and what to do after it worked. */
+export interface PreparedSignIn {
+  /** The options after a profile filled them in. */
+  options: GISOptions;
+  portalUrl: string;
+  signIn: SignIn;
+  /** Saves the credentials given with `profile` once the portal accepted them. */
+  afterConnect(gis: GIS): Promise<void>;
+}
+
+/**
+ * Resolves a profile, asks for a missing password in the notebook, and picks the scheme. No
+ * request is sent here except what a scheme's own sign-in needs.
+ */
+export async function prepareSignIn(given: GISOptions): Promise<PreparedSignIn> {
+  const { options, toSave } = await resolveProfile(given);
+  const portalUrl = normalizePortalUrl(options.url);
+  const withPassword = await promptForMissingPassword(options);
+  const signIn = chooseSignIn(withPassword, portalUrl);
+  return {
+    options: withPassword,
+    portalUrl,
+    signIn,
+    afterConnect: async () => {
+      if (toSave && options.profile !== undefined) await saveProfile(options.profile, toSave);
+    },
+  };
+}
+
+/** As Python's getpass in a notebook: only in the tsgis kernel, when the front end allows input. */
+async function promptForMissingPassword(options: GISOptions): Promise<GISOptions> {
+  const wantsPassword =
+    options.username !== undefined &&
+    options.password === undefined &&
+    options.clientId === undefined &&
+    options.certFile === undefined;
+  if (!wantsPassword || !canPromptForInput()) return options;
+  const password = await promptForInput(`Enter password for ${options.username}: `, {
+    password: true,
+  });
+  return { ...options, password };
+}
+
 const DEFAULT_TOKEN_MINUTES = 60;
 
 /** Picks the sign-in scheme from the options, as the Python constructor does, before any request. */
 export function chooseSignIn(options: GISOptions, portalUrl: string): SignIn {
-  if (options.profile !== undefined) {
-    throw new Error(
-      `profile: saved profiles are not supported by this version of tsgis yet; pass url, username and password instead`,
-    );
-  }
   if (options.clientId !== undefined) {
     throw new Error(
       `clientId: OAuth sign-in is not supported by this version of tsgis yet; pass username and password, or a token`,
@@ -32,7 +74,11 @@ export function chooseSignIn(options: GISOptions, portalUrl: string): SignIn {
   }
   if (options.certFile !== undefined || options.keyFile !== undefined) {
     return {
-      auth: new ClientCertificateAccess(),
+      auth: new ClientCertificateAccess({
+        certFile: options.certFile,
+        keyFile: options.keyFile,
+        password: options.password,
+      }),
       clientCertificate: readClientCertificate(options),
     };
   }
@@ -40,7 +86,8 @@ export function chooseSignIn(options: GISOptions, portalUrl: string): SignIn {
     if (options.password === undefined) {
       throw new Error(
         `password: a password is required to sign in as "${options.username}". ` +
-          `Pass { username, password }, or run the call in the tsgis kernel to be prompted for it.`,
+          `Pass { username, password }, save it in a profile, set TSGIS_PASSWORD with a profile, ` +
+          `or run the call in the tsgis kernel to be prompted for it.`,
       );
     }
     requireSafeTransport(portalUrl);

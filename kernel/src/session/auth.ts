@@ -1,8 +1,20 @@
 import type { Session } from "./session";
 
+/**
+ * What a sign-in needs to be repeated later, as a profile stores it (the password goes to the
+ * secret store, never into the profile file).
+ */
+export interface SavedSignIn {
+  username?: string;
+  password?: string;
+  keyFile?: string;
+  certFile?: string;
+  clientId?: string;
+}
+
 /** How a Session proves who it is to the portal. */
 export interface Authenticator {
-  readonly scheme: "anonymous" | "builtin" | "token" | "pki";
+  readonly scheme: "anonymous" | "builtin" | "token" | "pki" | "oauth" | "app" | "iwa";
   /** The token to send to the portal and its federated servers, if this scheme uses one. */
   token(session: Session): Promise<string | undefined>;
   /**
@@ -10,6 +22,8 @@ export interface Authenticator {
    * Resolves true when a fresh token is now available and the request is worth one more try.
    */
   renew(session: Session, rejectedToken: string | undefined): Promise<boolean>;
+  /** The credentials `ProfileManager.saveAs` keeps for this scheme. */
+  savedSignIn(): SavedSignIn;
 }
 
 /** No credentials: public content only. */
@@ -21,16 +35,24 @@ export class AnonymousAccess implements Authenticator {
   async renew(): Promise<boolean> {
     return false;
   }
+  savedSignIn(): SavedSignIn {
+    return {};
+  }
 }
 
 /** PKI: the client certificate on the TLS connection authenticates every request. */
 export class ClientCertificateAccess implements Authenticator {
   readonly scheme = "pki" as const;
+  /** `files` are the paths the certificate was read from, kept for saved profiles. */
+  constructor(private readonly files: SavedSignIn = {}) {}
   async token(): Promise<undefined> {
     return undefined;
   }
   async renew(): Promise<boolean> {
     return false;
+  }
+  savedSignIn(): SavedSignIn {
+    return { ...this.files };
   }
 }
 
@@ -43,6 +65,9 @@ export class ExistingToken implements Authenticator {
   }
   async renew(): Promise<boolean> {
     return false;
+  }
+  savedSignIn(): SavedSignIn {
+    return {};
   }
 }
 
@@ -79,6 +104,10 @@ export class BuiltinLogin implements Authenticator {
     if (this.issued && this.issued.value === rejectedToken) this.issued = undefined;
     await this.login(session);
     return true;
+  }
+
+  savedSignIn(): SavedSignIn {
+    return { username: this.username, password: this.password };
   }
 
   /** Concurrent callers share one generateToken request. */
