@@ -13,3 +13,22 @@ export { MapView, type MapClickEvent, type TakeScreenshotOptions } from "./map/m
 export { type MapOptions, type MapLocation } from "./map/create-map";
 export type { MapState, LayerSpec, GraphicSpec, Extent, LatLon } from "./map/map-state";
 export { ProfileManager, type ProfileRow, type ProfileInfo, type ProfileOptions } from "./profiles/index";
+export {
+  display,
+  html,
+  clearOutput,
+  DisplayHandle,
+  HtmlContent,
+  displaySymbol,
+  type Displayable,
+} from "./jupyter/display";
+export { progress, Progress, type ProgressOptions } from "./jupyter/progress";
+export { Widget, type WidgetModelSpec, WIDGET_PROTOCOL_VERSION } from "./jupyter/widget";
+export {
+  openComm,
+  registerCommTarget,
+  isInKernel,
+  type CommHandle,
+  type CommMessage,
+} from "./jupyter/comm";
+export { canPromptForInput, promptForInput } from "./jupyter/input";

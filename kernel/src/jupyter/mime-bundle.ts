@@ -1,7 +1,8 @@
 // How a value shows in the notebook. An object opts into rich display by implementing a
 // method under `displaySymbol` that returns a mime bundle (the role of _repr_mimebundle_ in
 // IPython); a bundle without text/plain gets one from util.inspect, so every front end and
-// terminal can show something.
+// terminal can show something. IPython's own `_repr_html_()` convention is honoured too, so
+// classes modelled on the Python API (Item, User, Group cards) show without knowing the symbol.
 import { inspect } from "util";
 import type { MimeBundle } from "./protocol";
 
@@ -34,8 +35,25 @@ function jsonReady(data: unknown): unknown {
   return data;
 }
 
+interface HtmlRepresentable {
+  _repr_html_(): string;
+}
+
+function hasHtmlRepresentation(value: unknown): value is HtmlRepresentable {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as Partial<HtmlRepresentable>)._repr_html_ === "function"
+  );
+}
+
 export function toMimeBundle(value: unknown): MimeBundle {
-  if (!isDisplayable(value)) return { "text/plain": plainText(value) };
+  if (!isDisplayable(value)) {
+    if (hasHtmlRepresentation(value)) {
+      return { "text/html": value._repr_html_(), "text/plain": plainText(value) };
+    }
+    return { "text/plain": plainText(value) };
+  }
   const bundle: MimeBundle = {};
   for (const [mimeType, data] of Object.entries(value[displaySymbol]())) {
     if (data !== undefined) bundle[mimeType] = jsonReady(data);
