@@ -4,6 +4,7 @@ import { contentAndGroups } from "./0002_content_and_groups";
 import { itemDetails } from "./0003_item_details";
 import { usersGroupsOrganisation } from "./0004_users_groups_organisation";
 import { hostedFeatureServices } from "./0005_hosted_feature_services";
+import { oauthApps } from "./0006_oauth_apps";
 
 /** Every schema migration, oldest first. Append new ones; never edit or reorder old ones. */
 export const migrations: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   itemDetails,
   usersGroupsOrganisation,
   hostedFeatureServices,
+  oauthApps,
 ];
