@@ -21,6 +21,11 @@ export interface UserRecord {
   readonly level: string;
   readonly provider: string;
   readonly disabled: boolean;
+  /** Esri access: "arcgisonly" or "both" (also My Esri, training and forums). */
+  readonly userType: string;
+  readonly preferredView: string | null;
+  /** Credits assigned to the user; -1 means no limit. */
+  readonly assignedCredits: number;
   readonly lastLogin: number;
   readonly created: number;
   readonly modified: number;

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { withUserGroups } from "../model/user-groups-json";
 import { fullUserJson } from "../model/user-json";
 import { userJsonFor } from "../model/user-visibility";
 import { ArcGISRequestError, tokenRequired } from "../server/arcgis-error";
@@ -16,7 +17,7 @@ export function registerCommunityRoutes(app: FastifyInstance, context: PortalCon
     handler: async (request) => {
       const { user } = stateOf(request);
       if (!user) throw tokenRequired();
-      return fullUserJson(user);
+      return withUserGroups(context, fullUserJson(user));
     },
   });
 
@@ -28,7 +29,7 @@ export function registerCommunityRoutes(app: FastifyInstance, context: PortalCon
       const target = context.users.find(username);
       const json = target ? userJsonFor(target, stateOf(request).user) : null;
       if (!json) throw userNotFound();
-      return json;
+      return withUserGroups(context, json);
     },
   });
 }

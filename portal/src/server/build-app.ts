@@ -7,9 +7,14 @@ import Fastify, {
 } from "fastify";
 import type https from "node:https";
 import { registerCommunityRoutes } from "../routes/community";
+import { registerCommunityGroupRoutes } from "../routes/community-groups";
+import { registerCommunityUserRoutes } from "../routes/community-users";
 import { registerGenerateTokenRoute } from "../routes/generate-token";
 import { registerGeocodeServerRoutes } from "../routes/geocode-server";
 import { registerInfoRoutes } from "../routes/info";
+import { registerGroupMembershipRoutes } from "../routes/group-membership";
+import { registerPortalRoleRoutes } from "../routes/portal-roles";
+import { registerPortalUserRoutes } from "../routes/portal-users";
 import { registerPortalRoutes } from "../routes/portals";
 import { ArcGISRequestError, invalidUrl } from "./arcgis-error";
 import { authenticate } from "./authenticate";
@@ -92,6 +97,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerGenerateTokenRoute(app, context);
   registerPortalRoutes(app, context);
   registerCommunityRoutes(app, context);
+  registerCommunityGroupRoutes(app, context);
+  registerGroupMembershipRoutes(app, context);
+  registerCommunityUserRoutes(app, context);
+  registerPortalUserRoutes(app, context);
+  registerPortalRoleRoutes(app, context);
   registerGeocodeServerRoutes(app, context);
   return app;
 }

@@ -38,6 +38,9 @@ interface UserRow {
   password_hash: string;
   password_salt: string;
   disabled: number;
+  user_type: string;
+  preferred_view: string | null;
+  assigned_credits: number;
   last_login: number;
   created: number;
   modified: number;
@@ -125,6 +128,9 @@ function toRecord(row: UserRow): UserRecord {
     level: row.level,
     provider: row.provider,
     disabled: row.disabled !== 0,
+    userType: row.user_type,
+    preferredView: row.preferred_view,
+    assignedCredits: row.assigned_credits,
     lastLogin: row.last_login,
     created: row.created,
     modified: row.modified,

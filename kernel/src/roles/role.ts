@@ -1,0 +1,147 @@
+import type { GIS } from "../gis";
+import { requireString } from "../users/argument-checks";
+
+/** A role as `portals/self/roles/{id}` describes it. */
+export interface RoleJSON {
+  id?: string;
+  name?: string;
+  description?: string;
+  privileges?: string[];
+  [field: string]: unknown;
+}
+
+/**
+ * A custom role of the organisation: a named set of privileges given to members.
+ *
+ * Python: `arcgis.gis.Role`.
+ * @example
+ * const role = await gis.users.roles.create("Reviewer", "Reviews content", {
+ *   privileges: ["portal:user:joinGroup", "portal:admin:viewItems"],
+ * });
+ * await user.updateRole(role);
+ */
+export class Role {
+  /** The role's id. Python: `Role.role_id`. */
+  readonly roleId: string;
+  private json: RoleJSON;
+  private privilegeList: string[] | null;
+
+  /**
+   * Python: `Role(gis, role_id, role)`.
+   * @example
+   * const role = new Role(gis, "AbCdEf0123456789", { name: "Reviewer" });
+   */
+  constructor(
+    readonly gis: GIS,
+    roleId: string,
+    role: RoleJSON,
+  ) {
+    this.roleId = requireString(roleId, "roleId");
+    this.json = { ...(role ?? {}) };
+    this.privilegeList = Array.isArray(role?.privileges) ? [...role.privileges] : null;
+  }
+
+  private get restPath(): string {
+    return `portals/self/roles/${encodeURIComponent(this.roleId)}`;
+  }
+
+  /**
+   * The role's name. Python: `Role.name` (getter).
+   * @example
+   * console.log(role.name);
+   */
+  get name(): string {
+    return String(this.json.name ?? "");
+  }
+
+  /**
+   * The role's description. Python: `Role.description` (getter).
+   * @example
+   * console.log(role.description);
+   */
+  get description(): string {
+    return String(this.json.description ?? "");
+  }
+
+  /**
+   * The role's privileges as last read or set. Python: `Role.privileges` (getter).
+   * @example
+   * console.log(role.privileges.includes("portal:admin:viewUsers"));
+   */
+  get privileges(): string[] {
+    return [...(this.privilegeList ?? [])];
+  }
+
+  /**
+   * Renames the role. Python: `Role.name` (setter).
+   * @example
+   * await role.setName("Senior reviewer");
+   */
+  async setName(name: string): Promise<boolean> {
+    requireString(name, "name");
+    const result = await this.gis.session.post<{ success?: boolean }>(`${this.restPath}/update`, {
+      name,
+      description: this.description,
+    });
+    if (result.success === true) this.json = { ...this.json, name };
+    return result.success === true;
+  }
+
+  /**
+   * Changes the role's description. Python: `Role.description` (setter).
+   * @example
+   * await role.setDescription("Reviews and approves content");
+   */
+  async setDescription(text: string): Promise<boolean> {
+    if (typeof text !== "string") throw new TypeError("text: expected a string");
+    const result = await this.gis.session.post<{ success?: boolean }>(`${this.restPath}/update`, {
+      name: this.name,
+      description: text,
+    });
+    if (result.success === true) this.json = { ...this.json, description: text };
+    return result.success === true;
+  }
+
+  /**
+   * Replaces the role's privileges; members holding the role get them at once.
+   * Python: `Role.privileges` (setter).
+   * @example
+   * await role.setPrivileges(["portal:user:joinGroup", "portal:admin:viewUsers"]);
+   */
+  async setPrivileges(list: string[]): Promise<boolean> {
+    if (!Array.isArray(list) || list.some((p) => typeof p !== "string" || p === "")) {
+      throw new TypeError("list: expected an array of privilege strings");
+    }
+    const result = await this.gis.session.post<{ success?: boolean }>(
+      `${this.restPath}/setPrivileges`,
+      {
+        privileges: { privileges: list },
+      },
+    );
+    if (result.success === true) this.privilegeList = [...list];
+    return result.success === true;
+  }
+
+  /** Reads the privileges from the portal. */
+  async loadPrivileges(): Promise<string[]> {
+    const result = await this.gis.session.get<{ privileges?: string[] }>(
+      `${this.restPath}/privileges`,
+    );
+    this.privilegeList = result.privileges ?? [];
+    return this.privileges;
+  }
+
+  /**
+   * Deletes the role (it must not be assigned to anyone). Python: `Role.delete()`.
+   * @example
+   * await role.delete();
+   */
+  async delete(): Promise<boolean> {
+    const result = await this.gis.session.post<{ success?: boolean }>(`${this.restPath}/delete`);
+    return result.success === true;
+  }
+
+  toJSON(): RoleJSON {
+    return { ...this.json, id: this.roleId, privileges: this.privileges };
+  }
+}

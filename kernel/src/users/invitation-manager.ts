@@ -1,0 +1,57 @@
+import { ArcGISError } from "../errors";
+import type { GIS } from "../gis";
+import { requireString } from "./argument-checks";
+
+/**
+ * The organisation's pending invitations, sent with `gis.users.invite`.
+ * Python: `arcgis.gis._impl._invitations.InvitationManager` (reached through
+ * `gis.users.invitations`).
+ */
+export class InvitationManager {
+  constructor(
+    private readonly url: string,
+    protected readonly gis: GIS,
+  ) {}
+
+  /**
+   * All pending invitations. Python: `InvitationManager.list()`.
+   * @example
+   * for (const invitation of await gis.users.invitations.list()) console.log(invitation.email);
+   */
+  async list(): Promise<Record<string, unknown>[]> {
+    const result = await this.gis.session.get<{ invitations?: Record<string, unknown>[] }>(
+      this.url,
+    );
+    return result.invitations ?? [];
+  }
+
+  /**
+   * One invitation, or null when there is none with that id. Python: `InvitationManager.get(invite_id)`.
+   * @example
+   * const invitation = await gis.users.invitations.get(id);
+   */
+  async get(inviteId: string): Promise<Record<string, unknown> | null> {
+    requireString(inviteId, "inviteId");
+    try {
+      return await this.gis.session.get<Record<string, unknown>>(
+        `${this.url}/${encodeURIComponent(inviteId)}`,
+      );
+    } catch (error) {
+      if (error instanceof ArcGISError && error.code === 400) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * Withdraws an invitation. Python: `InvitationManager.delete(invite_id)`.
+   * @example
+   * await gis.users.invitations.delete(id);
+   */
+  async delete(inviteId: string): Promise<boolean> {
+    requireString(inviteId, "inviteId");
+    const result = await this.gis.session.post<{ success?: boolean }>(
+      `${this.url}/${encodeURIComponent(inviteId)}/delete`,
+    );
+    return result.success === true;
+  }
+}

@@ -1,0 +1,71 @@
+import type { GIS } from "../gis";
+import type { GroupJSON } from "../groups/group";
+import { pagedSearch } from "./paged-search";
+
+interface FolderListing {
+  items?: { id: string }[];
+  folders?: { id: string; title: string }[];
+  nextStart?: number;
+}
+
+/**
+ * Moves a user's items and groups to another user, as the Python `User.reassign_to` does: items
+ * of each folder go into the target's folder `<user>_<folder>` (root items: `<user>_root`), then
+ * every group the user owns is reassigned.
+ */
+export async function reassignUserContent(gis: GIS, from: string, to: string): Promise<boolean> {
+  const session = gis.session;
+  const userPath = `content/users/${encodeURIComponent(from)}`;
+  const root = await session.get<FolderListing>(userPath, { num: 1 });
+  const sources: { folderId: string | null; title: string }[] = [
+    { folderId: null, title: "root" },
+    ...(root.folders ?? []).map((folder) => ({ folderId: folder.id, title: folder.title })),
+  ];
+  for (const source of sources) {
+    const ids = await itemIdsIn(
+      gis,
+      source.folderId ? `${userPath}/${encodeURIComponent(source.folderId)}` : userPath,
+    );
+    if (ids.length === 0) continue;
+    const targetFolder = `${from}_${source.title}`;
+    await ensureFolder(gis, to, targetFolder);
+    for (const id of ids) {
+      await session.post(`${userPath}/items/${encodeURIComponent(id)}/reassign`, {
+        targetUsername: to,
+        targetFoldername: targetFolder,
+      });
+    }
+  }
+  const groups = await pagedSearch<GroupJSON>(
+    session,
+    "community/groups",
+    { q: `owner:${from}` },
+    -1,
+  );
+  for (const group of groups.filter((g) => g.owner?.toLowerCase() === from.toLowerCase())) {
+    await session.post(`community/groups/${encodeURIComponent(group.id)}/reassign`, {
+      targetUsername: to,
+    });
+  }
+  return true;
+}
+
+async function itemIdsIn(gis: GIS, url: string): Promise<string[]> {
+  const ids: string[] = [];
+  let start = 1;
+  for (;;) {
+    const page = await gis.session.get<FolderListing>(url, { start, num: 100 });
+    ids.push(...(page.items ?? []).map((item) => item.id));
+    if (!page.nextStart || page.nextStart < 0) return ids;
+    start = page.nextStart;
+  }
+}
+
+async function ensureFolder(gis: GIS, owner: string, title: string): Promise<void> {
+  const listing = await gis.session.get<FolderListing>(
+    `content/users/${encodeURIComponent(owner)}`,
+    { num: 1 },
+  );
+  if ((listing.folders ?? []).some((folder) => folder.title === title)) return;
+  await gis.session.post(`content/users/${encodeURIComponent(owner)}/createFolder`, { title });
+}

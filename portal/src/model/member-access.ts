@@ -1,0 +1,47 @@
+import type { FastifyRequest } from "fastify";
+import { permissionDenied, tokenRequired } from "../server/arcgis-error";
+import type { PortalContext } from "../server/portal-context";
+import { stateOf } from "../server/request-state";
+import { userNotFound } from "./community-errors";
+import { hasPrivilege } from "./role-catalogue";
+import type { UserRecord } from "./user-record";
+
+/** The signed-in caller, who must hold `privilege`; 499 when anonymous, 403 without it. */
+export function requirePrivilege(request: FastifyRequest, privilege: string): UserRecord {
+  const { user } = stateOf(request);
+  if (!user) throw tokenRequired();
+  if (!hasPrivilege(user, privilege)) throw permissionDenied();
+  return user;
+}
+
+/** A member of the caller's organisation, by username; unknown and foreign users look alike. */
+export function memberOfOrg(
+  context: PortalContext,
+  actor: UserRecord,
+  username: string,
+): UserRecord {
+  const target = context.users.find(username);
+  if (!target || target.orgId !== actor.orgId) throw userNotFound();
+  return target;
+}
+
+export function isSelf(actor: UserRecord, target: UserRecord): boolean {
+  return actor.username.toLowerCase() === target.username.toLowerCase();
+}
+
+/**
+ * The user named in the URL, for an operation that the user may do to themself and an
+ * administrator with `privilege` may do to anyone in the organisation.
+ */
+export function selfOrPrivileged(
+  context: PortalContext,
+  request: FastifyRequest,
+  privilege: string,
+): { actor: UserRecord; target: UserRecord } {
+  const { user } = stateOf(request);
+  if (!user) throw tokenRequired();
+  const { username } = request.params as { username: string };
+  const target = memberOfOrg(context, user, username);
+  if (!isSelf(user, target) && !hasPrivilege(user, privilege)) throw permissionDenied();
+  return { actor: user, target };
+}

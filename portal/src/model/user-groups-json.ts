@@ -1,0 +1,23 @@
+import type { PortalContext } from "../server/portal-context";
+import { communityStores } from "../store/community-stores";
+import { groupJson } from "./group-record";
+
+/**
+ * Fills the `groups` field of a full user view (the user themself, or an administrator) with the
+ * groups the user belongs to, as the real `community/users/{username}` does. Other views have no
+ * `groups` field and are returned unchanged.
+ */
+export function withUserGroups(
+  context: PortalContext,
+  json: Record<string, unknown>,
+): Record<string, unknown> {
+  if (!("groups" in json) || typeof json.username !== "string") return json;
+  const groups = communityStores(context).groups.groupsOf(json.username);
+  return {
+    ...json,
+    groups: groups.map(({ group, memberType }) => ({
+      ...groupJson(group),
+      userMembership: { username: json.username, memberType },
+    })),
+  };
+}

@@ -1,0 +1,279 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import {
+  groupNotFound,
+  missingParameter,
+  operationFailed,
+  userNotFound,
+} from "../model/community-errors";
+import { matchesQuery, parseCommunityQuery } from "../model/community-query";
+import { canManageGroup, canViewGroup } from "../model/group-access";
+import { readGroupFields } from "../model/group-fields";
+import { groupJson, type GroupRecord, type MemberType } from "../model/group-record";
+import { hasPrivilege } from "../model/role-catalogue";
+import { searchPage } from "../model/search-page";
+import type { UserRecord } from "../model/user-record";
+import { permissionDenied, tokenRequired } from "../server/arcgis-error";
+import type { PortalContext } from "../server/portal-context";
+import { stateOf } from "../server/request-state";
+import { communityStores } from "../store/community-stores";
+
+const METHODS: ("GET" | "POST")[] = ["GET", "POST"];
+
+/** Signed-in callers only; anonymous requests get the real API's 499. */
+export function requireUser(request: FastifyRequest): UserRecord {
+  const { user } = stateOf(request);
+  if (!user) throw tokenRequired();
+  return user;
+}
+
+/** The group named in the URL, if the caller may see it, with the caller's member type. */
+export function visibleGroup(
+  context: PortalContext,
+  request: FastifyRequest,
+): { group: GroupRecord; memberType: MemberType | null; user: UserRecord | null } {
+  const { groupId } = request.params as { groupId: string };
+  const { user } = stateOf(request);
+  const stores = communityStores(context);
+  const group = stores.groups.get(groupId);
+  const memberType = group && user ? stores.groups.memberType(group.id, user.username) : null;
+  if (!group || !canViewGroup(group, user, memberType)) throw groupNotFound();
+  return { group, memberType, user };
+}
+
+/** The group named in the URL, for an operation only its managers may perform. */
+export function managedGroup(
+  context: PortalContext,
+  request: FastifyRequest,
+): { group: GroupRecord; memberType: MemberType | null; user: UserRecord } {
+  const user = requireUser(request);
+  const found = visibleGroup(context, request);
+  if (!canManageGroup(found.group, user, found.memberType)) throw permissionDenied();
+  return { ...found, user };
+}
+
+function groupSearchFields(group: GroupRecord): (field: string) => (string | number | null)[] {
+  return (field) => {
+    switch (field) {
+      case "id":
+        return [group.id];
+      case "title":
+        return [group.title];
+      case "owner":
+        return [group.owner];
+      case "description":
+        return [group.description];
+      case "snippet":
+        return [group.snippet];
+      case "tags":
+        return group.tags;
+      case "typekeywords":
+        return (group.extra.typeKeywords as string[] | undefined) ?? [];
+      case "access":
+        return [group.access];
+      case "orgid":
+      case "accountid":
+        return [group.orgId];
+      case "created":
+        return [group.created];
+      case "modified":
+        return [group.modified];
+      case "isinvitationonly":
+        return [String(group.isInvitationOnly)];
+      case "protected":
+        return [String(group.protected)];
+      default:
+        return [];
+    }
+  };
+}
+
+export function registerCommunityGroupRoutes(app: FastifyInstance, context: PortalContext): void {
+  const stores = communityStores(context);
+
+  app.route({
+    method: "POST",
+    url: "/sharing/rest/community/createGroup",
+    handler: async (request) => {
+      const user = requireUser(request);
+      if (!hasPrivilege(user, "portal:user:createGroup")) throw permissionDenied();
+      const { params } = stateOf(request);
+      if (!params.values.title || params.values.title.trim() === "")
+        throw missingParameter("title");
+      const { fields, thumbnail } = readGroupFields(params, user, null);
+      const title = fields.title as string;
+      if (stores.groups.titleTaken(user.orgId, title)) {
+        throw operationFailed(
+          `You already have a group named '${title}'. Try a different name.`,
+          "COM_0044",
+        );
+      }
+      const group = stores.groups.create(user.orgId, user.username, { ...fields, title });
+      if (thumbnail) stores.thumbnails.put("group", group.id, thumbnail);
+      return { success: true, group: groupJson(group) };
+    },
+  });
+
+  app.route({
+    method: METHODS,
+    url: "/sharing/rest/community/groups",
+    handler: async (request) => {
+      const { user, params } = stateOf(request);
+      const query = parseCommunityQuery(params.values.q);
+      const visible = stores.groups.listInOrg(context.organisations.get().id).filter((group) => {
+        const memberType = user ? stores.groups.memberType(group.id, user.username) : null;
+        return canViewGroup(group, user, memberType);
+      });
+      const hits = visible.filter((group) =>
+        matchesQuery(query, groupSearchFields(group), [
+          "title",
+          "description",
+          "snippet",
+          "tags",
+          "owner",
+        ]),
+      );
+      const page = searchPage(
+        hits,
+        params.values,
+        {
+          title: (g) => g.title,
+          owner: (g) => g.owner,
+          created: (g) => g.created,
+          modified: (g) => g.modified,
+          id: (g) => g.id,
+        },
+        "title",
+      );
+      return { ...page, results: page.results.map((group) => groupJson(group)) };
+    },
+  });
+
+  app.route({
+    method: METHODS,
+    url: "/sharing/rest/community/groups/:groupId",
+    handler: async (request) => {
+      const { group, memberType, user } = visibleGroup(context, request);
+      if (!user) return groupJson(group);
+      const manages = canManageGroup(group, user, memberType);
+      return groupJson(group, {
+        username: user.username,
+        memberType: memberType ?? "none",
+        applications: manages ? stores.groups.applications(group.id).length : 0,
+      });
+    },
+  });
+
+  app.route({
+    method: "POST",
+    url: "/sharing/rest/community/groups/:groupId/update",
+    handler: async (request) => {
+      const { group, user } = managedGroup(context, request);
+      const { params } = stateOf(request);
+      const { fields, thumbnail } = readGroupFields(params, user, group);
+      if (fields.title && stores.groups.titleTaken(group.orgId, fields.title, group.id)) {
+        throw operationFailed(`A group named '${fields.title}' already exists.`, "COM_0044");
+      }
+      stores.groups.update(group.id, fields);
+      if (thumbnail) stores.thumbnails.put("group", group.id, thumbnail);
+      else if (fields.thumbnail === null) stores.thumbnails.delete("group", group.id);
+      return { success: true, groupId: group.id };
+    },
+  });
+
+  app.route({
+    method: "POST",
+    url: "/sharing/rest/community/groups/:groupId/delete",
+    handler: async (request) => {
+      const user = requireUser(request);
+      const { group, memberType } = visibleGroup(context, request);
+      const mayDelete =
+        memberType === "owner" ||
+        (user.orgId === group.orgId && hasPrivilege(user, "portal:admin:deleteGroups"));
+      if (!mayDelete) throw permissionDenied();
+      if (group.protected) {
+        throw operationFailed("Unable to delete group. Group is protected.", "COM_0036");
+      }
+      stores.groups.delete(group.id);
+      stores.thumbnails.delete("group", group.id);
+      return { success: true, groupId: group.id };
+    },
+  });
+
+  for (const [operation, value] of [
+    ["protect", true],
+    ["unprotect", false],
+  ] as const) {
+    app.route({
+      method: "POST",
+      url: `/sharing/rest/community/groups/:groupId/${operation}`,
+      handler: async (request) => {
+        const { group } = managedGroup(context, request);
+        stores.groups.update(group.id, { protected: value });
+        return { success: true };
+      },
+    });
+  }
+
+  app.route({
+    method: "POST",
+    url: "/sharing/rest/community/groups/:groupId/reassign",
+    handler: async (request) => {
+      const user = requireUser(request);
+      const { group, memberType } = visibleGroup(context, request);
+      const allowed =
+        memberType === "owner" ||
+        (user.orgId === group.orgId && hasPrivilege(user, "portal:admin:reassignGroups"));
+      if (!allowed) throw permissionDenied();
+      const targetName = stateOf(request).params.values.targetUsername;
+      if (!targetName) throw missingParameter("targetUsername");
+      const target = context.users.find(targetName);
+      if (!target || target.orgId !== group.orgId) throw userNotFound();
+      if (target.disabled || !hasPrivilege(target, "portal:user:createGroup")) {
+        throw operationFailed(`User '${target.username}' cannot own groups.`, "COM_0087");
+      }
+      stores.groups.reassign(group.id, group.owner, target.username);
+      return { success: true };
+    },
+  });
+
+  app.route({
+    method: METHODS,
+    url: "/sharing/rest/community/groups/:groupId/users",
+    handler: async (request) => {
+      const { group, memberType, user } = visibleGroup(context, request);
+      const seesMembers =
+        memberType !== null ||
+        (user !== null &&
+          user.orgId === group.orgId &&
+          hasPrivilege(user, "portal:admin:viewGroups"));
+      if (!seesMembers) throw permissionDenied();
+      const members = stores.groups.members(group.id);
+      return {
+        owner: group.owner,
+        admins: members.filter((m) => m.memberType !== "member").map((m) => m.username),
+        users: members.filter((m) => m.memberType === "member").map((m) => m.username),
+      };
+    },
+  });
+
+  app.route({
+    method: "GET",
+    url: "/sharing/rest/community/groups/:groupId/info/*",
+    handler: async (request, reply) => {
+      const { group } = visibleGroup(context, request);
+      const thumbnail = stores.thumbnails.get("group", group.id);
+      const requested = (request.params as { "*": string })["*"];
+      if (
+        !thumbnail ||
+        (requested !== thumbnail.filename && requested !== `thumbnail/${thumbnail.filename}`)
+      ) {
+        throw operationFailed("Thumbnail not found.", "COM_0018");
+      }
+      return sendImage(reply, thumbnail.contentType, thumbnail.data);
+    },
+  });
+}
+
+export function sendImage(reply: FastifyReply, contentType: string, data: Buffer): FastifyReply {
+  return reply.code(200).type(contentType).send(data);
+}

@@ -1,0 +1,420 @@
+import type { FastifyInstance } from "fastify";
+import { missingParameter, operationFailed, userNotFound } from "../model/community-errors";
+import { matchesQuery, parseCommunityQuery } from "../model/community-query";
+import { splitTags } from "../model/group-fields";
+import { licenseType } from "../model/license-types";
+import { isSelf, memberOfOrg, requirePrivilege, selfOrPrivileged } from "../model/member-access";
+import { hasPrivilege, isFullAdministrator } from "../model/role-catalogue";
+import { resolveRole } from "../model/role-resolution";
+import { searchPage } from "../model/search-page";
+import type { UserRecord } from "../model/user-record";
+import { userJsonFor } from "../model/user-visibility";
+import { permissionDenied, invalidParameter, tokenRequired } from "../server/arcgis-error";
+import { optionalBoolean, optionalChoice, optionalInteger } from "../server/param-readers";
+import type { PortalContext } from "../server/portal-context";
+import { stateOf } from "../server/request-state";
+import { communityStores } from "../store/community-stores";
+import type { ProfileChanges } from "../store/member-store";
+import { notificationJson } from "../store/notification-store";
+import { sendImage } from "./community-groups";
+
+const METHODS: ("GET" | "POST")[] = ["GET", "POST"];
+export const MIN_PASSWORD = 8;
+export const USERNAME_PATTERN = /^[A-Za-z0-9_.@-]{6,128}$/;
+
+export function userSearchFields(
+  user: UserRecord,
+  seesEmail: boolean,
+): (field: string) => (string | number | null)[] {
+  return (field) => {
+    switch (field) {
+      case "username":
+        return [user.username];
+      case "fullname":
+        return [user.fullName];
+      case "firstname":
+        return [user.firstName];
+      case "lastname":
+        return [user.lastName];
+      case "email":
+        return seesEmail ? [user.email] : [];
+      case "description":
+        return [user.description];
+      case "tags":
+        return user.tags;
+      case "role":
+        return [user.role];
+      case "roleid":
+        return [user.roleId];
+      case "orgid":
+      case "accountid":
+        return [user.orgId];
+      case "created":
+        return [user.created];
+      case "modified":
+        return [user.modified];
+      case "lastlogin":
+        return [user.lastLogin];
+      case "provider":
+        return [user.provider];
+      case "usertype":
+        return [user.userType];
+      case "userlicensetype":
+      case "userlicensetypeid":
+        return [user.userLicenseTypeId];
+      case "level":
+        return [user.level];
+      case "disabled":
+        return [String(user.disabled)];
+      default:
+        return [];
+    }
+  };
+}
+
+export const USER_SORT_KEYS: Readonly<Record<string, (user: UserRecord) => string | number>> = {
+  username: (u) => u.username,
+  fullname: (u) => u.fullName,
+  firstname: (u) => u.firstName,
+  lastname: (u) => u.lastName,
+  created: (u) => u.created,
+  modified: (u) => u.modified,
+  lastlogin: (u) => u.lastLogin,
+  role: (u) => u.role,
+  level: (u) => u.level,
+};
+
+/** The users of the organisation a caller may see, with the JSON view they may see. */
+export function visibleUsers(
+  context: PortalContext,
+  viewer: UserRecord | null,
+): { record: UserRecord; json: Record<string, unknown> }[] {
+  const stores = communityStores(context);
+  const orgId = context.organisations.get().id;
+  const seen: { record: UserRecord; json: Record<string, unknown> }[] = [];
+  for (const username of stores.members.listInOrg(orgId)) {
+    const record = context.users.find(username);
+    const json = record ? userJsonFor(record, viewer) : null;
+    if (record && json) seen.push({ record, json });
+  }
+  return seen;
+}
+
+export function registerCommunityUserRoutes(app: FastifyInstance, context: PortalContext): void {
+  const stores = communityStores(context);
+
+  app.route({
+    method: METHODS,
+    url: "/sharing/rest/community/users",
+    handler: async (request) => {
+      const { user, params } = stateOf(request);
+      const query = parseCommunityQuery(params.values.q);
+      const seesEmail = hasPrivilege(user, "portal:admin:viewUsers");
+      const hits = visibleUsers(context, user).filter(({ record }) =>
+        matchesQuery(query, userSearchFields(record, seesEmail), [
+          "username",
+          "fullname",
+          "description",
+          "tags",
+        ]),
+      );
+      const sortKeys = Object.fromEntries(
+        Object.entries(USER_SORT_KEYS).map(([name, key]) => [
+          name,
+          (hit: (typeof hits)[number]) => key(hit.record),
+        ]),
+      );
+      const page = searchPage(hits, lowerSortField(params.values), sortKeys, "username");
+      return { ...page, results: page.results.map((hit) => hit.json) };
+    },
+  });
+
+  app.route({
+    method: "POST",
+    url: "/sharing/rest/community/users/:username/update",
+    handler: async (request) => {
+      const { actor, target } = selfOrPrivileged(context, request, "portal:admin:updateUsers");
+      const { params } = stateOf(request);
+      const changes = readProfileChanges(params.values);
+      if (changes.userType !== undefined) {
+        // Members cannot grant themselves Esri access; administrators grant it.
+        if (isSelf(actor, target) || !hasPrivilege(actor, "portal:admin:updateUsers")) {
+          throw permissionDenied();
+        }
+      }
+      const file = params.files.thumbnail;
+      if (file) {
+        if (file.data.length > 1024 * 1024)
+          throw invalidParameter("thumbnail", "must be at most 1 MB.");
+        if (!/\.(png|gif|jpe?g)$/i.test(file.filename)) {
+          throw invalidParameter("thumbnail", "must be a PNG, GIF or JPEG image.");
+        }
+        stores.thumbnails.put("user", target.username, {
+          filename: file.filename,
+          contentType: /\.png$/i.test(file.filename)
+            ? "image/png"
+            : /\.gif$/i.test(file.filename)
+              ? "image/gif"
+              : "image/jpeg",
+          data: file.data,
+        });
+        changes.thumbnail = file.filename;
+      } else if (
+        params.values.thumbnail === "" &&
+        optionalBoolean(params.values, "clearEmptyFields")
+      ) {
+        stores.thumbnails.delete("user", target.username);
+        changes.thumbnail = null;
+      }
+      const question = optionalInteger(params.values, "securityQuestionIdx", { min: 1, max: 14 });
+      if (question !== undefined) {
+        if (!params.values.securityAnswer) throw missingParameter("securityAnswer");
+        await stores.members.setSecurityQuestion(
+          target.username,
+          question,
+          params.values.securityAnswer,
+        );
+      }
+      stores.members.updateProfile(target.username, changes);
+      return { success: true, username: target.username };
+    },
+  });
+
+  app.route({
+    method: "POST",
+    url: "/sharing/rest/community/users/:username/delete",
+    handler: async (request) => {
+      const actor = requirePrivilege(request, "portal:admin:deleteUsers");
+      const { username } = request.params as { username: string };
+      const target = memberOfOrg(context, actor, username);
+      if (isSelf(actor, target))
+        throw operationFailed("You cannot delete your own account.", "COM_0091");
+      if (target.roleId === "org_admin" && !isFullAdministrator(actor)) throw permissionDenied();
+      const owned = stores.members.ownsContent(target.username);
+      if (owned.items > 0 || owned.groups > 0) {
+        throw operationFailed(
+          `User '${target.username}' cannot be deleted: they own ${owned.items} item(s) and ${owned.groups} group(s). Reassign or delete them first.`,
+          "COM_0095",
+        );
+      }
+      stores.members.delete(target.username);
+      return { success: true, username: target.username };
+    },
+  });
+
+  for (const [operation, disabled] of [
+    ["disable", true],
+    ["enable", false],
+  ] as const) {
+    app.route({
+      method: "POST",
+      url: `/sharing/rest/community/users/:username/${operation}`,
+      handler: async (request) => {
+        const actor = requirePrivilege(request, "portal:admin:disableUsers");
+        const { username } = request.params as { username: string };
+        const target = memberOfOrg(context, actor, username);
+        if (isSelf(actor, target)) throw operationFailed(`You cannot ${operation} yourself.`);
+        if (target.roleId === "org_admin" && !isFullAdministrator(actor)) throw permissionDenied();
+        stores.members.setDisabled(target.username, disabled);
+        return { success: true, username: target.username };
+      },
+    });
+  }
+
+  app.route({
+    method: "POST",
+    url: "/sharing/rest/community/users/:username/reset",
+    handler: async (request) => {
+      const { actor, target } = selfOrPrivileged(context, request, "portal:admin:updateUsers");
+      const values = stateOf(request).params.values;
+      if (optionalBoolean(values, "resetByEmail") === true) {
+        stores.notifications.add(target.username, "password_reset_email", { email: target.email });
+        return { success: true };
+      }
+      if (isSelf(actor, target)) {
+        if (!values.password) throw missingParameter("password");
+        if (!(await stores.members.passwordMatches(target.username, values.password))) {
+          throw operationFailed("Incorrect password.", "COM_0060");
+        }
+      }
+      const question = optionalInteger(values, "newSecurityQuestionIdx", { min: 1, max: 14 });
+      if (!values.newPassword && question === undefined) throw missingParameter("newPassword");
+      if (values.newPassword !== undefined) {
+        if (values.newPassword.length < MIN_PASSWORD) {
+          throw invalidParameter("newPassword", `must be at least ${MIN_PASSWORD} characters.`);
+        }
+        await stores.members.setPassword(target.username, values.newPassword);
+      }
+      if (question !== undefined) {
+        if (!values.newSecurityAnswer) throw missingParameter("newSecurityAnswer");
+        await stores.members.setSecurityQuestion(
+          target.username,
+          question,
+          values.newSecurityAnswer,
+        );
+      }
+      return { success: true };
+    },
+  });
+
+  app.route({
+    method: "GET",
+    url: "/sharing/rest/community/users/:username/info/*",
+    handler: async (request, reply) => {
+      const { username } = request.params as { username: string };
+      const target = context.users.find(username);
+      if (!target || !userJsonFor(target, stateOf(request).user)) throw userNotFound();
+      const thumbnail = stores.thumbnails.get("user", target.username);
+      if (!thumbnail) throw operationFailed("Thumbnail not found.", "COM_0018");
+      return sendImage(reply, thumbnail.contentType, thumbnail.data);
+    },
+  });
+
+  app.route({
+    method: METHODS,
+    url: "/sharing/rest/community/users/:username/notifications",
+    handler: async (request) => {
+      const { target } = ownAccount(context, request);
+      return { notifications: stores.notifications.listFor(target.username).map(notificationJson) };
+    },
+  });
+
+  app.route({
+    method: "POST",
+    url: "/sharing/rest/community/users/:username/notifications/:notificationId/delete",
+    handler: async (request) => {
+      const { target } = ownAccount(context, request);
+      const { notificationId } = request.params as { notificationId: string };
+      if (!stores.notifications.delete(target.username, notificationId)) {
+        throw operationFailed("Notification not found.", "COM_0070");
+      }
+      return { success: true, notificationId };
+    },
+  });
+
+  app.route({
+    method: METHODS,
+    url: "/sharing/rest/community/users/:username/userLicenseType",
+    handler: async (request) => {
+      const { target } = selfOrPrivileged(context, request, "portal:admin:viewUsers");
+      const type = licenseType(target.userLicenseTypeId);
+      return {
+        userLicenseType: type ? { id: type.id, name: type.name, level: type.level } : null,
+        assignedBundles: type?.bundles ?? [],
+        assignedApps: [],
+        roleId: target.roleId,
+      };
+    },
+  });
+
+  app.route({
+    method: METHODS,
+    url: "/sharing/rest/community/users/:username/provisionedListings",
+    handler: async (request) => {
+      selfOrPrivileged(context, request, "portal:admin:viewUsers");
+      return { provisionedListings: [] };
+    },
+  });
+
+  app.route({
+    method: "POST",
+    url: "/sharing/rest/community/signUp",
+    handler: async (request) => {
+      const { user, params } = stateOf(request);
+      if (user) throw operationFailed("Sign out before signing up for a new account.");
+      const organisation = context.organisations.get();
+      const portalProperties = (organisation.properties.portalProperties ?? {}) as Record<
+        string,
+        unknown
+      >;
+      if (portalProperties.allowSelfSignup !== true) {
+        throw operationFailed("Self sign-up is disabled for this portal.", "COM_0101");
+      }
+      const values = params.values;
+      for (const name of ["username", "password", "fullname", "email"]) {
+        if (!values[name]) throw missingParameter(name);
+      }
+      if (!/^[A-Za-z0-9_.@-]{4,128}$/.test(values.username)) {
+        throw invalidParameter("username", "must be at least 4 letters, digits or _.@-");
+      }
+      if (values.password.length < MIN_PASSWORD) {
+        throw invalidParameter("password", `must be at least ${MIN_PASSWORD} characters.`);
+      }
+      if (context.users.find(values.username)) {
+        throw operationFailed(`Username '${values.username}' is not available.`, "COM_0019");
+      }
+      const [firstName, ...rest] = values.fullname.trim().split(/\s+/);
+      await context.users.create(organisation.id, {
+        username: values.username,
+        password: values.password,
+        role: "org_user",
+        firstName,
+        lastName: rest.join(" "),
+        email: values.email,
+      });
+      const defaults = stores.documents.get("userDefaultSettings") ?? {};
+      if (typeof defaults.role === "string" && defaults.role !== "org_user") {
+        const role = resolveRole(stores.roles, organisation.id, defaults.role);
+        stores.members.setRole(values.username, role);
+      }
+      return { success: true, username: values.username };
+    },
+  });
+}
+
+/** The user named in the URL, who must be the caller. */
+function ownAccount(
+  _context: PortalContext,
+  request: Parameters<typeof selfOrPrivileged>[1],
+): { target: UserRecord } {
+  const { user } = stateOf(request);
+  if (!user) throw tokenRequired();
+  const { username } = request.params as { username: string };
+  if (username.toLowerCase() !== user.username.toLowerCase()) throw permissionDenied();
+  return { target: user };
+}
+
+function lowerSortField(values: Record<string, string>): Record<string, string> {
+  return values.sortField ? { ...values, sortField: values.sortField.toLowerCase() } : values;
+}
+
+function readProfileChanges(values: Record<string, string>): ProfileChanges {
+  const clearEmpty = optionalBoolean(values, "clearEmptyFields") === true;
+  const changes: ProfileChanges = {};
+  const text = (name: string): string | null | undefined => {
+    const value = values[name];
+    if (value === undefined) return undefined;
+    if (value.trim() === "") return clearEmpty ? null : undefined;
+    return value;
+  };
+  const firstName = text("firstName");
+  const lastName = text("lastName");
+  const fullName = text("fullName") ?? text("fullname");
+  if (firstName) changes.firstName = firstName;
+  if (lastName) changes.lastName = lastName;
+  if (fullName) changes.fullName = fullName;
+  else if (firstName || lastName)
+    changes.fullName = [firstName, lastName].filter(Boolean).join(" ");
+  const email = text("email");
+  if (email) {
+    if (!/^[^@\s]+@[^@\s]+$/.test(email))
+      throw invalidParameter("email", "is not an e-mail address.");
+    changes.email = email;
+  }
+  for (const name of ["description", "culture", "region", "preferredView"] as const) {
+    const value = text(name);
+    if (value !== undefined) changes[name] = value;
+  }
+  if (changes.preferredView) {
+    changes.preferredView = optionalChoice(values, "preferredView", ["Web", "GIS"]) ?? null;
+  }
+  const tags = text("tags");
+  if (tags !== undefined) changes.tags = tags === null ? [] : splitTags(tags);
+  const access = optionalChoice(values, "access", ["private", "org", "public"]);
+  if (access) changes.access = access;
+  const units = optionalChoice(values, "units", ["english", "metric"]);
+  if (units) changes.units = units;
+  const userType = optionalChoice(values, "userType", ["arcgisonly", "both"]);
+  if (userType) changes.userType = userType;
+  return changes;
+}
