@@ -7,6 +7,7 @@ import Fastify, {
 } from "fastify";
 import type https from "node:https";
 import { registerCommunityRoutes } from "../routes/community";
+import { registerContentRoutes } from "../routes/content";
 import { registerCommunityGroupRoutes } from "../routes/community-groups";
 import { registerCommunityUserRoutes } from "../routes/community-users";
 import { registerGenerateTokenRoute } from "../routes/generate-token";
@@ -97,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerGenerateTokenRoute(app, context);
   registerPortalRoutes(app, context);
   registerCommunityRoutes(app, context);
+  registerContentRoutes(app, context);
   registerCommunityGroupRoutes(app, context);
   registerGroupMembershipRoutes(app, context);
   registerCommunityUserRoutes(app, context);

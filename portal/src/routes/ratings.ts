@@ -1,0 +1,51 @@
+import type { FastifyInstance } from "fastify";
+import { isOwner } from "../model/item-access";
+import { ArcGISRequestError, invalidParameter } from "../server/arcgis-error";
+import { optionalString } from "../server/param-readers";
+import type { ContentServices } from "../store/content-services";
+import { ItemFeedbackStore } from "../store/item-feedback-store";
+import { paramsOf, pathParam, signedInUser, viewableItem } from "./content-support";
+
+export function registerRatingRoutes(app: FastifyInstance, services: ContentServices): void {
+  const feedback = new ItemFeedbackStore(services.context.db);
+
+  app.route({
+    method: ["POST"],
+    url: "/sharing/rest/content/items/:itemId/addRating",
+    handler: async (request) => {
+      const caller = signedInUser(request);
+      const item = viewableItem(services, request, pathParam(request, "itemId"));
+      const text = optionalString(paramsOf(request), "rating");
+      const rating = Number(text);
+      if (text === undefined || !Number.isFinite(rating) || rating < 1 || rating > 5) {
+        throw invalidParameter("rating", "must be a number from 1.0 to 5.0.");
+      }
+      if (isOwner(item, caller)) {
+        throw new ArcGISRequestError(400, "You cannot rate your own item.", [], "CONT_0031");
+      }
+      feedback.setRating(item.id, caller.username, rating);
+      return { success: true, id: item.id };
+    },
+  });
+
+  app.route({
+    method: ["POST"],
+    url: "/sharing/rest/content/items/:itemId/deleteRating",
+    handler: async (request) => {
+      const caller = signedInUser(request);
+      const item = viewableItem(services, request, pathParam(request, "itemId"));
+      feedback.setRating(item.id, caller.username, null);
+      return { success: true, id: item.id };
+    },
+  });
+
+  app.route({
+    method: ["GET", "POST"],
+    url: "/sharing/rest/content/items/:itemId/rating",
+    handler: async (request) => {
+      const caller = signedInUser(request);
+      const item = viewableItem(services, request, pathParam(request, "itemId"));
+      return feedback.rating(item.id, caller.username) ?? {};
+    },
+  });
+}

@@ -1,0 +1,195 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { canEditItem } from "../model/item-access";
+import { readList } from "../model/item-params";
+import type { ItemAccess, ItemRecord } from "../model/item-record";
+import { isOrgAdmin, type UserRecord } from "../model/user-record";
+import { invalidParameter } from "../server/arcgis-error";
+import { optionalBoolean } from "../server/param-readers";
+import { stateOf } from "../server/request-state";
+import type { ContentServices } from "../store/content-services";
+import { sharingGroupJson } from "../store/sharing-groups";
+import type { UserItemOperations } from "./content";
+import {
+  editableItem,
+  paramsOf,
+  pathParam,
+  pathUser,
+  signedInUser,
+  viewableItem,
+} from "./content-support";
+
+const MAX_BATCH = 100;
+
+export function registerSharingRoutes(
+  app: FastifyInstance,
+  services: ContentServices,
+  operations: UserItemOperations,
+): void {
+  const share = async (request: FastifyRequest, item: ItemRecord): Promise<unknown> => {
+    const params = paramsOf(request);
+    const caller = signedInUser(request);
+    const notSharedWith = shareWithGroups(services, caller, item, readList(params.groups));
+    const everyone = optionalBoolean(params, "everyone") ?? false;
+    const org = optionalBoolean(params, "org") ?? false;
+    services.items.update(item.id, { access: accessFor(services, item.id, everyone, org) }, false);
+    return { notSharedWith, itemId: item.id };
+  };
+  const unshare = async (request: FastifyRequest, item: ItemRecord): Promise<unknown> => {
+    const groups = readList(paramsOf(request).groups);
+    const notUnsharedFrom = unshareFromGroups(services, item, groups);
+    const current = services.items.get(item.id) as ItemRecord;
+    if (current.access === "shared" && services.items.groupIdsOf(item.id).length === 0) {
+      services.items.update(item.id, { access: "private" }, false);
+    }
+    return { notUnsharedFrom, itemId: item.id };
+  };
+
+  app.route({
+    method: ["POST"],
+    url: "/sharing/rest/content/items/:itemId/share",
+    handler: async (request) =>
+      share(request, editableItem(services, request, pathParam(request, "itemId"))),
+  });
+  app.route({
+    method: ["POST"],
+    url: "/sharing/rest/content/items/:itemId/unshare",
+    handler: async (request) =>
+      unshare(request, editableItem(services, request, pathParam(request, "itemId"))),
+  });
+  operations.set("share", (request, _owner, item) => share(request, item));
+  operations.set("unshare", (request, _owner, item) => unshare(request, item));
+
+  app.route({
+    method: ["GET", "POST"],
+    url: "/sharing/rest/content/items/:itemId/groups",
+    handler: async (request) => {
+      const item = viewableItem(services, request, pathParam(request, "itemId"));
+      const viewer = stateOf(request).user;
+      const admin: unknown[] = [];
+      const member: unknown[] = [];
+      const other: unknown[] = [];
+      for (const groupId of services.items.groupIdsOf(item.id)) {
+        const group = services.groups.get(groupId);
+        if (!group) continue;
+        const membership = viewer ? services.groups.memberType(groupId, viewer.username) : null;
+        const json = sharingGroupJson(group);
+        if (membership === "owner" || membership === "admin") admin.push(json);
+        else if (membership === "member") member.push(json);
+        else if (group.access !== "private" || (viewer && canEditItem(item, viewer)))
+          other.push(json);
+      }
+      return { admin, member, other };
+    },
+  });
+
+  app.route({
+    method: ["POST"],
+    url: "/sharing/rest/content/users/:username/shareItems",
+    handler: async (request) => {
+      pathUser(services, request, pathParam(request, "username"));
+      const caller = signedInUser(request);
+      const params = paramsOf(request);
+      const groups = readList(params.groups);
+      const everyone = optionalBoolean(params, "everyone") ?? false;
+      const org = optionalBoolean(params, "org") ?? false;
+      const results = batchOf(params).map((id) => {
+        const item = services.items.get(id);
+        if (!item || !canEditItem(item, caller))
+          return { itemId: id, success: false, notSharedWith: groups };
+        const notSharedWith = shareWithGroups(services, caller, item, groups);
+        // The batch operation only widens access; narrowing is the single-item share's job.
+        const access = widen(accessFor(services, item.id, everyone, org), item.access);
+        services.items.update(item.id, { access }, false);
+        return { itemId: id, success: true, notSharedWith };
+      });
+      return { results };
+    },
+  });
+
+  app.route({
+    method: ["POST"],
+    url: "/sharing/rest/content/users/:username/unshareItems",
+    handler: async (request) => {
+      pathUser(services, request, pathParam(request, "username"));
+      const caller = signedInUser(request);
+      const params = paramsOf(request);
+      const groups = readList(params.groups);
+      if (groups.length === 0) throw invalidParameter("groups", "must list at least one group id.");
+      const results = batchOf(params).map((id) => {
+        const item = services.items.get(id);
+        if (!item || !canEditItem(item, caller))
+          return { itemId: id, success: false, notUnsharedFrom: groups };
+        const notUnsharedFrom = unshareFromGroups(services, item, groups);
+        if (item.access === "shared" && services.items.groupIdsOf(item.id).length === 0) {
+          services.items.update(item.id, { access: "private" }, false);
+        }
+        return { itemId: id, success: true, notUnsharedFrom };
+      });
+      return { results };
+    },
+  });
+}
+
+function batchOf(params: Record<string, string>): string[] {
+  const ids = readList(params.items);
+  if (ids.length === 0) throw invalidParameter("items", "must list at least one item id.");
+  if (ids.length > MAX_BATCH) throw invalidParameter("items", `allows at most ${MAX_BATCH} items.`);
+  return ids;
+}
+
+/**
+ * Shares with each group the caller may share to: members share to their groups (only owners
+ * and managers to view-only ones); administrators to any group of their organisation.
+ * Returns the groups it could not share with.
+ */
+function shareWithGroups(
+  services: ContentServices,
+  caller: UserRecord,
+  item: ItemRecord,
+  groupIds: readonly string[],
+): string[] {
+  const refused: string[] = [];
+  for (const groupId of groupIds) {
+    const group = services.groups.get(groupId);
+    const membership = group ? services.groups.memberType(groupId, caller.username) : null;
+    const allowed =
+      group !== null &&
+      ((isOrgAdmin(caller) && group.orgId === caller.orgId) ||
+        (membership !== null && (!group.isViewOnly || membership !== "member")));
+    if (allowed) services.items.shareWithGroup(item.id, groupId);
+    else refused.push(groupId);
+  }
+  return refused;
+}
+
+function unshareFromGroups(
+  services: ContentServices,
+  item: ItemRecord,
+  groupIds: readonly string[],
+): string[] {
+  const shared = new Set(services.items.groupIdsOf(item.id));
+  const refused: string[] = [];
+  for (const groupId of groupIds) {
+    if (shared.has(groupId)) services.items.unshareFromGroup(item.id, groupId);
+    else refused.push(groupId);
+  }
+  return refused;
+}
+
+/** The access level that `everyone`/`org` and the item's groups give. */
+function accessFor(
+  services: ContentServices,
+  itemId: string,
+  everyone: boolean,
+  org: boolean,
+): ItemAccess {
+  if (everyone) return "public";
+  if (org) return "org";
+  return services.items.groupIdsOf(itemId).length > 0 ? "shared" : "private";
+}
+
+const ACCESS_RANK: Record<ItemAccess, number> = { private: 0, shared: 1, org: 2, public: 3 };
+
+function widen(next: ItemAccess, current: ItemAccess): ItemAccess {
+  return ACCESS_RANK[next] >= ACCESS_RANK[current] ? next : current;
+}

@@ -1,0 +1,149 @@
+import type { PortalDatabase } from "../db/open-database";
+import { visibleItemsSql } from "../model/item-access";
+import { itemFromRow, type ItemRecord, type ItemRow } from "../model/item-record";
+import type { UserRecord } from "../model/user-record";
+import { QuerySyntaxError } from "./query-ast";
+import { parseQuery } from "./query-parser";
+import { queryToSql, type SqlCondition } from "./query-sql";
+
+export interface ItemSearchRequest {
+  readonly q: string;
+  readonly filter?: string;
+  /** [xmin, ymin, xmax, ymax] in WGS84. */
+  readonly bbox?: readonly number[];
+  /** Each inner list is an OR of category paths; the lists are ANDed. */
+  readonly categories?: readonly (readonly string[])[];
+  /** Words that must appear in one of an item's category names. */
+  readonly categoryFilters?: readonly string[];
+  /** Restricts the search to one group's content. */
+  readonly groupId?: string;
+  readonly sortFields: readonly string[];
+  readonly sortOrders: readonly ("asc" | "desc")[];
+  readonly start: number;
+  readonly num: number;
+  readonly countFields: readonly string[];
+  readonly countSize: number;
+}
+
+export interface ItemSearchResult {
+  readonly total: number;
+  readonly items: ItemRecord[];
+  readonly counts: { fieldName: string; fieldValues: { value: string; count: number }[] }[];
+}
+
+const SORT_COLUMNS: Record<string, string> = {
+  title: "i.title COLLATE NOCASE",
+  uploaded: "i.created",
+  created: "i.created",
+  modified: "i.modified",
+  type: "i.type COLLATE NOCASE",
+  owner: "i.owner COLLATE NOCASE",
+  avgrating: "i.avg_rating",
+  numratings: "i.num_ratings",
+  numcomments: "i.num_comments",
+  numviews: "i.num_views",
+  size: "i.size",
+};
+
+export const SORT_FIELD_NAMES = Object.keys(SORT_COLUMNS);
+
+const COUNT_EXPRESSIONS: Record<string, { from: string; value: string }> = {
+  type: { from: "", value: "i.type" },
+  access: { from: "", value: "i.access" },
+  owner: { from: "", value: "i.owner" },
+  contentstatus: { from: "", value: "COALESCE(i.content_status, '')" },
+  tags: { from: ", json_each(i.tags_json) t", value: "t.value" },
+  categories: { from: " JOIN item_categories c ON c.item_id = i.id", value: "c.category" },
+};
+
+export const COUNT_FIELD_NAMES = Object.keys(COUNT_EXPRESSIONS);
+
+/**
+ * Runs an item search as the viewer is allowed to see it: the query becomes SQL over the items
+ * table and its FTS5 index, so 100,000 items answer in milliseconds.
+ */
+export function searchItems(
+  db: PortalDatabase,
+  viewer: UserRecord | null,
+  request: ItemSearchRequest,
+): ItemSearchResult {
+  const conditions: SqlCondition[] = [visibleItemsSql(viewer), queryToSql(parseQuery(request.q))];
+  if (request.filter) conditions.push(queryToSql(parseQuery(request.filter)));
+  if (request.bbox) conditions.push(bboxCondition(request.bbox));
+  for (const any of request.categories ?? []) conditions.push(categoryCondition(any));
+  if (request.categoryFilters?.length)
+    conditions.push(categoryFilterCondition(request.categoryFilters));
+  if (request.groupId) {
+    conditions.push({
+      sql: "EXISTS (SELECT 1 FROM item_groups ig WHERE ig.item_id = i.id AND ig.group_id = ?)",
+      params: [request.groupId],
+    });
+  }
+  // Items still being uploaded in parts are not content yet.
+  conditions.push({
+    sql: "(i.upload_status IS NULL OR i.upload_status = 'completed')",
+    params: [],
+  });
+  const where = conditions.map((condition) => condition.sql).join(" AND ");
+  const params = conditions.flatMap((condition) => condition.params);
+
+  const total = (
+    db.prepare(`SELECT COUNT(*) AS n FROM items i WHERE ${where}`).get(...params) as { n: number }
+  ).n;
+  const rows = db
+    .prepare(
+      `SELECT i.rowid AS rowid, i.* FROM items i WHERE ${where}
+       ORDER BY ${orderBy(request)} LIMIT ? OFFSET ?`,
+    )
+    .all(...params, request.num, request.start - 1) as ItemRow[];
+  const counts = request.countFields.map((field) => {
+    const expression = COUNT_EXPRESSIONS[field];
+    const values = db
+      .prepare(
+        `SELECT ${expression.value} AS value, COUNT(*) AS count FROM items i${expression.from}
+         WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?`,
+      )
+      .all(...params, request.countSize) as { value: string; count: number }[];
+    return { fieldName: field, fieldValues: values };
+  });
+  return { total, items: rows.map(itemFromRow), counts };
+}
+
+function orderBy(request: ItemSearchRequest): string {
+  const terms = request.sortFields.map((field, index) => {
+    const column = SORT_COLUMNS[field.toLowerCase()];
+    if (!column) throw new QuerySyntaxError(`cannot sort by '${field}'`);
+    const order = request.sortOrders[index] ?? request.sortOrders[0] ?? "asc";
+    return `${column} ${order.toUpperCase()}`;
+  });
+  // Without a sort field the newest changes come first; rowid keeps pages stable.
+  if (terms.length === 0) terms.push("i.modified DESC");
+  terms.push("i.rowid ASC");
+  return terms.join(", ");
+}
+
+function bboxCondition(bbox: readonly number[]): SqlCondition {
+  const [xmin, ymin, xmax, ymax] = bbox;
+  return {
+    sql: `(i.extent_json IS NOT NULL AND json_array_length(i.extent_json) = 2
+           AND json_extract(i.extent_json, '$[0][0]') <= ? AND json_extract(i.extent_json, '$[1][0]') >= ?
+           AND json_extract(i.extent_json, '$[0][1]') <= ? AND json_extract(i.extent_json, '$[1][1]') >= ?)`,
+    params: [xmax, xmin, ymax, ymin],
+  };
+}
+
+function categoryCondition(any: readonly string[]): SqlCondition {
+  const parts = any.map(() => "(c.category = ? OR c.category LIKE ? ESCAPE '\\')");
+  return {
+    sql: `EXISTS (SELECT 1 FROM item_categories c WHERE c.item_id = i.id AND (${parts.join(" OR ")}))`,
+    params: any.flatMap((path) => [path, `${path.replace(/[\\%_]/g, (ch) => `\\${ch}`)}/%`]),
+  };
+}
+
+function categoryFilterCondition(words: readonly string[]): SqlCondition {
+  const parts = words.map(() => "c.category LIKE ? ESCAPE '\\'");
+  return {
+    sql: `EXISTS (SELECT 1 FROM item_categories c WHERE c.item_id = i.id AND (${parts.join(" OR ")}))`,
+    params: words.map((word) => `%${word.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`),
+  };
+}
