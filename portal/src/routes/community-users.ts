@@ -28,6 +28,8 @@ export function userSearchFields(
 ): (field: string) => (string | number | null)[] {
   return (field) => {
     switch (field) {
+      case "id":
+        return [user.id];
       case "username":
         return [user.username];
       case "fullname":
@@ -313,6 +315,66 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
     handler: async (request) => {
       selfOrPrivileged(context, request, "portal:admin:viewUsers");
       return { provisionedListings: [] };
+    },
+  });
+
+  app.route({
+    method: "POST",
+    url: "/sharing/rest/community/users/:username/linkUser",
+    handler: async (request) => {
+      const { target } = ownAccount(context, request);
+      const values = stateOf(request).params.values;
+      if (!values.user_token) throw missingParameter("user_token");
+      const stored = context.tokens.lookup(values.user_token);
+      const other =
+        stored && stored.expires > Date.now() ? context.users.find(stored.username) : null;
+      if (!other)
+        throw invalidParameter("user_token", "is not a valid token of the account to link.");
+      if (other.username.toLowerCase() === target.username.toLowerCase()) {
+        throw operationFailed("An account cannot be linked to itself.");
+      }
+      const link = context.db.prepare(
+        `INSERT OR IGNORE INTO linked_accounts (username, linked_username, linked_portal, created)
+         VALUES (?, ?, ?, ?)`,
+      );
+      // Links work both ways: each account lists the other.
+      link.run(target.username, other.username, context.rootUrl, Date.now());
+      link.run(other.username, target.username, context.rootUrl, Date.now());
+      return { success: true };
+    },
+  });
+
+  app.route({
+    method: METHODS,
+    url: "/sharing/rest/community/users/:username/linkedUsers",
+    handler: async (request) => {
+      const { target } = ownAccount(context, request);
+      const rows = context.db
+        .prepare("SELECT linked_username FROM linked_accounts WHERE username = ? ORDER BY created")
+        .all(target.username) as { linked_username: string }[];
+      const linkedUsers = rows
+        .map((row) => context.users.find(row.linked_username))
+        .filter((user): user is UserRecord => user !== null)
+        .map((user) => ({ username: user.username, fullName: user.fullName, orgId: user.orgId }));
+      return { total: linkedUsers.length, linkedUsers };
+    },
+  });
+
+  app.route({
+    method: "POST",
+    url: "/sharing/rest/community/users/:username/unlinkUser",
+    handler: async (request) => {
+      const { target } = ownAccount(context, request);
+      const other = stateOf(request).params.values.username;
+      if (!other) throw missingParameter("username");
+      const removed = context.db
+        .prepare(
+          `DELETE FROM linked_accounts WHERE (username = ? AND linked_username = ?)
+             OR (username = ? AND linked_username = ?)`,
+        )
+        .run(target.username, other, other, target.username);
+      if (removed.changes === 0) throw operationFailed(`'${other}' is not linked to this account.`);
+      return { success: true };
     },
   });
 
