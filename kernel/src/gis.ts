@@ -4,6 +4,7 @@ import { validateConnectOptions, type GISOptions } from "./connect-options";
 import { env } from "./env";
 import type { RequestParams } from "./session/params";
 import { GroupManager } from "./groups/group-manager";
+import { Hub } from "./hub/hub";
 import { createMap, type MapLocation, type MapOptions } from "./map/create-map";
 import type { MapView } from "./map/map-view";
 import { Session } from "./session/session";
@@ -48,6 +49,8 @@ export class GIS {
   readonly content: ContentManager;
   /** Python: `GIS.groups`. */
   readonly groups: GroupManager;
+  /** Hub sites, initiatives and pages of the organisation. Python: `GIS.hub`. */
+  readonly hub: Hub;
   private portalProperties: PortalProperties;
   private readonly versionParts: number[];
 
@@ -64,6 +67,7 @@ export class GIS {
     this.users = new UserManager(this, me ? new User(this, me.username, me) : null);
     this.content = new ContentManager(this);
     this.groups = new GroupManager(this);
+    this.hub = new Hub(this);
   }
 
   /**

@@ -12,12 +12,36 @@ export { GroupManager, type GroupCreateOptions } from "./groups/group-manager";
 export { Group, type GroupJSON, type GroupUpdateOptions } from "./groups/group";
 export { GroupApplication, type GroupApplicationJSON } from "./groups/group-application";
 export { VERSION } from "./version";
-export { ContentManager } from "./content/content-manager";
+export {
+  ContentManager,
+  type FolderJSON,
+  type SearchOptions,
+  type AdvancedSearchOptions,
+  type BatchResult,
+  type ItemSearchPage,
+} from "./content/content-manager";
+export { Item, type SharedWith, type ItemComment } from "./content/item";
+export { type ItemJSON, type ItemProperties } from "./content/item-json";
+export {
+  ResourceManager,
+  type ResourceInfo,
+  type ResourceChange,
+} from "./content/resource-manager";
+export { CategorySchemaManager, type Category } from "./content/category-schema-manager";
+export { ItemDependencies, type ItemDependency } from "./content/item-dependencies";
+export { Layer } from "./content/layer";
+export { Hub, type HubItemKind } from "./hub/hub";
+export { type FileInput } from "./content/file-inputs";
 export * from "./geocoding/index";
 export { MapView, type MapClickEvent, type TakeScreenshotOptions } from "./map/map-view";
 export { type MapOptions, type MapLocation } from "./map/create-map";
 export type { MapState, LayerSpec, GraphicSpec, Extent, LatLon } from "./map/map-state";
-export { ProfileManager, type ProfileRow, type ProfileInfo, type ProfileOptions } from "./profiles/index";
+export {
+  ProfileManager,
+  type ProfileRow,
+  type ProfileInfo,
+  type ProfileOptions,
+} from "./profiles/index";
 export {
   display,
   html,

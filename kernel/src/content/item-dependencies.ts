@@ -1,0 +1,92 @@
+import { checkString } from "./item-arguments";
+import type { Item } from "./item";
+
+const DEPENDENCY_TYPES = ["id", "url", "serverId"] as const;
+type DependencyType = (typeof DEPENDENCY_TYPES)[number];
+
+/** One dependency: an item id, a URL or a server id the item relies on. */
+export interface ItemDependency {
+  dependencyType: DependencyType;
+  id?: string;
+  url?: string;
+  serverId?: string;
+}
+
+/**
+ * The dependencies of an item. Python: `Item.dependencies` (an `ItemDependency` manager).
+ * @example
+ * await item.dependencies.add("url", "https://services.example.com/FeatureServer");
+ * console.log(await item.dependencies.list());
+ */
+export class ItemDependencies {
+  constructor(private readonly item: Item) {}
+
+  /**
+   * What the item depends on.
+   * @example
+   * const deps = await item.dependencies.list();
+   */
+  async list(): Promise<ItemDependency[]> {
+    const answer = await this.item.gis.session.get<{ list?: ItemDependency[] }>(
+      `${this.item.itemUrl}/dependencies`,
+    );
+    return answer.list ?? [];
+  }
+
+  /**
+   * Records a dependency.
+   * @example
+   * await item.dependencies.add("id", otherItem.id);
+   */
+  async add(dependencyType: DependencyType, value: string): Promise<boolean> {
+    const dependency = dependencyOf(dependencyType, value);
+    const url = await this.item.ownerItemUrl();
+    const answer = await this.item.gis.session.post<{ success?: boolean }>(
+      `${url}/addDependencies`,
+      {
+        dependencies: [dependency],
+      },
+    );
+    return answer.success === true;
+  }
+
+  /**
+   * Removes one dependency.
+   * @example
+   * await item.dependencies.remove("id", otherItem.id);
+   */
+  async remove(dependencyType: DependencyType, value: string): Promise<boolean> {
+    const dependency = dependencyOf(dependencyType, value);
+    const url = await this.item.ownerItemUrl();
+    const answer = await this.item.gis.session.post<{ success?: boolean }>(
+      `${url}/removeDependency`,
+      {
+        ...dependency,
+      },
+    );
+    return answer.success === true;
+  }
+
+  /**
+   * Removes every dependency.
+   * @example
+   * await item.dependencies.removeAll();
+   */
+  async removeAll(): Promise<boolean> {
+    const url = await this.item.ownerItemUrl();
+    const answer = await this.item.gis.session.post<{ success?: boolean }>(
+      `${url}/removeAllDependencies`,
+    );
+    return answer.success === true;
+  }
+}
+
+function dependencyOf(dependencyType: unknown, value: unknown): ItemDependency {
+  if (!DEPENDENCY_TYPES.includes(dependencyType as DependencyType)) {
+    throw new RangeError(
+      `dependencyType: expected one of ${DEPENDENCY_TYPES.join(", ")}, got ${String(dependencyType)}`,
+    );
+  }
+  const type = dependencyType as DependencyType;
+  return { dependencyType: type, [type]: checkString(value, "value") };
+}

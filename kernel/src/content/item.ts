@@ -1,0 +1,1026 @@
+import fs from "node:fs";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { inspect } from "node:util";
+import { ArcGISError } from "../errors";
+import type { GIS } from "../gis";
+import { Group, type GroupJSON } from "../groups/group";
+import type { FilePart } from "../session/files";
+import type { RequestParams } from "../session/params";
+import {
+  checkBoolean,
+  checkOptionalString,
+  checkPlainObject,
+  checkString,
+  groupIdsOf,
+  itemIdOf,
+  itemPropertyParams,
+  usernameOf,
+  type GroupLike,
+  type ItemLike,
+} from "./item-arguments";
+import { itemCardHtml } from "./item-card";
+import { ItemDependencies } from "./item-dependencies";
+import type { ItemJSON, ItemProperties } from "./item-json";
+import {
+  checkFileInput,
+  prepareFile,
+  saveStream,
+  temporaryFolder,
+  type FileInput,
+  type PreparedFile,
+} from "./file-inputs";
+import { ResourceManager } from "./resource-manager";
+import { usageRange, type UsageRow } from "./usage";
+
+const RELATIONSHIP_TYPES = [
+  "Map2Service",
+  "WMA2Code",
+  "Map2FeatureCollection",
+  "MobileApp2Code",
+  "Service2Data",
+  "Service2Service",
+  "Map2AppConfig",
+  "Item2Attachment",
+  "Item2Report",
+  "Listed2Provisioned",
+  "Style2Style",
+  "Service2Style",
+  "Survey2Service",
+  "Survey2Data",
+  "Service2Route",
+  "Area2Package",
+  "Map2Area",
+  "Service2Layer",
+  "Area2CustomPackage",
+  "TrackView2Map",
+  "SurveyAddIn2Data",
+  "WorkforceMap2FeatureService",
+  "Theme2Story",
+  "WebStyle2DesktopStyle",
+  "Solution2Item",
+  "APIKey2Item",
+  "Mission2Item",
+] as const;
+
+const APP_TYPES = ["browser", "native", "server", "multiple"] as const;
+const TEXT_EXTENSIONS = new Set([".json", ".geojson", ".txt", ".xml", ".csv"]);
+
+/** The sharing state of an item. Python: the `Item.shared_with` dictionary. */
+export interface SharedWith {
+  everyone: boolean;
+  org: boolean;
+  groups: Group[];
+}
+
+/** A comment on an item. */
+export interface ItemComment {
+  id: string;
+  owner: string;
+  comment: string;
+  created: number;
+}
+
+/**
+ * An item (a unit of content) in the GIS. Its REST fields are readonly properties
+ * (`item.title`, `item.type`, …); `toJSON()` gives the raw JSON.
+ *
+ * Python: `arcgis.gis.Item`.
+ * @example
+ * const item = await gis.content.get("4f5b…");
+ * console.log(item?.title, item?.type, item?.owner);
+ */
+export class Item {
+  /** The item's id. Python: `Item.itemid` / `Item.id`. */
+  readonly itemid: string;
+  /** The GIS the item belongs to. */
+  readonly gis: GIS;
+  private json: ItemJSON;
+  private resourceManager: ResourceManager | undefined;
+  private dependencyManager: ItemDependencies | undefined;
+
+  /**
+   * Python: `Item(gis, itemid, itemdict=None)`. Without `itemdict` only `id` is known until
+   * `await item.refresh()`; `gis.content.get(id)` gives a loaded item.
+   * @example
+   * const item = new Item(gis, "4f5b…");
+   * await item.refresh();
+   */
+  constructor(gis: GIS, itemid: string, itemdict?: ItemJSON) {
+    checkString(itemid, "itemid");
+    this.gis = gis;
+    this.itemid = itemid;
+    this.json = { ...(itemdict ?? {}), id: itemid };
+  }
+
+  /** The item's id. Python: `Item.id`. @example item.id */
+  get id(): string {
+    return this.itemid;
+  }
+  /** Python: `Item.title`. @example item.title */
+  get title(): string | undefined {
+    return this.json.title;
+  }
+  /** Python: `Item.type`. @example item.type */
+  get type(): string | undefined {
+    return this.json.type;
+  }
+  /** Python: `Item.typeKeywords`. @example item.typeKeywords */
+  get typeKeywords(): string[] | undefined {
+    return this.json.typeKeywords;
+  }
+  /** Python: `Item.owner`. @example item.owner */
+  get owner(): string | undefined {
+    return this.json.owner;
+  }
+  /** Python: `Item.orgId`. @example item.orgId */
+  get orgId(): string | undefined {
+    return this.json.orgId;
+  }
+  /** Python: `Item.name` (the data's file name). @example item.name */
+  get name(): string | null | undefined {
+    return this.json.name;
+  }
+  /** Python: `Item.snippet`. @example item.snippet */
+  get snippet(): string | null | undefined {
+    return this.json.snippet;
+  }
+  /** Python: `Item.description`. @example item.description */
+  get description(): string | null | undefined {
+    return this.json.description;
+  }
+  /** Python: `Item.tags`. @example item.tags */
+  get tags(): string[] | undefined {
+    return this.json.tags;
+  }
+  /** Python: `Item.url`. @example item.url */
+  get url(): string | null | undefined {
+    return this.json.url;
+  }
+  /** Python: `Item.access`. @example item.access */
+  get access(): ItemJSON["access"] {
+    return this.json.access;
+  }
+  /** Python: `Item.created` (epoch ms). @example item.created */
+  get created(): number | undefined {
+    return this.json.created;
+  }
+  /** Python: `Item.modified` (epoch ms). @example item.modified */
+  get modified(): number | undefined {
+    return this.json.modified;
+  }
+  /** Python: `Item.size` (bytes). @example item.size */
+  get size(): number | undefined {
+    return this.json.size;
+  }
+  /** Python: `Item.extent`. @example item.extent */
+  get extent(): number[][] | undefined {
+    return this.json.extent;
+  }
+  /** Python: `Item.thumbnail` (path under the item's info). @example item.thumbnail */
+  get thumbnail(): string | null | undefined {
+    return this.json.thumbnail;
+  }
+  /** Python: `Item.categories`. @example item.categories */
+  get categories(): string[] | undefined {
+    return this.json.categories;
+  }
+  /** Python: `Item.ownerFolder` (folder id, null at the root). @example item.ownerFolder */
+  get ownerFolder(): string | null | undefined {
+    return this.json.ownerFolder;
+  }
+  /** Python: `Item.protected`. @example item.protected */
+  get protected(): boolean | undefined {
+    return this.json.protected;
+  }
+  /** Python: `Item.numViews`. @example item.numViews */
+  get numViews(): number | undefined {
+    return this.json.numViews;
+  }
+  /** Python: `Item.numComments`. @example item.numComments */
+  get numComments(): number | undefined {
+    return this.json.numComments;
+  }
+  /** Python: `Item.avgRating`. @example item.avgRating */
+  get avgRating(): number | undefined {
+    return this.json.avgRating;
+  }
+  /** Python: `Item.properties` (the item's `properties` field). @example item.properties */
+  get properties(): Record<string, unknown> | null | undefined {
+    return this.json.properties;
+  }
+  /** Python: `Item.spatialReference`. @example item.spatialReference */
+  get spatialReference(): string | null | undefined {
+    return this.json.spatialReference;
+  }
+  /** Python: `Item.licenseInfo`. @example item.licenseInfo */
+  get licenseInfo(): string | null | undefined {
+    return this.json.licenseInfo;
+  }
+  /** Python: `Item.accessInformation`. @example item.accessInformation */
+  get accessInformation(): string | null | undefined {
+    return this.json.accessInformation;
+  }
+  /** Python: `Item.culture`. @example item.culture */
+  get culture(): string | null | undefined {
+    return this.json.culture;
+  }
+
+  /**
+   * The item's page in the portal. Python: `Item.homepage`.
+   * @example
+   * console.log(item.homepage);
+   */
+  get homepage(): string {
+    return `${this.gis.url}/home/item.html?id=${encodeURIComponent(this.itemid)}`;
+  }
+
+  /**
+   * "authoritative", "deprecated" or null. Python: `Item.content_status` (getter).
+   * @example
+   * if (item.contentStatus === "deprecated") console.log("do not use");
+   */
+  get contentStatus(): "authoritative" | "deprecated" | null {
+    const status = this.json.contentStatus;
+    if (typeof status !== "string") return null;
+    if (status.endsWith("authoritative")) return "authoritative";
+    return status === "deprecated" ? "deprecated" : null;
+  }
+
+  /**
+   * The item's resource files. Python: `Item.resources`.
+   * @example
+   * await item.resources.add({ fileName: "style.json", text: "{}" });
+   */
+  get resources(): ResourceManager {
+    this.resourceManager ??= new ResourceManager(this);
+    return this.resourceManager;
+  }
+
+  /**
+   * The item's dependencies (ids and URLs it relies on). Python: `Item.dependencies`.
+   * @example
+   * console.log(await item.dependencies.list());
+   */
+  get dependencies(): ItemDependencies {
+    this.dependencyManager ??= new ItemDependencies(this);
+    return this.dependencyManager;
+  }
+
+  /** The item's REST JSON. @example JSON.stringify(item) */
+  toJSON(): ItemJSON {
+    return structuredClone(this.json);
+  }
+
+  /**
+   * Reloads the item's JSON from the portal.
+   * @example
+   * await item.refresh();
+   */
+  async refresh(): Promise<this> {
+    this.json = await this.gis.session.get<ItemJSON>(this.itemUrl);
+    return this;
+  }
+
+  /** `content/items/{id}`. */
+  get itemUrl(): string {
+    return `content/items/${encodeURIComponent(this.itemid)}`;
+  }
+
+  /** `content/users/{owner}/items/{id}`, loading the owner if it is not known yet. */
+  async ownerItemUrl(): Promise<string> {
+    if (!this.json.owner) await this.refresh();
+    return `content/users/${encodeURIComponent(this.json.owner as string)}/items/${encodeURIComponent(this.itemid)}`;
+  }
+
+  /**
+   * Sets the content status. Python: `Item.content_status` (setter).
+   * @example
+   * await item.setContentStatus("deprecated");
+   */
+  async setContentStatus(value: "authoritative" | "deprecated" | null): Promise<boolean> {
+    if (value !== null && value !== "authoritative" && value !== "deprecated") {
+      throw new RangeError(
+        `value: expected "authoritative", "deprecated" or null, got ${String(value)}`,
+      );
+    }
+    const result = await this.gis.session.post<{ success?: boolean }>(
+      `${this.itemUrl}/setContentStatus`,
+      {
+        status: value ?? "",
+        clearEmptyFields: value === null,
+      },
+    );
+    await this.refresh();
+    return result.success === true;
+  }
+
+  /**
+   * Updates the item's properties and, optionally, its data, thumbnail and metadata (each a
+   * path, URL, Buffer or stream). Python: `Item.update(item_properties, data, thumbnail, metadata)`.
+   * @example
+   * await item.update({ itemProperties: { snippet: "Updated" }, thumbnail: "thumb.png" });
+   */
+  async update(
+    options: {
+      itemProperties?: ItemProperties;
+      data?: FileInput;
+      thumbnail?: FileInput;
+      metadata?: FileInput;
+    } = {},
+  ): Promise<boolean> {
+    const properties =
+      options.itemProperties === undefined
+        ? {}
+        : checkPlainObject(options.itemProperties, "itemProperties");
+    const inputs = {
+      file: checkFileInput(options.data, "data"),
+      thumbnail: checkFileInput(options.thumbnail, "thumbnail"),
+      metadata: metadataInput(options.metadata, "metadata"),
+    };
+    const url = await this.ownerItemUrl();
+    const result = await withPreparedFiles(
+      this.gis,
+      inputs,
+      this.uploadNames(properties),
+      (files) =>
+        this.gis.session.request<{ success?: boolean }>(
+          `${url}/update`,
+          itemPropertyParams(properties),
+          {
+            files,
+            idempotent: true,
+          },
+        ),
+    );
+    await this.refresh();
+    return result.success === true;
+  }
+
+  private uploadNames(properties: ItemProperties): Record<string, string> {
+    return {
+      file: properties.fileName ?? this.json.name ?? "data",
+      thumbnail: "thumbnail.png",
+      metadata: "metadata.xml",
+    };
+  }
+
+  /**
+   * Deletes the item; with `dryRun` only reports whether it could be deleted.
+   * Python: `Item.delete(force=False, dry_run=False)`.
+   * @example
+   * const check = await item.delete({ dryRun: true });
+   * if ((check as { canDelete: boolean }).canDelete) await item.delete();
+   */
+  async delete(
+    options: { force?: boolean; dryRun?: boolean } = {},
+  ): Promise<boolean | { canDelete: boolean; details: Record<string, unknown> }> {
+    const force = checkBoolean(options.force, "force");
+    const dryRun = checkBoolean(options.dryRun, "dryRun");
+    const url = await this.ownerItemUrl();
+    if (dryRun) {
+      const answer = await this.gis.session.post<{
+        success?: boolean;
+        reason?: { message?: string };
+        offendingItems?: ItemJSON[];
+      }>(`${url}/canDelete`);
+      return {
+        canDelete: answer.success === true,
+        details: {
+          code: answer.success === true ? 200 : 400,
+          message: answer.reason?.message ?? "",
+          offendingItems: (answer.offendingItems ?? []).map(
+            (json) => new Item(this.gis, json.id, json),
+          ),
+        },
+      };
+    }
+    const result = await this.gis.session.post<{ success?: boolean }>(
+      `${url}/delete`,
+      force ? { force } : {},
+    );
+    return result.success === true;
+  }
+
+  /**
+   * Turns delete protection on or off. Python: `Item.protect(enable=True)`.
+   * @example
+   * await item.protect();
+   */
+  async protect(options: { enable?: boolean } = {}): Promise<{ success: boolean }> {
+    const enable = checkBoolean(options.enable, "enable") ?? true;
+    const url = await this.ownerItemUrl();
+    const result = await this.gis.session.post<{ success?: boolean }>(
+      `${url}/${enable ? "protect" : "unprotect"}`,
+    );
+    await this.refresh();
+    return { success: result.success === true };
+  }
+
+  /**
+   * Moves the item to a folder of its owner ("/" is the root). Python: `Item.move(folder, owner=None)`.
+   * @example
+   * await item.move("Archive");
+   */
+  async move(
+    folder: string | { id: string },
+    options: { owner?: string | { username: string } } = {},
+  ): Promise<{ success: boolean; itemId: string; owner: string; folder: string }> {
+    const folderRef =
+      folder && typeof folder === "object" && typeof folder.id === "string"
+        ? folder.id
+        : checkString(folder, "folder");
+    const ownerName = usernameOf(options.owner, "owner");
+    if (!this.json.owner) await this.refresh();
+    const owner = ownerName ?? (this.json.owner as string);
+    const folderId = folderRef === "/" ? "/" : await this.gis.content.folderId(folderRef, owner);
+    const result = await this.gis.session.post<{
+      success: boolean;
+      itemId: string;
+      owner: string;
+      folder: string;
+    }>(`content/users/${encodeURIComponent(owner)}/items/${encodeURIComponent(this.itemid)}/move`, {
+      folder: folderId,
+    });
+    await this.refresh();
+    return result;
+  }
+
+  /**
+   * Gives the item to another user (administrators). Python: `Item.reassign_to(target_owner, target_folder=None)`.
+   * @example
+   * await item.reassignTo("colleague", { targetFolder: "Handover" });
+   */
+  async reassignTo(
+    targetOwner: string | { username: string },
+    options: { targetFolder?: string } = {},
+  ): Promise<boolean> {
+    const target = usernameOf(targetOwner, "targetOwner") as string;
+    if (target === undefined) throw new TypeError("targetOwner: expected a username or a User");
+    const targetFolder = checkOptionalString(options.targetFolder, "targetFolder");
+    const url = await this.ownerItemUrl();
+    const result = await this.gis.session.post<{ success?: boolean }>(`${url}/reassign`, {
+      targetUsername: target,
+      targetFoldername: targetFolder,
+    });
+    await this.refresh();
+    return result.success === true;
+  }
+
+  /**
+   * Shares the item with everyone, the organisation and/or groups.
+   * Python: `Item.share(everyone=False, org=False, groups=None, allow_members_to_edit=False)`.
+   * @example
+   * await item.share({ org: true, groups: [group] });
+   */
+  async share(
+    options: {
+      everyone?: boolean;
+      org?: boolean;
+      groups?: GroupLike[] | string;
+      allowMembersToEdit?: boolean;
+    } = {},
+  ): Promise<{ notSharedWith: string[] }> {
+    const everyone = checkBoolean(options.everyone, "everyone") ?? false;
+    const org = checkBoolean(options.org, "org") ?? false;
+    const groups = groupIdsOf(options.groups, "groups");
+    const allowMembersToEdit =
+      checkBoolean(options.allowMembersToEdit, "allowMembersToEdit") ?? false;
+    const result = await this.gis.session.post<{ notSharedWith?: string[] }>(
+      `${this.itemUrl}/share`,
+      {
+        everyone,
+        org,
+        groups,
+        confirmItemControl: allowMembersToEdit || undefined,
+      },
+    );
+    await this.refresh();
+    return { notSharedWith: result.notSharedWith ?? [] };
+  }
+
+  /**
+   * Stops sharing the item with groups. Python: `Item.unshare(groups)`.
+   * @example
+   * await item.unshare([group]);
+   */
+  async unshare(groups: GroupLike[] | string): Promise<{ notUnsharedFrom: string[] }> {
+    const ids = groupIdsOf(groups, "groups");
+    if (ids.length === 0) throw new TypeError("groups: expected at least one group");
+    const result = await this.gis.session.post<{ notUnsharedFrom?: string[] }>(
+      `${this.itemUrl}/unshare`,
+      {
+        groups: ids,
+      },
+    );
+    await this.refresh();
+    return { notUnsharedFrom: result.notUnsharedFrom ?? [] };
+  }
+
+  /**
+   * Who the item is shared with. Python: `Item.shared_with`.
+   * @example
+   * const { everyone, org, groups } = await item.getSharedWith();
+   */
+  async getSharedWith(): Promise<SharedWith> {
+    const [json, groups] = await Promise.all([
+      this.gis.session.get<ItemJSON>(this.itemUrl),
+      this.gis.session.get<{ admin?: GroupJSON[]; member?: GroupJSON[]; other?: GroupJSON[] }>(
+        `${this.itemUrl}/groups`,
+      ),
+    ]);
+    this.json = json;
+    const all = [...(groups.admin ?? []), ...(groups.member ?? []), ...(groups.other ?? [])];
+    return {
+      everyone: json.access === "public",
+      org: json.access === "public" || json.access === "org",
+      groups: all.map((group) => new Group(this.gis, group.id, group)),
+    };
+  }
+
+  /**
+   * The item's data: parsed JSON (with `tryJson`), text, or for files the path of a copy in a
+   * temporary folder; null when the item has no data. Python: `Item.get_data(try_json=True)`.
+   * @example
+   * const webmap = await item.getData();
+   */
+  async getData(options: { tryJson?: boolean } = {}): Promise<unknown> {
+    const tryJson = checkBoolean(options.tryJson, "tryJson") ?? true;
+    if (!this.json.type) await this.refresh();
+    const name = this.json.name;
+    const isText = !name || TEXT_EXTENSIONS.has(path.extname(name).toLowerCase());
+    if (!isText) {
+      const stream = await this.gis.session.request(
+        `${this.itemUrl}/data`,
+        {},
+        { method: "GET", responseKind: "stream" },
+      );
+      return saveStream(stream, temporaryFolder(), name);
+    }
+    const text = await this.gis.session.request(
+      `${this.itemUrl}/data`,
+      {},
+      { method: "GET", responseKind: "text" },
+    );
+    if (text === "") return null;
+    if (!tryJson) return text;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+
+  /**
+   * Downloads the item's data to a folder (a temporary one by default); null when the item
+   * has no data. Python: `Item.download(save_path=None, file_name=None)`.
+   * @example
+   * const file = await item.download({ savePath: "/tmp/out" });
+   */
+  async download(options: { savePath?: string; fileName?: string } = {}): Promise<string | null> {
+    const savePath = checkOptionalString(options.savePath, "savePath") ?? temporaryFolder();
+    const fileName = checkOptionalString(options.fileName, "fileName");
+    if (!this.json.type) await this.refresh();
+    const stream = await this.gis.session.request(
+      `${this.itemUrl}/data`,
+      {},
+      { method: "GET", responseKind: "stream" },
+    );
+    const target = await saveStream(
+      stream,
+      savePath,
+      fileName ?? this.json.name ?? `${this.itemid}.json`,
+    );
+    if (fs.statSync(target).size === 0 && !this.json.name) {
+      fs.rmSync(target);
+      return null;
+    }
+    return target;
+  }
+
+  /**
+   * Downloads the item's metadata XML; null when it has none.
+   * Python: `Item.download_metadata(save_folder=None)`.
+   * @example
+   * const xml = await item.downloadMetadata({ saveFolder: "/tmp" });
+   */
+  async downloadMetadata(options: { saveFolder?: string } = {}): Promise<string | null> {
+    const folder = checkOptionalString(options.saveFolder, "saveFolder") ?? temporaryFolder();
+    const stream = await this.infoStream("metadata/metadata.xml");
+    return stream ? saveStream(stream, folder, "metadata.xml") : null;
+  }
+
+  /**
+   * Downloads the thumbnail; null when the item has none. Python: `Item.download_thumbnail(save_folder=None)`.
+   * @example
+   * const png = await item.downloadThumbnail();
+   */
+  async downloadThumbnail(options: { saveFolder?: string } = {}): Promise<string | null> {
+    const folder = checkOptionalString(options.saveFolder, "saveFolder") ?? temporaryFolder();
+    if (!this.json.type) await this.refresh();
+    if (!this.json.thumbnail) return null;
+    const stream = await this.infoStream(this.json.thumbnail);
+    return stream ? saveStream(stream, folder, path.basename(this.json.thumbnail)) : null;
+  }
+
+  /**
+   * The thumbnail's bytes, or null. Python: `Item.get_thumbnail()`.
+   * @example
+   * const bytes = await item.getThumbnail();
+   */
+  async getThumbnail(): Promise<Buffer | null> {
+    if (!this.json.type) await this.refresh();
+    if (!this.json.thumbnail) return null;
+    return this.infoBuffer(this.json.thumbnail);
+  }
+
+  /**
+   * The metadata XML, or null. Python: `Item.metadata` (getter).
+   * @example
+   * const xml = await item.getMetadata();
+   */
+  async getMetadata(): Promise<string | null> {
+    const bytes = await this.infoBuffer("metadata/metadata.xml");
+    return bytes ? bytes.toString("utf8") : null;
+  }
+
+  /**
+   * Sets the metadata from XML text or a file. Python: `Item.metadata` (setter).
+   * @example
+   * await item.setMetadata("<metadata><Esri/></metadata>");
+   */
+  async setMetadata(xmlOrPath: string | Buffer): Promise<boolean> {
+    return this.update({ metadata: metadataInput(xmlOrPath, "xmlOrPath") });
+  }
+
+  private async infoBuffer(relative: string): Promise<Buffer | null> {
+    try {
+      return await this.gis.session.request(
+        `${this.itemUrl}/info/${encodeURI(relative)}`,
+        {},
+        {
+          method: "GET",
+          responseKind: "buffer",
+        },
+      );
+    } catch (error) {
+      if (isMissingFile(error)) return null;
+      throw error;
+    }
+  }
+
+  private async infoStream(relative: string): Promise<Readable | null> {
+    try {
+      return await this.gis.session.request(
+        `${this.itemUrl}/info/${encodeURI(relative)}`,
+        {},
+        {
+          method: "GET",
+          responseKind: "stream",
+        },
+      );
+    } catch (error) {
+      if (isMissingFile(error)) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * Adds a comment; returns its id. Python: `Item.add_comment(comment)`.
+   * @example
+   * const id = await item.addComment("Nice map");
+   */
+  async addComment(comment: string): Promise<string | null> {
+    checkString(comment, "comment");
+    const result = await this.gis.session.post<{ success?: boolean; commentId?: string }>(
+      `${this.itemUrl}/addComment`,
+      { comment },
+    );
+    await this.refresh();
+    return result.success ? (result.commentId ?? null) : null;
+  }
+
+  /**
+   * The item's comments, oldest first. Python: `Item.comments`.
+   * @example
+   * for (const c of await item.getComments()) console.log(c.owner, c.comment);
+   */
+  async getComments(): Promise<ItemComment[]> {
+    const result = await this.gis.session.get<{ comments?: ItemComment[] }>(
+      `${this.itemUrl}/comments`,
+    );
+    return result.comments ?? [];
+  }
+
+  /**
+   * The signed-in user's rating (1–5), or null. Python: `Item.rating` (getter).
+   * @example
+   * const stars = await item.getRating();
+   */
+  async getRating(): Promise<number | null> {
+    const result = await this.gis.session.get<{ rating?: number }>(`${this.itemUrl}/rating`);
+    return typeof result.rating === "number" ? result.rating : null;
+  }
+
+  /**
+   * Rates the item from 1 to 5. Python: `Item.rating` (setter).
+   * @example
+   * await item.setRating(4);
+   */
+  async setRating(n: number): Promise<boolean> {
+    if (typeof n !== "number" || !Number.isFinite(n) || n < 1 || n > 5) {
+      throw new RangeError(`n: expected a rating from 1 to 5, got ${String(n)}`);
+    }
+    const result = await this.gis.session.post<{ success?: boolean }>(`${this.itemUrl}/addRating`, {
+      rating: n,
+    });
+    await this.refresh();
+    return result.success === true;
+  }
+
+  /**
+   * Removes the signed-in user's rating. Python: `Item.delete_rating()`.
+   * @example
+   * await item.deleteRating();
+   */
+  async deleteRating(): Promise<boolean> {
+    const result = await this.gis.session.post<{ success?: boolean }>(
+      `${this.itemUrl}/deleteRating`,
+    );
+    await this.refresh();
+    return result.success === true;
+  }
+
+  /**
+   * Relates this item (origin) to another (destination). Python: `Item.add_relationship(rel_item, rel_type)`.
+   * @example
+   * await webmap.addRelationship(service, "Map2Service");
+   */
+  async addRelationship(relItem: ItemLike, relType: string): Promise<boolean> {
+    return this.changeRelationship("addRelationship", relItem, relType);
+  }
+
+  /**
+   * Removes a relationship. Python: `Item.delete_relationship(rel_item, rel_type)`.
+   * @example
+   * await webmap.deleteRelationship(service, "Map2Service");
+   */
+  async deleteRelationship(relItem: ItemLike, relType: string): Promise<boolean> {
+    return this.changeRelationship("deleteRelationship", relItem, relType);
+  }
+
+  private async changeRelationship(
+    operation: string,
+    relItem: ItemLike,
+    relType: string,
+  ): Promise<boolean> {
+    const destination = itemIdOf(relItem, "relItem");
+    checkRelationshipType(relType);
+    const me = this.gis.users.me;
+    if (!me) throw new TypeError("relationships need a signed-in user");
+    const result = await this.gis.session.post<{ success?: boolean }>(
+      `content/users/${encodeURIComponent(me.username)}/${operation}`,
+      { originItemId: this.itemid, destinationItemId: destination, relationshipType: relType },
+    );
+    return result.success === true;
+  }
+
+  /**
+   * Items related to this one. Python: `Item.related_items(rel_type, direction='forward')`.
+   * @example
+   * const services = await webmap.relatedItems("Map2Service");
+   */
+  async relatedItems(
+    relType: string,
+    options: { direction?: "forward" | "reverse" } = {},
+  ): Promise<Item[]> {
+    checkRelationshipType(relType);
+    const direction = options.direction ?? "forward";
+    if (direction !== "forward" && direction !== "reverse") {
+      throw new RangeError(`direction: expected "forward" or "reverse", got ${String(direction)}`);
+    }
+    const result = await this.gis.session.get<{ relatedItems?: ItemJSON[] }>(
+      `${this.itemUrl}/relatedItems`,
+      {
+        relationshipType: relType,
+        direction,
+      },
+    );
+    return (result.relatedItems ?? []).map((json) => new Item(this.gis, json.id, json));
+  }
+
+  /**
+   * Registers the item as an app, giving it a client id and secret.
+   * Python: `Item.register(app_type, redirect_uris=None)`.
+   * @example
+   * const app = await item.register("browser", { redirectUris: ["https://app.example.com"] });
+   */
+  async register(
+    appType: string,
+    options: { redirectUris?: string[] } = {},
+  ): Promise<Record<string, unknown>> {
+    if (!APP_TYPES.includes(appType as (typeof APP_TYPES)[number])) {
+      throw new RangeError(
+        `appType: expected one of ${APP_TYPES.join(", ")}, got ${String(appType)}`,
+      );
+    }
+    const redirectUris = options.redirectUris ?? [];
+    if (!Array.isArray(redirectUris) || redirectUris.some((uri) => typeof uri !== "string")) {
+      throw new TypeError("redirectUris: expected a list of URI strings");
+    }
+    const result = await this.gis.session.post<Record<string, unknown>>("oauth2/registerApp", {
+      itemId: this.itemid,
+      appType,
+      redirect_uris: JSON.stringify(redirectUris),
+    });
+    await this.refresh();
+    return result;
+  }
+
+  /**
+   * Removes the app registration. Python: `Item.unregister()`.
+   * @example
+   * await item.unregister();
+   */
+  async unregister(): Promise<boolean> {
+    const info = await this.getAppInfo();
+    const clientId = info.client_id;
+    if (typeof clientId !== "string") return false;
+    const result = await this.gis.session.post<{ success?: boolean }>(
+      `oauth2/apps/${encodeURIComponent(clientId)}/unregister`,
+    );
+    await this.refresh();
+    return result.success === true;
+  }
+
+  /**
+   * The registered app's details (client id, secret, redirect URIs); empty when not registered.
+   * Python: `Item.app_info`.
+   * @example
+   * const { client_id } = await item.getAppInfo();
+   */
+  async getAppInfo(): Promise<Record<string, unknown>> {
+    const url = await this.ownerItemUrl();
+    try {
+      return await this.gis.session.get<Record<string, unknown>>(`${url}/registeredAppInfo`);
+    } catch (error) {
+      if (error instanceof ArcGISError && error.code === 400) return {};
+      throw error;
+    }
+  }
+
+  /**
+   * The hosted proxies of a registered app. Python: `Item.proxies`.
+   * @example
+   * const proxies = await item.getProxies();
+   */
+  async getProxies(): Promise<Record<string, unknown>[]> {
+    const url = await this.ownerItemUrl();
+    const result = await this.gis.session.get<{ appProxies?: Record<string, unknown>[] }>(
+      `${url}/proxies`,
+    );
+    return result.appProxies ?? [];
+  }
+
+  /**
+   * Views of the item over a period ("24H", "7D", "14D", "30D", "60D", "6M", "1Y"): rows of
+   * `{ date, usage }` (with `asDf`) or the raw answer. Python: `Item.usage(date_range='7D', as_df=True)`.
+   * @example
+   * const rows = await item.usage({ dateRange: "30D" });
+   */
+  async usage(
+    options: { dateRange?: string; asDf?: boolean } = {},
+  ): Promise<UsageRow[] | Record<string, unknown>> {
+    const range = usageRange(options.dateRange ?? "7D");
+    const asDf = checkBoolean(options.asDf, "asDf") ?? true;
+    const answer = await this.gis.session.get<
+      { data?: { num?: [number, string][] }[] } & Record<string, unknown>
+    >("portals/self/usage", {
+      startTime: range.startTime,
+      endTime: range.endTime,
+      period: range.period,
+      vars: "num",
+      groupby: "name",
+      etype: "svcusg",
+      name: this.itemid,
+    });
+    if (!asDf) return answer;
+    return (answer.data?.[0]?.num ?? []).map(([time, count]) => ({
+      date: new Date(time),
+      usage: Number(count),
+    }));
+  }
+
+  /**
+   * A new item of the signed-in user with this item's data, thumbnail and resources.
+   * Python: `Item.copy(title=None, tags=None, snippet=None, description=None, layers=None)`.
+   * @example
+   * const backup = await item.copy({ title: "Backup" });
+   */
+  async copy(
+    options: {
+      title?: string;
+      tags?: string[] | string;
+      snippet?: string;
+      description?: string;
+      layers?: number[];
+    } = {},
+  ): Promise<Item> {
+    const me = this.gis.users.me;
+    if (!me) throw new TypeError("copy needs a signed-in user");
+    const params: RequestParams = {
+      title: checkOptionalString(options.title, "title"),
+      tags: options.tags,
+      snippet: checkOptionalString(options.snippet, "snippet"),
+      description: checkOptionalString(options.description, "description"),
+    };
+    if (
+      options.layers !== undefined &&
+      (!Array.isArray(options.layers) || options.layers.some((n) => !Number.isInteger(n)))
+    ) {
+      throw new TypeError("layers: expected a list of layer indexes");
+    }
+    const result = await this.gis.session.post<{ itemId: string }>(
+      `content/users/${encodeURIComponent(me.username)}/items/${encodeURIComponent(this.itemid)}/copy`,
+      params,
+    );
+    const copy = new Item(this.gis, result.itemId);
+    return copy.refresh();
+  }
+
+  /**
+   * Items, URLs and servers this item depends on. Python: `Item.dependent_upon()`.
+   * @example
+   * const { list } = await webmap.dependentUpon();
+   */
+  async dependentUpon(): Promise<Record<string, unknown>> {
+    return this.gis.session.get<Record<string, unknown>>(`${this.itemUrl}/dependencies`);
+  }
+
+  /**
+   * Items that depend on this item. Python: `Item.dependent_to()`.
+   * @example
+   * const { list } = await service.dependentTo();
+   */
+  async dependentTo(): Promise<Record<string, unknown>> {
+    return this.gis.session.get<Record<string, unknown>>(
+      `${this.itemUrl}/dependencies/listDependentsTo`,
+    );
+  }
+
+  /** The item's HTML card for notebooks (thumbnail, title, type, owner, modified). */
+  _repr_html_(): string {
+    return itemCardHtml(this.gis.session.restUrl, this.json, this.homepage);
+  }
+
+  [inspect.custom](): string {
+    return `<Item title:${JSON.stringify(this.json.title ?? "")} type:${this.json.type ?? ""} owner:${this.json.owner ?? ""}>`;
+  }
+}
+
+function checkRelationshipType(relType: unknown): void {
+  if (
+    typeof relType !== "string" ||
+    !RELATIONSHIP_TYPES.includes(relType as (typeof RELATIONSHIP_TYPES)[number])
+  ) {
+    throw new RangeError(
+      `relType: expected a relationship type such as Map2Service, got ${String(relType)}`,
+    );
+  }
+}
+
+function isMissingFile(error: unknown): boolean {
+  return (
+    error instanceof ArcGISError &&
+    (error.code === 400 || error.code === 404) &&
+    !/inaccessible/i.test(error.message)
+  );
+}
+
+/** Metadata may also be given as XML text. */
+function metadataInput(value: unknown, argument: string): FileInput | undefined {
+  if (typeof value === "string" && value.trim().startsWith("<")) return Buffer.from(value, "utf8");
+  return checkFileInput(value, argument);
+}
+
+/** Prepares upload parts (downloading URLs, spooling streams), runs `send`, then cleans up. */
+export async function withPreparedFiles<T>(
+  gis: GIS,
+  inputs: Record<string, FileInput | undefined>,
+  names: Record<string, string>,
+  send: (files: Record<string, FilePart> | undefined) => Promise<T>,
+): Promise<T> {
+  const prepared: Record<string, PreparedFile> = {};
+  try {
+    for (const [field, input] of Object.entries(inputs)) {
+      if (input !== undefined)
+        prepared[field] = await prepareFile(gis.session, input, names[field] ?? field);
+    }
+    const files = Object.fromEntries(
+      Object.entries(prepared).map(([field, file]) => [field, file.part]),
+    );
+    return await send(Object.keys(files).length > 0 ? files : undefined);
+  } finally {
+    for (const file of Object.values(prepared)) file.cleanup();
+  }
+}

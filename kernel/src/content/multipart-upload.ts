@@ -1,0 +1,91 @@
+import fs from "node:fs";
+import type { GIS } from "../gis";
+import type { RequestParams } from "../session/params";
+import { ArcGISError } from "../errors";
+import { mapConcurrent } from "./concurrency";
+import type { PreparedFile } from "./file-inputs";
+
+/** Files above this size go up in parts rather than in one request. */
+export const MULTIPART_THRESHOLD = 10 * 1024 * 1024;
+const PART_SIZE = 8 * 1024 * 1024;
+const CONCURRENT_PARTS = 4;
+const PART_ATTEMPTS = 3;
+const STATUS_POLL_MS = 250;
+const STATUS_TIMEOUT_MS = 30 * 60 * 1000;
+
+/**
+ * Adds an item whose data is a large file with the multipart API: addItem (multipart=true),
+ * addPart for each slice of the file (a few at a time, each streamed from disk and retried on
+ * its own), commit, then polling status until the portal has assembled the file.
+ */
+export async function addItemInParts(
+  gis: GIS,
+  userUrl: string,
+  properties: RequestParams,
+  file: PreparedFile & { path: string },
+): Promise<string> {
+  const created = await gis.session.post<{ id: string }>(`${userUrl}/addItem`, {
+    ...properties,
+    multipart: true,
+    filename: file.filename,
+  });
+  const owner = userUrl.split("/")[2];
+  const itemUrl = `content/users/${owner}/items/${encodeURIComponent(created.id)}`;
+  const partCount = Math.max(1, Math.ceil(file.size / PART_SIZE));
+  const partNumbers = Array.from({ length: partCount }, (_, index) => index + 1);
+  await mapConcurrent(partNumbers, CONCURRENT_PARTS, (partNum) =>
+    sendPart(gis, itemUrl, file, partNum),
+  );
+  await gis.session.post(`${itemUrl}/commit`, { ...properties, id: created.id });
+  await waitUntilCompleted(gis, itemUrl);
+  return created.id;
+}
+
+async function sendPart(
+  gis: GIS,
+  itemUrl: string,
+  file: PreparedFile & { path: string },
+  partNum: number,
+): Promise<void> {
+  const start = (partNum - 1) * PART_SIZE;
+  const end = Math.min(file.size, start + PART_SIZE) - 1;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // A stream is read once, so each attempt opens a fresh slice of the file.
+      const stream = fs.createReadStream(file.path, { start, end: Math.max(start, end) });
+      await gis.session.request(
+        `${itemUrl}/addPart`,
+        { partNum },
+        {
+          files: {
+            file: { stream, filename: file.filename, knownLength: Math.max(0, end - start + 1) },
+          },
+        },
+      );
+      return;
+    } catch (error) {
+      if (
+        attempt >= PART_ATTEMPTS ||
+        (error instanceof ArcGISError && error.code < 500 && error.code !== 0)
+      )
+        throw error;
+    }
+  }
+}
+
+async function waitUntilCompleted(gis: GIS, itemUrl: string): Promise<void> {
+  const deadline = Date.now() + STATUS_TIMEOUT_MS;
+  for (;;) {
+    const status = await gis.session.get<{ status?: string; statusMessage?: string }>(
+      `${itemUrl}/status`,
+    );
+    if (status.status === "completed") return;
+    if (status.status === "failed") {
+      throw new Error(
+        `The portal could not assemble the uploaded file: ${status.statusMessage ?? "failed"}`,
+      );
+    }
+    if (Date.now() > deadline) throw new Error("The multipart upload did not complete in time");
+    await new Promise((resolve) => setTimeout(resolve, STATUS_POLL_MS));
+  }
+}

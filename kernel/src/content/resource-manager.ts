@@ -1,0 +1,157 @@
+import path from "node:path";
+import { checkBoolean, checkOptionalString, checkString } from "./item-arguments";
+import { checkFileInput, saveStream, temporaryFolder, type FileInput } from "./file-inputs";
+import { withPreparedFiles, type Item } from "./item";
+
+/** One resource file of an item, as `list()` gives it. */
+export interface ResourceInfo {
+  resource: string;
+  created?: number;
+  size?: number;
+  access?: string;
+}
+
+/** The answer of addResources/updateResources. */
+export interface ResourceChange {
+  success: boolean;
+  itemId?: string;
+  owner?: string;
+  folder?: string;
+}
+
+/**
+ * The resource files of an item (styles, images, configuration).
+ * Python: `arcgis.gis.ResourceManager` (reached through `item.resources`).
+ * @example
+ * await item.resources.add({ file: "logo.png", folderName: "images" });
+ * console.log(await item.resources.list());
+ */
+export class ResourceManager {
+  constructor(private readonly item: Item) {}
+
+  /**
+   * Adds a file (or text saved as `fileName`); with `archive` a zip is unpacked into the
+   * resources. Python: `ResourceManager.add(file=None, folder_name=None, file_name=None, text=None, archive=False)`.
+   * @example
+   * await item.resources.add({ fileName: "config.json", text: JSON.stringify({ a: 1 }) });
+   */
+  async add(
+    options: {
+      file?: FileInput;
+      folderName?: string;
+      fileName?: string;
+      text?: string;
+      archive?: boolean;
+    } = {},
+  ): Promise<ResourceChange> {
+    return this.change(
+      "addResources",
+      options.file,
+      options,
+      checkBoolean(options.archive, "archive") ?? false,
+    );
+  }
+
+  /**
+   * Replaces an existing resource file.
+   * Python: `ResourceManager.update(file, folder_name=None, file_name=None, text=None)`.
+   * @example
+   * await item.resources.update("logo.png", { folderName: "images" });
+   */
+  async update(
+    file: FileInput | null,
+    options: { folderName?: string; fileName?: string; text?: string } = {},
+  ): Promise<ResourceChange> {
+    return this.change("updateResources", file ?? undefined, options, false);
+  }
+
+  private async change(
+    operation: string,
+    file: FileInput | undefined,
+    options: { folderName?: string; fileName?: string; text?: string },
+    archive: boolean,
+  ): Promise<ResourceChange> {
+    const input = checkFileInput(file, "file");
+    const folderName = checkOptionalString(options.folderName, "folderName");
+    const fileName = checkOptionalString(options.fileName, "fileName");
+    const text = options.text;
+    if (text !== undefined && typeof text !== "string")
+      throw new TypeError("text: expected a string");
+    if (input === undefined && text === undefined) throw new TypeError("file: give a file or text");
+    if (text !== undefined && fileName === undefined)
+      throw new TypeError("fileName: required together with text");
+    const url = await this.item.ownerItemUrl();
+    const fallback = fileName ?? (typeof input === "string" ? path.basename(input) : "resource");
+    return withPreparedFiles(
+      this.item.gis,
+      { file: text === undefined ? input : undefined },
+      { file: fallback },
+      (files) =>
+        this.item.gis.session.request<ResourceChange>(
+          `${url}/${operation}`,
+          { resourcesPrefix: folderName, fileName, text, archive: archive || undefined },
+          { files, idempotent: true },
+        ),
+    );
+  }
+
+  /**
+   * Reads a resource: JSON parsed (with `tryJson`), otherwise saved to a file whose path is
+   * returned. Python: `ResourceManager.get(file, try_json=True, out_folder=None, out_file_name=None)`.
+   * @example
+   * const config = await item.resources.get("config.json");
+   */
+  async get(
+    file: string,
+    options: { tryJson?: boolean; outFolder?: string; outFileName?: string } = {},
+  ): Promise<unknown> {
+    checkString(file, "file");
+    const tryJson = checkBoolean(options.tryJson, "tryJson") ?? true;
+    const outFolder = checkOptionalString(options.outFolder, "outFolder");
+    const outFileName = checkOptionalString(options.outFileName, "outFileName");
+    const url = `${this.item.itemUrl}/resources/${file.split("/").map(encodeURIComponent).join("/")}`;
+    if (tryJson && /\.json$/i.test(file)) {
+      const text = await this.item.gis.session.request(
+        url,
+        {},
+        { method: "GET", responseKind: "text" },
+      );
+      return JSON.parse(text) as unknown;
+    }
+    const stream = await this.item.gis.session.request(
+      url,
+      {},
+      { method: "GET", responseKind: "stream" },
+    );
+    return saveStream(stream, outFolder ?? temporaryFolder(), outFileName ?? path.basename(file));
+  }
+
+  /**
+   * Every resource file of the item. Python: `ResourceManager.list()`.
+   * @example
+   * for (const r of await item.resources.list()) console.log(r.resource);
+   */
+  async list(): Promise<ResourceInfo[]> {
+    const answer = await this.item.gis.session.get<{ resources?: ResourceInfo[] }>(
+      `${this.item.itemUrl}/resources`,
+      { num: 1000 },
+    );
+    return answer.resources ?? [];
+  }
+
+  /**
+   * Removes one resource file, or all of them when `file` is omitted.
+   * Python: `ResourceManager.remove(file=None)`.
+   * @example
+   * await item.resources.remove({ file: "images/logo.png" });
+   */
+  async remove(options: { file?: string } = {}): Promise<boolean> {
+    const file = checkOptionalString(options.file, "file");
+    const url = await this.item.ownerItemUrl();
+    const answer = await this.item.gis.session.post<{ success?: boolean }>(
+      `${url}/removeResources`,
+      file === undefined ? { deleteAll: true } : { resource: file },
+    );
+    return answer.success === true;
+  }
+}
