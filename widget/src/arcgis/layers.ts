@@ -1,0 +1,44 @@
+// A LayerSpec from the kernel turned into an @arcgis/core layer. Credentials are not handled
+// here: the IdentityManager already holds the tokens the kernel sent for the portal's servers.
+import GeoJSONLayer from "@arcgis/core/layers/GeoJSONLayer";
+import Layer from "@arcgis/core/layers/Layer";
+import Portal from "@arcgis/core/portal/Portal";
+import PortalItem from "@arcgis/core/portal/PortalItem";
+import type { LayerSpec } from "../state";
+
+const portals = new Map<string, Portal>();
+
+function portalFor(url: string): Portal {
+  let portal = portals.get(url);
+  if (!portal) {
+    portal = new Portal({ url });
+    portals.set(url, portal);
+  }
+  return portal;
+}
+
+export async function createLayer(spec: LayerSpec): Promise<Layer> {
+  const layer = await layerFor(spec);
+  layer.id = spec.id;
+  if (spec.title) layer.title = spec.title;
+  layer.set(spec.options);
+  return layer;
+}
+
+async function layerFor(spec: LayerSpec): Promise<Layer> {
+  switch (spec.kind) {
+    case "geojson": {
+      const blob = new Blob([JSON.stringify(spec.geojson)], { type: "application/geo+json" });
+      return new GeoJSONLayer({ url: URL.createObjectURL(blob) });
+    }
+    case "item":
+      if (!spec.itemId || !spec.portalUrl) throw new Error("an item layer needs its id and portal");
+      if (spec.url) return Layer.fromArcGISServerUrl({ url: spec.url });
+      return Layer.fromPortalItem({
+        portalItem: new PortalItem({ id: spec.itemId, portal: portalFor(spec.portalUrl) }),
+      });
+    case "url":
+      if (!spec.url) throw new Error("a URL layer needs its URL");
+      return Layer.fromArcGISServerUrl({ url: spec.url });
+  }
+}

@@ -1,0 +1,273 @@
+// One map on screen: an @arcgis/core Map in a MapView (2D) or SceneView (3D), kept in step
+// with the model. Changes from the kernel are followed in full; changes another view of the
+// same model reported are followed for the centre, zoom and angles only (views differ in
+// size, so extents differ); and only the user's own navigation is reported back.
+import Graphic from "@arcgis/core/Graphic";
+import ArcGISMap from "@arcgis/core/Map";
+import * as reactiveUtils from "@arcgis/core/core/reactiveUtils";
+import Extent from "@arcgis/core/geometry/Extent";
+import GraphicsLayer from "@arcgis/core/layers/GraphicsLayer";
+import type Layer from "@arcgis/core/layers/Layer";
+import MapView from "@arcgis/core/views/MapView";
+import SceneView from "@arcgis/core/views/SceneView";
+import type { MapModel } from "../model";
+import type { GraphicSpec, LayerSpec, MapState } from "../state";
+import { debounce } from "../sync/debounce";
+import { reportFor, targetFor, type NavigationTarget } from "../sync/navigation";
+import { chooseBasemap } from "./basemap";
+import { createLayer } from "./layers";
+import { OCEAN_COLOR, webMercatorLods } from "./offline-basemap";
+import { readViewpoint } from "./viewpoint";
+
+const REPORT_DEBOUNCE_MS = 150;
+const FOLLOWED_FROM_PEERS = ["center", "zoom", "rotation", "heading", "tilt"];
+
+type AnyView = MapView | SceneView;
+
+export class MapController {
+  private readonly map = new ArcGISMap();
+  private readonly graphicsLayer = new GraphicsLayer({ id: "tsgis-graphics", listMode: "hide" });
+  private view: AnyView | null = null;
+  private readonly layersById = new Map<string, Layer>();
+  private offlineLayers: Layer[] = [];
+  private following = 0;
+  private destroyed = false;
+  private readonly report = debounce(() => this.reportNavigation(), REPORT_DEBOUNCE_MS);
+  private readonly handles: IHandle[] = [];
+
+  constructor(
+    private readonly model: MapModel,
+    private readonly container: HTMLDivElement,
+  ) {}
+
+  private get state(): MapState {
+    return this.model.attributes as unknown as MapState;
+  }
+
+  /** Resolves when the first view is ready with basemap and layers requested. */
+  async start(): Promise<void> {
+    await this.model.credentialsReady();
+    await this.applyBasemap();
+    this.map.add(this.graphicsLayer);
+    this.syncGraphics();
+    await this.createView();
+    void this.syncLayers();
+  }
+
+  /** Called with the keys the model changed. */
+  onModelChange(changed: string[]): void {
+    if (this.destroyed) return;
+    const fromKernel = this.model.kernelChange;
+    if (changed.includes("mode")) {
+      void this.createView();
+      return;
+    }
+    if (changed.includes("basemap")) void this.applyBasemap();
+    if (changed.includes("layers")) void this.syncLayers();
+    if (changed.includes("graphics")) this.syncGraphics();
+    const navigation = fromKernel
+      ? changed
+      : changed.filter((key) => FOLLOWED_FROM_PEERS.includes(key));
+    this.follow(navigation, fromKernel);
+  }
+
+  async screenshotPng(): Promise<Uint8Array> {
+    if (!this.view) throw new Error("the view is not ready");
+    await reactiveUtils.whenOnce(() => !this.view?.updating);
+    const shot = await this.view.takeScreenshot({ format: "png" });
+    const base64 = shot.dataUrl.slice(shot.dataUrl.indexOf(",") + 1);
+    return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+  }
+
+  /** The view, once created (for tests and benchmarks in the page). */
+  get currentView(): AnyView | null {
+    return this.view;
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.report.cancel();
+    for (const handle of this.handles.splice(0)) handle.remove();
+    this.view?.destroy();
+    this.view = null;
+  }
+
+  private async createView(): Promise<void> {
+    const previous = this.view;
+    for (const handle of this.handles.splice(0)) handle.remove();
+    const state = this.state;
+    const common = {
+      container: this.container,
+      map: this.map,
+      ui: { components: ["zoom", "compass", "attribution"] },
+    };
+    if (previous) {
+      previous.container = null as unknown as HTMLDivElement;
+      previous.destroy();
+    }
+    const view: AnyView =
+      state.mode === "3D"
+        ? new SceneView({
+            ...common,
+            qualityProfile: "low",
+            environment: { starsEnabled: false, atmosphereEnabled: false },
+          })
+        : new MapView({
+            ...common,
+            constraints: { lods: webMercatorLods(), snapToZoom: false, rotationEnabled: true },
+            background: { color: OCEAN_COLOR } as __esri.ColorBackgroundProperties,
+          });
+    this.view = view;
+    this.handles.push(
+      reactiveUtils.watch(
+        () => view.stationary,
+        (stationary) => {
+          if (stationary) this.report();
+        },
+      ),
+      view.on("click", (event: __esri.ViewClickEvent) => void this.reportClick(view, event)),
+    );
+    await view.when();
+    if (this.destroyed || this.view !== view) return;
+    const all = ["center", "zoom", "scale", "extent", "rotation", "heading", "tilt"];
+    await this.follow(
+      all.filter((key) => this.state[key as keyof MapState] !== null),
+      true,
+    );
+  }
+
+  private async follow(changed: string[], fromKernel: boolean): Promise<void> {
+    const view = this.view;
+    if (!view || changed.length === 0) return;
+    const target = targetFor(changed, this.state, readViewpoint(view));
+    const angles = this.angleTarget(changed, view);
+    if (!target && !angles) return;
+    this.following += 1;
+    try {
+      if (target) await view.goTo(goToTarget(target), { animate: false });
+      if (angles) await view.goTo(angles, { animate: false });
+    } catch {
+      // goTo is interrupted when a newer navigation starts; the newer one wins.
+    } finally {
+      this.following -= 1;
+    }
+    // After the kernel moved the map, the kernel learns the resulting extent, scale …
+    if (fromKernel) this.report();
+  }
+
+  private angleTarget(
+    changed: string[],
+    view: AnyView,
+  ): __esri.GoToTarget2D | __esri.GoToTarget3D | null {
+    const state = this.state;
+    if (view.type === "3d") {
+      const camera = (view as SceneView).camera;
+      const heading = changed.includes("heading") ? state.heading : camera.heading;
+      const tilt = changed.includes("tilt") ? state.tilt : camera.tilt;
+      if (Math.abs(heading - camera.heading) < 0.01 && Math.abs(tilt - camera.tilt) < 0.01)
+        return null;
+      return { heading, tilt } as __esri.GoToTarget3D;
+    }
+    const mapView = view as MapView;
+    if (changed.includes("rotation") && Math.abs(state.rotation - mapView.rotation) >= 0.01) {
+      return { rotation: state.rotation } as __esri.GoToTarget2D;
+    }
+    return null;
+  }
+
+  private reportNavigation(): void {
+    if (!this.view || this.following > 0 || this.destroyed) return;
+    const viewpoint = readViewpoint(this.view);
+    if (!viewpoint) return;
+    const changes = reportFor(this.state, viewpoint);
+    if (Object.keys(changes).length === 0) return;
+    this.model.set(changes);
+    this.model.save_changes();
+  }
+
+  private async reportClick(view: AnyView, event: __esri.ViewClickEvent): Promise<void> {
+    const point = event.mapPoint;
+    if (!point) return;
+    const hits = await view.hitTest(event).catch(() => null);
+    const features = (hits?.results ?? [])
+      .filter((result): result is __esri.GraphicHit => result.type === "graphic")
+      .filter((result) => {
+        const layer = result.graphic.layer;
+        return layer !== null && layer !== undefined && this.layersById.has(String(layer.id));
+      })
+      .map((result) => ({
+        layerId: String(result.graphic.layer?.id),
+        layerTitle: result.graphic.layer?.title ?? null,
+        attributes: { ...(result.graphic.attributes ?? {}) },
+      }));
+    this.model.sendEvent({
+      event: "click",
+      latitude: point.latitude,
+      longitude: point.longitude,
+      mapPoint: point.toJSON(),
+      features,
+    });
+  }
+
+  private async applyBasemap(): Promise<void> {
+    const choice = await chooseBasemap(this.state.basemap, this.state.portalBasemap);
+    if (this.destroyed) return;
+    this.map.removeMany(this.offlineLayers);
+    this.offlineLayers = [];
+    if (choice.kind === "basemap") {
+      this.map.basemap = choice.basemap;
+    } else {
+      this.map.basemap = null as unknown as __esri.Basemap;
+      this.offlineLayers = choice.layers;
+      this.map.addMany(choice.layers, 0);
+    }
+  }
+
+  private async syncLayers(): Promise<void> {
+    const wanted: LayerSpec[] = this.state.layers ?? [];
+    const wantedIds = new Set(wanted.map((spec) => spec.id));
+    for (const [id, layer] of this.layersById) {
+      if (!wantedIds.has(id)) {
+        this.map.remove(layer);
+        this.layersById.delete(id);
+      }
+    }
+    for (const spec of wanted) {
+      if (this.layersById.has(spec.id)) continue;
+      try {
+        const layer = await createLayer(spec);
+        if (this.destroyed || !new Set(this.state.layers.map((s) => s.id)).has(spec.id)) continue;
+        this.layersById.set(spec.id, layer);
+        this.map.add(layer, this.map.layers.indexOf(this.graphicsLayer));
+      } catch (error) {
+        console.warn(
+          `tsgis map: layer "${spec.title ?? spec.url ?? spec.id}" could not be added`,
+          error,
+        );
+      }
+    }
+  }
+
+  private syncGraphics(): void {
+    const specs: GraphicSpec[] = this.state.graphics ?? [];
+    this.graphicsLayer.removeAll();
+    this.graphicsLayer.addMany(specs.map((spec) => Graphic.fromJSON(spec)));
+  }
+}
+
+function goToTarget(target: NavigationTarget): __esri.GoToTarget2D {
+  switch (target.kind) {
+    case "center":
+      return {
+        center: [target.center[1], target.center[0]],
+        ...(target.zoom !== null ? { zoom: target.zoom } : {}),
+        ...(target.scale !== null ? { scale: target.scale } : {}),
+      } as __esri.GoToTarget2D;
+    case "extent":
+      return Extent.fromJSON({ spatialReference: { wkid: 4326 }, ...target.extent });
+    case "zoom":
+      return { zoom: target.zoom } as __esri.GoToTarget2D;
+    case "scale":
+      return { scale: target.scale } as __esri.GoToTarget2D;
+  }
+}

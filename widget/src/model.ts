@@ -1,0 +1,113 @@
+// The browser side of the map widget's model: the state the kernel syncs, plus what travels
+// beside it in custom messages (credentials, screenshot requests). Credentials are kept in
+// the IdentityManager and never set on the model, whose state is saved in the notebook.
+import IdentityManager from "@arcgis/core/identity/IdentityManager";
+import { DOMWidgetModel, type ISerializers } from "@jupyter-widgets/base";
+import { defaultMapState } from "./state";
+import { parseCredentials, renewDelay } from "./sync/credentials";
+import { MODULE_NAME, MODULE_VERSION } from "./version";
+
+/** A view that can answer the kernel's requests (the map view controllers register here). */
+export interface ScreenshotSource {
+  screenshotPng(): Promise<Uint8Array>;
+}
+
+/** If the kernel does not answer, views draw what needs no credentials rather than wait. */
+const CREDENTIALS_WAIT_MS = 5000;
+
+export class MapModel extends DOMWidgetModel {
+  static override serializers: ISerializers = { ...DOMWidgetModel.serializers };
+  static model_name = "MapModel";
+  static model_module = MODULE_NAME;
+  static model_module_version = MODULE_VERSION;
+  static view_name = "MapWidgetView";
+  static view_module = MODULE_NAME;
+  static view_module_version = MODULE_VERSION;
+
+  /** True while the kernel's update is being applied: views follow it fully. */
+  kernelChange = false;
+  private readonly sources = new Set<ScreenshotSource>();
+  private credentials: Promise<void> | undefined;
+  private credentialsArrived: (() => void) | undefined;
+  private renewTimer: ReturnType<typeof setTimeout> | undefined;
+
+  override defaults(): Backbone.ObjectHash {
+    return {
+      ...super.defaults(),
+      _model_name: MapModel.model_name,
+      _model_module: MapModel.model_module,
+      _model_module_version: MapModel.model_module_version,
+      _view_name: MapModel.view_name,
+      _view_module: MapModel.view_module,
+      _view_module_version: MapModel.view_module_version,
+      ...defaultMapState(),
+    };
+  }
+
+  override initialize(attributes: Backbone.ObjectHash, options: never): void {
+    super.initialize(attributes, options);
+    this.on("msg:custom", (content: Record<string, unknown>) => this.receiveCustom(content));
+  }
+
+  override set_state(state: Record<string, unknown>): void {
+    this.kernelChange = true;
+    try {
+      super.set_state(state);
+    } finally {
+      this.kernelChange = false;
+    }
+  }
+
+  /** Resolves once the kernel sent credentials (or said there are none), or after a wait. */
+  credentialsReady(): Promise<void> {
+    this.credentials ??= new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, CREDENTIALS_WAIT_MS);
+      this.credentialsArrived = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.send({ event: "requestCredentials" }, {});
+    });
+    return this.credentials;
+  }
+
+  addScreenshotSource(source: ScreenshotSource): () => void {
+    this.sources.add(source);
+    return () => this.sources.delete(source);
+  }
+
+  /** Tells the kernel about a click on one of the views. */
+  sendEvent(content: Record<string, unknown>, buffers: ArrayBuffer[] = []): void {
+    this.send(content as Parameters<DOMWidgetModel["send"]>[0], {}, buffers);
+  }
+
+  private receiveCustom(content: Record<string, unknown>): void {
+    if (content.command === "credentials") this.registerCredentials(content.credentials);
+    else if (content.command === "screenshot") void this.answerScreenshot(content.requestId);
+  }
+
+  private registerCredentials(value: unknown): void {
+    const credentials = parseCredentials(value);
+    for (const { server, token, expires, ssl } of credentials) {
+      IdentityManager.registerToken({ server, token, expires, ssl });
+    }
+    this.credentialsArrived?.();
+    if (this.renewTimer !== undefined) clearTimeout(this.renewTimer);
+    const delay = renewDelay(credentials, Date.now());
+    if (delay !== null) {
+      this.renewTimer = setTimeout(() => this.send({ event: "requestCredentials" }, {}), delay);
+    }
+  }
+
+  private async answerScreenshot(requestId: unknown): Promise<void> {
+    const [source] = [...this.sources];
+    if (!source) return; // Another front end may show the map; the kernel times out otherwise.
+    try {
+      const png = await source.screenshotPng();
+      const copy = png.slice().buffer;
+      this.sendEvent({ event: "screenshot", requestId, ok: true }, [copy]);
+    } catch (error) {
+      this.sendEvent({ event: "screenshot", requestId, ok: false, error: String(error) });
+    }
+  }
+}
