@@ -11,6 +11,8 @@ import { registerContentRoutes } from "../routes/content";
 import { registerCommunityGroupRoutes } from "../routes/community-groups";
 import { registerCommunityUserRoutes } from "../routes/community-users";
 import { registerGenerateTokenRoute } from "../routes/generate-token";
+import { registerCreateServiceRoutes } from "../routes/create-service";
+import { registerFeatureServerRoutes } from "../routes/feature-server";
 import { registerGeocodeServerRoutes } from "../routes/geocode-server";
 import { registerInfoRoutes } from "../routes/info";
 import { registerGroupMembershipRoutes } from "../routes/group-membership";
@@ -105,6 +107,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPortalUserRoutes(app, context);
   registerPortalRoleRoutes(app, context);
   registerGeocodeServerRoutes(app, context);
+  registerFeatureServerRoutes(app, context);
+  registerCreateServiceRoutes(app, context);
   return app;
 }
 

@@ -1,0 +1,38 @@
+import type { PortalDatabase } from "../db/open-database";
+import { isOrgAdmin, type UserRecord } from "../model/user-record";
+import { permissionDenied, tokenRequired } from "../server/arcgis-error";
+import type { ServiceRecord } from "./service-store";
+
+/**
+ * Who may use a hosted service follows its item, as on ArcGIS Online: the owner and
+ * administrators always; everyone for a public item; members of the organisation for an
+ * org item; members of the groups a shared item is shared with.
+ */
+export function requireRead(
+  db: PortalDatabase,
+  service: ServiceRecord,
+  user: UserRecord | null,
+): void {
+  if (user && (user.username === service.owner || isOrgAdmin(user))) return;
+  const item = service.itemId
+    ? (db.prepare("SELECT access FROM items WHERE id = ?").get(service.itemId) as
+        { access: string } | undefined)
+    : undefined;
+  const access = item?.access ?? "private";
+  if (access === "public") return;
+  if (!user) throw tokenRequired();
+  if (access === "org") return;
+  const shared = db
+    .prepare(
+      `SELECT 1 FROM item_groups JOIN group_members USING (group_id)
+       WHERE item_groups.item_id = ? AND group_members.username = ? LIMIT 1`,
+    )
+    .get(service.itemId, user.username);
+  if (!shared) throw permissionDenied();
+}
+
+/** Editing data or changing the definition: the owner and administrators. */
+export function requireOwner(service: ServiceRecord, user: UserRecord | null): void {
+  if (!user) throw tokenRequired();
+  if (user.username !== service.owner && !isOrgAdmin(user)) throw permissionDenied();
+}
