@@ -19,6 +19,8 @@ export interface GISOptions {
   setActive?: boolean;
   /** OAuth 2.0 client id. Python: `client_id`. */
   clientId?: string;
+  /** With `clientId`, signs in as the app itself (client credentials). Python: `client_secret`. */
+  clientSecret?: string;
   /** A saved profile's name. Python: `profile`. */
   profile?: string;
   /** Python: `proxy_host`. */
@@ -44,6 +46,7 @@ const OPTION_KINDS: Record<keyof GISOptions, Kind> = {
   verifyCert: "boolean",
   setActive: "boolean",
   clientId: "string",
+  clientSecret: "string",
   profile: "string",
   proxyHost: "string",
   proxyPort: "number",

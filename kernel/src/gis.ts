@@ -182,7 +182,8 @@ async function signedInUser(
   properties: PortalProperties,
 ): Promise<UserJSON | null> {
   if (properties.user && typeof properties.user.username === "string") return properties.user;
-  if (session.auth.scheme === "anonymous") return null;
+  // Anonymous and app logins have no user to ask community/self about.
+  if (session.auth.scheme === "anonymous" || session.auth.scheme === "app") return null;
   const self = await session.get<UserJSON>("community/self");
   return typeof self.username === "string" ? self : null;
 }

@@ -7,6 +7,8 @@ import {
   ExistingToken,
   type Authenticator,
 } from "./session/auth";
+import { AppLogin } from "./session/app-login";
+import { OAuthCodeLogin } from "./session/oauth";
 import type { ClientCertificate } from "./session/transport";
 import { isLoopbackHost } from "./session/url";
 import type { GISOptions } from "./connect-options";
@@ -67,11 +69,10 @@ const DEFAULT_TOKEN_MINUTES = 60;
 
 /** Picks the sign-in scheme from the options, as the Python constructor does, before any request. */
 export function chooseSignIn(options: GISOptions, portalUrl: string): SignIn {
-  if (options.clientId !== undefined) {
-    throw new Error(
-      `clientId: OAuth sign-in is not supported by this version of tsgis yet; pass username and password, or a token`,
-    );
+  if (options.clientSecret !== undefined && options.clientId === undefined) {
+    throw new Error(`clientId: a clientSecret was given without the app's clientId`);
   }
+  if (options.clientId !== undefined) return { auth: chooseOAuth(options, options.clientId) };
   if (options.certFile !== undefined || options.keyFile !== undefined) {
     return {
       auth: new ClientCertificateAccess({
@@ -99,6 +100,32 @@ export function chooseSignIn(options: GISOptions, portalUrl: string): SignIn {
   }
   if (options.token !== undefined) return { auth: new ExistingToken(options.token) };
   return { auth: new AnonymousAccess() };
+}
+
+/**
+ * OAuth with a client id: an app login when the secret is given, otherwise the user approves
+ * the app in a browser and pastes the code into the notebook, as with the Python API.
+ */
+function chooseOAuth(options: GISOptions, clientId: string): Authenticator {
+  const minutes = options.expiration ?? DEFAULT_TOKEN_MINUTES;
+  if (options.clientSecret !== undefined) {
+    return new AppLogin(clientId, options.clientSecret, minutes);
+  }
+  if (!canPromptForInput()) {
+    throw new Error(
+      `clientId: OAuth sign-in shows you a URL to approve the app and asks for the code it ` +
+        `gives, which needs the tsgis kernel (a notebook that accepts input). In a script, ` +
+        `pass clientSecret for an app login, or username and password.`,
+    );
+  }
+  return new OAuthCodeLogin(clientId, askForCodeInNotebook);
+}
+
+async function askForCodeInNotebook(authorizeUrl: string): Promise<string> {
+  console.log(
+    `Sign in to approve this notebook's access, then paste the code that the page shows:\n${authorizeUrl}`,
+  );
+  return promptForInput("Enter the code shown after you sign in: ");
 }
 
 /** The real API refuses to issue tokens over plain HTTP; say so before the password leaves. */

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import type { UserRecord } from "../model/user-record";
+import { isLiveAppToken } from "../oauth/app-tokens";
 import type { StoredToken } from "../store/token-store";
 import { verifiedClientCommonName } from "../tls/client-certificate";
 import { invalidToken } from "./arcgis-error";
@@ -29,7 +30,7 @@ export function authenticate(
   params: RequestParams,
 ): UserRecord | null {
   const token = presentedToken(request, params);
-  if (token) return userOfToken(context, request, token);
+  if (token) return isLiveAppToken(context, token) ? null : userOfToken(context, request, token);
   const commonName = verifiedClientCommonName(request.raw.socket);
   if (commonName) {
     const user = context.users.find(commonName);

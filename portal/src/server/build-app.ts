@@ -11,6 +11,7 @@ import { registerContentRoutes } from "../routes/content";
 import { registerCommunityGroupRoutes } from "../routes/community-groups";
 import { registerCommunityUserRoutes } from "../routes/community-users";
 import { registerGenerateTokenRoute } from "../routes/generate-token";
+import { registerOAuthRoutes } from "../routes/oauth2";
 import { registerCreateServiceRoutes } from "../routes/create-service";
 import { registerFeatureServerRoutes } from "../routes/feature-server";
 import { registerGeocodeServerRoutes } from "../routes/geocode-server";
@@ -98,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerInfoRoutes(app, context);
   registerGenerateTokenRoute(app, context);
+  registerOAuthRoutes(app, context);
   registerPortalRoutes(app, context);
   registerCommunityRoutes(app, context);
   registerContentRoutes(app, context);
