@@ -5,6 +5,7 @@ import { itemDetails } from "./0003_item_details";
 import { usersGroupsOrganisation } from "./0004_users_groups_organisation";
 import { hostedFeatureServices } from "./0005_hosted_feature_services";
 import { oauthApps } from "./0006_oauth_apps";
+import { serverTokens } from "./0007_server_tokens";
 
 /** Every schema migration, oldest first. Append new ones; never edit or reorder old ones. */
 export const migrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   usersGroupsOrganisation,
   hostedFeatureServices,
   oauthApps,
+  serverTokens,
 ];
