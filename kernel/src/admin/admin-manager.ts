@@ -1,0 +1,22 @@
+import type { GIS } from "../gis";
+import { CertificateManager } from "./certificate-manager";
+
+/**
+ * Administration of the organisation. Python: `GIS.admin` (the portal or ArcGIS Online admin
+ * manager); tsgis offers its `certificates`.
+ */
+export class AdminManager {
+  private certificateManager: CertificateManager | null = null;
+
+  constructor(protected readonly gis: GIS) {}
+
+  /**
+   * The organisation's trusted HTTPS certificates. Python: `GIS.admin.certificates`.
+   * @example
+   * const certs = await gis.admin.certificates.getCertificates();
+   */
+  get certificates(): CertificateManager {
+    this.certificateManager ??= new CertificateManager(this.gis);
+    return this.certificateManager;
+  }
+}

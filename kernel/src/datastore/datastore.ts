@@ -1,0 +1,158 @@
+import { plainObject, requireString } from "../users/argument-checks";
+import type { DatastoreManager } from "./datastore-manager";
+
+/** A registered data item as the server's data store describes it. */
+export interface DataItemJSON {
+  path: string;
+  type: string;
+  id?: string;
+  info?: Record<string, unknown>;
+  [field: string]: unknown;
+}
+
+/**
+ * A data item registered with the hosting server's data store: a folder, a database, a big
+ * data file share or a cloud store.
+ *
+ * Python: `arcgis.gis.Datastore`.
+ * @example
+ * const share = await gis.datastore.get("/bigDataFileShares/trips");
+ * await share?.regenerate();
+ */
+export class Datastore {
+  /** The item's path, such as `/fileShares/projects`. */
+  readonly path: string;
+  private json: DataItemJSON;
+
+  /**
+   * Python: `Datastore(datastore, path)`.
+   * @example
+   * const item = new Datastore(gis.datastore, "/fileShares/projects");
+   */
+  constructor(
+    readonly datastore: DatastoreManager,
+    path: string,
+    properties?: DataItemJSON,
+  ) {
+    this.path = requireString(path, "path");
+    this.json = { ...(properties ?? { path, type: "" }), path };
+  }
+
+  /** The item's JSON (type, id, info) as last read. */
+  get properties(): DataItemJSON {
+    return { ...this.json };
+  }
+
+  /**
+   * Edits the item's connection information. Python: `Datastore.update(item)`.
+   * @example
+   * await item.update({ info: { path: "/data/new", dataStoreConnectionType: "shared" } });
+   */
+  async update(item: Record<string, unknown>): Promise<boolean> {
+    plainObject(item, "item");
+    const result = await this.datastore.call<{ success?: boolean }>(`data/items${this.path}/edit`, {
+      item: { ...this.json, ...item, path: this.path },
+    });
+    if (result.success === true)
+      this.json = { ...this.json, ...item, path: this.path } as DataItemJSON;
+    return result.success === true;
+  }
+
+  /**
+   * Checks the item's folder or connection string is reachable. Python: `Datastore.validate()`.
+   * @example
+   * if (!(await item.validate())) console.log("not reachable");
+   */
+  async validate(): Promise<boolean> {
+    const result = await this.datastore.call<{ status?: string }>("data/validateDataItem", {
+      item: this.json,
+    });
+    return result.status === "success";
+  }
+
+  /**
+   * Unregisters the item. Python: `Datastore.delete()`.
+   * @example
+   * await item.delete();
+   */
+  async delete(): Promise<boolean> {
+    const result = await this.datastore.call<{ success?: boolean }>("data/unregisterItem", {
+      itempath: this.path,
+      force: true,
+    });
+    return result.success === true;
+  }
+
+  /**
+   * How many services reference the item. Python: `Datastore.ref_count`.
+   * @example
+   * if ((await item.getRefCount()) === 0) await item.delete();
+   */
+  async getRefCount(): Promise<number> {
+    const result = await this.datastore.call<{ totalRefCount?: number }>(
+      "data/computeTotalRefCount",
+      { itempath: this.path },
+      "GET",
+    );
+    return result.totalRefCount ?? 0;
+  }
+
+  /**
+   * The datasets of a big data file share. Python: `Datastore.datasets`.
+   * @example
+   * const { datasets } = await share.getDatasets();
+   */
+  async getDatasets(): Promise<{ datasets: Record<string, unknown>[] }> {
+    const result = await this.datastore.call<{ datasets?: Record<string, unknown>[] }>(
+      `data/items${this.path}/datasets`,
+      {},
+      "GET",
+    );
+    return { datasets: result.datasets ?? [] };
+  }
+
+  /**
+   * The manifest of a big data file share. Python: `Datastore.manifest` (getter).
+   * @example
+   * const manifest = await share.getManifest();
+   */
+  async getManifest(): Promise<Record<string, unknown>> {
+    return this.datastore.call<Record<string, unknown>>(
+      `data/items${this.path}/manifest`,
+      {},
+      "GET",
+    );
+  }
+
+  /**
+   * Replaces the manifest of a big data file share. Python: `Datastore.manifest` (setter).
+   * @example
+   * await share.setManifest({ datasets: [{ name: "trips", format: { type: "csv" } }] });
+   */
+  async setManifest(manifest: Record<string, unknown>): Promise<boolean> {
+    plainObject(manifest, "manifest");
+    const result = await this.datastore.call<{ success?: boolean }>(
+      `data/items${this.path}/manifest/update`,
+      {
+        manifest,
+      },
+    );
+    return result.success === true;
+  }
+
+  /**
+   * Rebuilds a big data file share's manifest from its folder. Python: `Datastore.regenerate()`.
+   * @example
+   * await share.regenerate();
+   */
+  async regenerate(): Promise<boolean> {
+    const result = await this.datastore.call<{ success?: boolean }>(
+      `data/items${this.path}/manifest/regenerate`,
+    );
+    return result.success === true;
+  }
+
+  toJSON(): DataItemJSON {
+    return this.properties;
+  }
+}
