@@ -1,5 +1,7 @@
 import { inspect } from "node:util";
+import { AdminManager } from "./admin/admin-manager";
 import { ContentManager } from "./content/content-manager";
+import { DatastoreManager } from "./datastore/datastore-manager";
 import { validateConnectOptions, type GISOptions } from "./connect-options";
 import { env } from "./env";
 import type { RequestParams } from "./session/params";
@@ -53,6 +55,8 @@ export class GIS {
   readonly hub: Hub;
   private portalProperties: PortalProperties;
   private readonly versionParts: number[];
+  private adminManager: AdminManager | null = null;
+  private datastoreManager: DatastoreManager | null = null;
 
   private constructor(
     session: Session,
@@ -109,6 +113,26 @@ export class GIS {
   /** The portal's properties (`portals/self`). Python: `GIS.properties`. */
   get properties(): PortalProperties {
     return this.portalProperties;
+  }
+
+  /**
+   * Administration of the organisation (its trusted certificates). Python: `GIS.admin`.
+   * @example
+   * const certs = await gis.admin.certificates.getCertificates();
+   */
+  get admin(): AdminManager {
+    this.adminManager ??= new AdminManager(this);
+    return this.adminManager;
+  }
+
+  /**
+   * The data store of the portal's hosting server. Python: `GIS.datastore`.
+   * @example
+   * const folders = await gis.datastore.search({ types: "folder" });
+   */
+  get datastore(): DatastoreManager {
+    this.datastoreManager ??= new DatastoreManager(this);
+    return this.datastoreManager;
   }
 
   /** The portal's version as numbers, e.g. `[2025, 1]`. Python: `GIS.version`. */

@@ -19,6 +19,8 @@ import { registerInfoRoutes } from "../routes/info";
 import { registerGroupMembershipRoutes } from "../routes/group-membership";
 import { registerPortalRoleRoutes } from "../routes/portal-roles";
 import { registerPortalUserRoutes } from "../routes/portal-users";
+import { registerCertificateRoutes } from "../routes/certificates";
+import { registerHostingDatastoreRoutes } from "../routes/hosting-datastore";
 import { registerPortalRoutes } from "../routes/portals";
 import { ArcGISRequestError, invalidUrl } from "./arcgis-error";
 import { authenticate } from "./authenticate";
@@ -102,15 +104,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerOAuthRoutes(app, context);
   registerPortalRoutes(app, context);
   registerCommunityRoutes(app, context);
+  registerGeocodeServerRoutes(app, context);
+  registerFeatureServerRoutes(app, context);
+  registerCreateServiceRoutes(app, context);
   registerContentRoutes(app, context);
   registerCommunityGroupRoutes(app, context);
   registerGroupMembershipRoutes(app, context);
   registerCommunityUserRoutes(app, context);
   registerPortalUserRoutes(app, context);
   registerPortalRoleRoutes(app, context);
-  registerGeocodeServerRoutes(app, context);
-  registerFeatureServerRoutes(app, context);
-  registerCreateServiceRoutes(app, context);
+  registerCertificateRoutes(app, context);
+  registerHostingDatastoreRoutes(app, context);
   return app;
 }
 
