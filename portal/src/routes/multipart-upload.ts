@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage } from "node:http";
+import { once } from "node:events";
 import { pipeline } from "node:stream/promises";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 // @fastify/multipart parses into memory; parts of a multipart upload are streamed to disk with
@@ -124,18 +125,20 @@ async function assemble(
   try {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     const output = fs.createWriteStream(target);
+    const finished = new Promise<void>((resolve, reject) => {
+      output.on("error", reject);
+      output.on("finish", resolve);
+    });
     for (const part of parts) {
-      await pipeline(
-        fs.createReadStream(path.join(services.files.partsDir(item.id), String(part))),
-        output,
-        {
-          end: false,
-        },
-      );
+      // One output stream for every part: copy chunk by chunk, honouring back-pressure.
+      for await (const chunk of fs.createReadStream(
+        path.join(services.files.partsDir(item.id), String(part)),
+      )) {
+        if (!output.write(chunk)) await once(output, "drain");
+      }
     }
-    await new Promise<void>((resolve, reject) =>
-      output.end((error?: Error | null) => (error ? reject(error) : resolve())),
-    );
+    output.end();
+    await finished;
     fs.rmSync(services.files.partsDir(item.id), { recursive: true, force: true });
     services.items.update(item.id, { size: fs.statSync(target).size, uploadStatus: "completed" });
   } catch {
