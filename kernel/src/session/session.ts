@@ -128,7 +128,7 @@ export class Session {
 
     let renewedLogin = false;
     for (let attempt = 1; ; attempt++) {
-      const token = sendToken ? await this.auth.token(this) : undefined;
+      const token = sendToken ? await this.tokenScope.tokenFor(target, this) : undefined;
       let response: AxiosResponse<Readable>;
       try {
         response = await this.send(target, method, allParams, token, options);
@@ -158,7 +158,10 @@ export class Session {
         const code = outcome.error.code ?? status;
         if (TOKEN_ERROR_CODES.has(Number(code)) && token !== undefined && !renewedLogin) {
           renewedLogin = true;
-          if (await this.auth.renew(this, token)) continue;
+          // A federated server's token is simply exchanged again; the portal's means a new login.
+          if (this.tokenScope.forgetServerToken(token) || (await this.auth.renew(this, token))) {
+            continue;
+          }
         }
         throw new ArcGISError(outcome.error, target, status);
       }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { issueServerToken } from "../federation/server-token-route";
 import { isLoopbackAddress } from "../security/loopback";
 import { verifyAgainstNothing, verifyPassword } from "../security/passwords";
 import { ArcGISRequestError } from "../server/arcgis-error";
@@ -27,6 +28,9 @@ export function registerGenerateTokenRoute(app: FastifyInstance, context: Portal
         throw new ArcGISRequestError(403, "SSL Required.", [
           "Tokens are only issued over HTTPS or to clients on this host.",
         ]);
+      }
+      if (optionalString(stateOf(request).params.values, "serverUrl") !== undefined) {
+        return issueServerToken(context, request, stateOf(request).params);
       }
       const params = stateOf(request).params.values;
       const user = await identify(context, request, params);
