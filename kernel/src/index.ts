@@ -65,3 +65,5 @@ export {
   type CommMessage,
 } from "./jupyter/comm";
 export { canPromptForInput, promptForInput } from "./jupyter/input";
+export * from "./features/index";
+export { type CreateServiceOptions } from "./publishing/create-service";

@@ -23,6 +23,11 @@ import { Item, withPreparedFiles } from "./item";
 import type { ItemJSON, ItemProperties } from "./item-json";
 import { addItemInParts, MULTIPART_THRESHOLD } from "./multipart-upload";
 import { pagedSearch, type SearchPageJSON } from "../users/paged-search";
+import {
+  createService,
+  isServiceNameAvailable,
+  type CreateServiceOptions,
+} from "../publishing/create-service";
 
 const BATCH_SIZE = 100;
 const CONCURRENT_BATCHES = 4;
@@ -532,6 +537,26 @@ export class ContentManager {
       throw new TypeError("items: expected a list of Item objects");
     }
     return cloneItems(this.gis, items, options);
+  }
+
+  /**
+   * Creates an empty hosted feature service (or view) and its item.
+   * Python: `ContentManager.create_service(name, service_description='', ...)`.
+   * @example
+   * const item = await gis.content.createService("Parks", { capabilities: "Query,Editing", wkid: 4326 });
+   */
+  async createService(name: string, options: CreateServiceOptions = {}): Promise<Item> {
+    return createService(this.gis, name, options);
+  }
+
+  /**
+   * Whether no service of this name and type exists yet.
+   * Python: `ContentManager.is_service_name_available(service_name, service_type)`.
+   * @example
+   * if (await gis.content.isServiceNameAvailable("Parks", "featureService")) { ... }
+   */
+  async isServiceNameAvailable(serviceName: string, serviceType: string): Promise<boolean> {
+    return isServiceNameAvailable(this.gis, serviceName, serviceType);
   }
 
   /** An Item (loaded) from an Item or an id. */

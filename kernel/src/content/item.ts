@@ -19,6 +19,8 @@ import {
   type GroupLike,
   type ItemLike,
 } from "./item-arguments";
+import type { FeatureLayer } from "../features/feature-layer";
+import { itemServiceLayers } from "../features/feature-layer-collection";
 import { itemCardHtml } from "./item-card";
 import { ItemDependencies } from "./item-dependencies";
 import type { ItemJSON, ItemProperties } from "./item-json";
@@ -966,6 +968,25 @@ export class Item {
     return this.gis.session.get<Record<string, unknown>>(
       `${this.itemUrl}/dependencies/listDependentsTo`,
     );
+  }
+
+  /**
+   * The feature layers of a Feature Service item (empty for other items). Python: `Item.layers`.
+   * @example
+   * const [layer] = await item.getLayers();
+   * const count = await layer.query({ returnCountOnly: true });
+   */
+  async getLayers(): Promise<FeatureLayer[]> {
+    return itemServiceLayers(this, "layers");
+  }
+
+  /**
+   * The tables of a Feature Service item (empty for other items). Python: `Item.tables`.
+   * @example
+   * const tables = await item.getTables();
+   */
+  async getTables(): Promise<FeatureLayer[]> {
+    return itemServiceLayers(this, "tables");
   }
 
   /** The item's HTML card for notebooks (thumbnail, title, type, owner, modified). */

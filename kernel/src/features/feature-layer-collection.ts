@@ -1,0 +1,153 @@
+import { inspect } from "node:util";
+import type { Item } from "../content/item";
+import { env } from "../env";
+import type { GIS } from "../gis";
+import { FeatureLayer } from "./feature-layer";
+
+interface ServiceJSON {
+  layers?: { id: number; name?: string }[];
+  tables?: { id: number; name?: string }[];
+  [key: string]: unknown;
+}
+
+/**
+ * Changes a hosted feature service's definition (owner or administrator).
+ * Python: `arcgis.features.managers.FeatureLayerCollectionManager`.
+ * @example
+ * await collection.manager.addToDefinition({ layers: [layerDefinition] });
+ */
+export class FeatureLayerCollectionManager {
+  constructor(private readonly collection: FeatureLayerCollection) {}
+
+  private get adminUrl(): string {
+    return this.collection.url.replace("/rest/services/", "/rest/admin/services/");
+  }
+
+  /**
+   * Adds layers and tables. Python: `FeatureLayerCollectionManager.add_to_definition(json_dict)`.
+   * @example
+   * await collection.manager.addToDefinition({ layers: [{ name: "Points", geometryType: "esriGeometryPoint", fields }] });
+   */
+  async addToDefinition(jsonDict: Record<string, unknown>): Promise<Record<string, unknown>> {
+    requireObject(jsonDict, "jsonDict");
+    return this.collection
+      .requireGis()
+      .session.post(`${this.adminUrl}/addToDefinition`, { addToDefinition: jsonDict });
+  }
+
+  /**
+   * Changes service properties (capabilities, maxRecordCount ...).
+   * Python: `FeatureLayerCollectionManager.update_definition(json_dict)`.
+   * @example
+   * await collection.manager.updateDefinition({ capabilities: "Query,Editing" });
+   */
+  async updateDefinition(jsonDict: Record<string, unknown>): Promise<Record<string, unknown>> {
+    requireObject(jsonDict, "jsonDict");
+    return this.collection
+      .requireGis()
+      .session.post(`${this.adminUrl}/updateDefinition`, { updateDefinition: jsonDict });
+  }
+}
+
+/**
+ * A feature service: its layers and tables.
+ *
+ * Python: `arcgis.features.FeatureLayerCollection`.
+ * @example
+ * const collection = FeatureLayerCollection.fromItem(item);
+ * const [layer] = await collection.getLayers();
+ */
+export class FeatureLayerCollection {
+  /** The FeatureServer's URL. Python: `FeatureLayerCollection.url`. */
+  readonly url: string;
+  /** The GIS that reaches the service. */
+  readonly gis: GIS | null;
+  /** Python: `FeatureLayerCollection.manager`. */
+  readonly manager: FeatureLayerCollectionManager;
+
+  /**
+   * Python: `FeatureLayerCollection(url, gis=None)`.
+   * @example
+   * const collection = new FeatureLayerCollection(serviceUrl, gis);
+   */
+  constructor(url: string, gis?: GIS) {
+    if (typeof url !== "string" || !/^https?:\/\//i.test(url)) {
+      throw new TypeError(`url: expected an http(s) URL of a feature service, got ${String(url)}`);
+    }
+    this.url = url.replace(/\/+$/, "");
+    this.gis = gis ?? env.activeGis;
+    this.manager = new FeatureLayerCollectionManager(this);
+  }
+
+  /**
+   * The collection behind a Feature Service item. Python: `FeatureLayerCollection.fromitem(item)`.
+   * @example
+   * const collection = FeatureLayerCollection.fromItem(item);
+   */
+  static fromItem(item: Item): FeatureLayerCollection {
+    if (!item || typeof item.url !== "string" || !item.url) {
+      throw new TypeError("item: expected a Feature Service item with a URL");
+    }
+    return new FeatureLayerCollection(item.url, item.gis);
+  }
+
+  /**
+   * The service's JSON. Python: `FeatureLayerCollection.properties`.
+   * @example
+   * const { maxRecordCount } = await collection.getProperties();
+   */
+  async getProperties(): Promise<ServiceJSON> {
+    return this.requireGis().session.get<ServiceJSON>(this.url);
+  }
+
+  /**
+   * The service's feature layers. Python: `FeatureLayerCollection.layers`.
+   * @example
+   * const layers = await collection.getLayers();
+   */
+  async getLayers(): Promise<FeatureLayer[]> {
+    const properties = await this.getProperties();
+    return (properties.layers ?? []).map(
+      (layer) => new FeatureLayer(`${this.url}/${layer.id}`, this.gis ?? undefined),
+    );
+  }
+
+  /**
+   * The service's tables. Python: `FeatureLayerCollection.tables`.
+   * @example
+   * const tables = await collection.getTables();
+   */
+  async getTables(): Promise<FeatureLayer[]> {
+    const properties = await this.getProperties();
+    return (properties.tables ?? []).map(
+      (table) => new FeatureLayer(`${this.url}/${table.id}`, this.gis ?? undefined),
+    );
+  }
+
+  /** @internal The GIS, or a clear error when there is none. */
+  requireGis(): GIS {
+    if (!this.gis)
+      throw new TypeError("gis: a FeatureLayerCollection needs a GIS to reach its service");
+    return this.gis;
+  }
+
+  [inspect.custom](): string {
+    return `<FeatureLayerCollection url:"${this.url}">`;
+  }
+}
+
+function requireObject(value: unknown, name: string): void {
+  if (!value || typeof value !== "object" || Array.isArray(value))
+    throw new TypeError(`${name}: expected an object`);
+}
+
+/** The layers (or tables) of a service item, for `item.getLayers()` / `item.getTables()`. */
+export async function itemServiceLayers(
+  item: Item,
+  kind: "layers" | "tables",
+): Promise<FeatureLayer[]> {
+  if (!item.url) await item.refresh();
+  if (!item.url || !/\/FeatureServer\/?$/i.test(item.url)) return [];
+  const collection = FeatureLayerCollection.fromItem(item);
+  return kind === "layers" ? collection.getLayers() : collection.getTables();
+}

@@ -1,0 +1,302 @@
+import { Layer } from "../content/layer";
+import type { Item } from "../content/item";
+import type { GIS } from "../gis";
+import type { RequestParams } from "../session/params";
+import { type Feature, FeatureSet, type FeatureSetJSON } from "./feature-set";
+import type { GeometryFilter } from "./filters";
+import type { GeoJsonFeatureCollection } from "./geojson-conversion";
+
+/** Options of `FeatureLayer.query`, Python's keyword arguments in camelCase. */
+export interface QueryOptions {
+  where?: string;
+  outFields?: string | string[];
+  timeFilter?: unknown;
+  geometryFilter?: GeometryFilter;
+  returnGeometry?: boolean;
+  returnCountOnly?: boolean;
+  returnIdsOnly?: boolean;
+  returnDistinctValues?: boolean;
+  returnExtentOnly?: boolean;
+  groupByFieldsForStatistics?: string;
+  statisticFilter?: unknown;
+  resultOffset?: number;
+  resultRecordCount?: number;
+  objectIds?: number[] | string;
+  distance?: number;
+  units?: string;
+  maxAllowableOffset?: number;
+  outSr?: number | { wkid: number };
+  geometryPrecision?: number;
+  gdbVersion?: string;
+  orderByFields?: string;
+  outStatistics?: unknown[];
+  returnZ?: boolean;
+  returnM?: boolean;
+  returnCentroid?: boolean;
+  /** Page through every matching feature (true unless a resultRecordCount is given). */
+  returnAllRecords?: boolean;
+  resultType?: string;
+  sqlFormat?: string;
+  /** Rows of attributes (plus SHAPE) instead of a FeatureSet: the DataFrame stand-in. */
+  asDf?: boolean;
+  /** A GeoJSON FeatureCollection (the server's `f=geojson`) instead of a FeatureSet. */
+  asGeoJSON?: boolean;
+  [extra: string]: unknown;
+}
+
+export interface EditResult {
+  objectId?: number;
+  uniqueId?: number;
+  globalId?: string | null;
+  success: boolean;
+  error?: { code: number; description: string };
+}
+
+export interface EditFeaturesResult {
+  addResults: EditResult[];
+  updateResults: EditResult[];
+  deleteResults: EditResult[];
+}
+
+export interface EditFeaturesOptions {
+  adds?: Feature[] | FeatureSet;
+  updates?: Feature[] | FeatureSet;
+  deletes?: number[] | string;
+  gdbVersion?: string;
+  useGlobalIds?: boolean;
+  rollbackOnFailure?: boolean;
+  returnEditMoment?: boolean;
+}
+
+const PASSED_THROUGH: readonly string[] = [
+  "timeFilter",
+  "returnDistinctValues",
+  "groupByFieldsForStatistics",
+  "statisticFilter",
+  "distance",
+  "units",
+  "maxAllowableOffset",
+  "geometryPrecision",
+  "gdbVersion",
+  "outStatistics",
+  "returnZ",
+  "returnM",
+  "returnCentroid",
+  "resultType",
+  "sqlFormat",
+];
+
+/**
+ * A layer or table of a feature service: query its features and edit them.
+ *
+ * Python: `arcgis.features.FeatureLayer`.
+ * @example
+ * const layer = new FeatureLayer(`${serviceUrl}/0`, gis);
+ * const paris = await layer.query({ where: "name = 'Paris'", outSr: 4326 });
+ */
+export class FeatureLayer extends Layer {
+  /**
+   * Python: `FeatureLayer(url, gis=None)`.
+   * @example
+   * const layer = new FeatureLayer(url, gis);
+   */
+  constructor(url: string, gis?: GIS) {
+    super(url, gis);
+  }
+
+  /**
+   * The layer at `index` of a feature service item. Python: `FeatureLayer.fromitem(item, layer_id=0)`.
+   * @example
+   * const layer = await FeatureLayer.fromItem(item);
+   */
+  static override async fromItem(
+    item: Item,
+    options: { index?: number } = {},
+  ): Promise<FeatureLayer> {
+    const layer = await Layer.fromItem(item, options);
+    return new FeatureLayer(layer.url, item.gis);
+  }
+
+  /**
+   * Queries the layer. By default every matching feature comes back (paged as the service
+   * requires) as a FeatureSet; count, ids, extent, rows or GeoJSON on request.
+   * Python: `FeatureLayer.query(where='1=1', out_fields='*', ...)`.
+   * @example
+   * const count = await layer.query({ where: "POP > 1000", returnCountOnly: true });
+   * const set = await layer.query({ where: "POP > 1000", outFields: ["NAME"], orderByFields: "NAME" });
+   * const geojson = await layer.query({ asGeoJSON: true });
+   */
+  async query(options: QueryOptions & { returnCountOnly: true }): Promise<number>;
+  async query(
+    options: QueryOptions & { returnIdsOnly: true },
+  ): Promise<{ objectIdFieldName: string; objectIds: number[] }>;
+  async query(
+    options: QueryOptions & { returnExtentOnly: true },
+  ): Promise<{ extent: Record<string, unknown>; count?: number }>;
+  async query(options: QueryOptions & { asDf: true }): Promise<Record<string, unknown>[]>;
+  async query(options: QueryOptions & { asGeoJSON: true }): Promise<GeoJsonFeatureCollection>;
+  async query(options?: QueryOptions): Promise<FeatureSet>;
+  async query(options: QueryOptions = {}): Promise<unknown> {
+    const params = queryParams(options);
+    const session = this.requireGis().session;
+    const url = `${this.url}/query`;
+    if (options.returnCountOnly && !options.returnExtentOnly) {
+      return (await session.get<{ count: number }>(url, params)).count;
+    }
+    if (options.returnIdsOnly || options.returnExtentOnly) return session.get(url, params);
+    const pageAll = options.returnAllRecords !== false && options.resultRecordCount === undefined;
+    if (options.asGeoJSON) {
+      const first = await session.get<GeoJsonFeatureCollection>(url, params, { format: "geojson" });
+      const features = [...first.features];
+      let exceeded = (first.properties as { exceededTransferLimit?: boolean } | undefined)
+        ?.exceededTransferLimit;
+      while (pageAll && exceeded && first.features.length > 0) {
+        const page = await session.get<GeoJsonFeatureCollection>(
+          url,
+          { ...params, resultOffset: (options.resultOffset ?? 0) + features.length },
+          { format: "geojson" },
+        );
+        features.push(...page.features);
+        exceeded =
+          (page.properties as { exceededTransferLimit?: boolean } | undefined)
+            ?.exceededTransferLimit && page.features.length > 0;
+      }
+      const { properties: _properties, ...rest } = first;
+      return { ...rest, features };
+    }
+    const first = await session.get<FeatureSetJSON>(url, params);
+    const features = [...first.features];
+    let exceeded = first.exceededTransferLimit === true;
+    while (pageAll && exceeded) {
+      const page = await session.get<FeatureSetJSON>(url, {
+        ...params,
+        resultOffset: (options.resultOffset ?? 0) + features.length,
+      });
+      features.push(...page.features);
+      exceeded = page.exceededTransferLimit === true && page.features.length > 0;
+    }
+    const set = new FeatureSet({ ...first, features, exceededTransferLimit: exceeded });
+    return options.asDf ? set.sdf : set;
+  }
+
+  /**
+   * Adds, updates and deletes features; each edit gets its own result.
+   * Python: `FeatureLayer.edit_features(adds=None, updates=None, deletes=None, ...)`.
+   * @example
+   * const { addResults } = await layer.editFeatures({ adds: [{ attributes: { name: "Rome" }, geometry: { x: 12.5, y: 41.9, spatialReference: { wkid: 4326 } } }] });
+   */
+  async editFeatures(options: EditFeaturesOptions = {}): Promise<EditFeaturesResult> {
+    const adds = featureList(options.adds, "adds");
+    const updates = featureList(options.updates, "updates");
+    const deletes = options.deletes;
+    if (
+      deletes !== undefined &&
+      typeof deletes !== "string" &&
+      (!Array.isArray(deletes) || deletes.some((id) => !Number.isInteger(id)))
+    ) {
+      throw new TypeError("deletes: expected object ids (numbers) or a comma-separated string");
+    }
+    const session = this.requireGis().session;
+    return session.post<EditFeaturesResult>(`${this.url}/applyEdits`, {
+      adds,
+      updates,
+      deletes: Array.isArray(deletes) ? deletes.join(",") : deletes,
+      gdbVersion: options.gdbVersion,
+      useGlobalIds: options.useGlobalIds,
+      rollbackOnFailure: options.rollbackOnFailure ?? true,
+      returnEditMoment: options.returnEditMoment,
+    });
+  }
+
+  /**
+   * Deletes the features a where clause or object ids select.
+   * Python: `FeatureLayer.delete_features(deletes=None, where=None, ...)`.
+   * @example
+   * await layer.deleteFeatures({ where: "POP < 10" });
+   */
+  async deleteFeatures(
+    options: { deletes?: number[] | string; where?: string } = {},
+  ): Promise<EditFeaturesResult> {
+    const ids =
+      options.where !== undefined
+        ? (await this.query({ where: options.where, returnIdsOnly: true })).objectIds
+        : options.deletes;
+    if (ids === undefined) throw new TypeError("deletes: give object ids or a where clause");
+    return this.editFeatures({ deletes: ids });
+  }
+
+  protected requireGis(): GIS {
+    if (!this.gis) throw new TypeError("gis: a FeatureLayer needs a GIS to reach its service");
+    return this.gis;
+  }
+}
+
+function featureList(
+  value: Feature[] | FeatureSet | undefined,
+  name: string,
+): Feature[] | undefined {
+  if (value === undefined) return undefined;
+  const list = value instanceof FeatureSet ? value.features : value;
+  if (
+    !Array.isArray(list) ||
+    list.some(
+      (feature) =>
+        !feature || typeof feature !== "object" || typeof feature.attributes !== "object",
+    )
+  ) {
+    throw new TypeError(`${name}: expected features ({ attributes, geometry? }) or a FeatureSet`);
+  }
+  return list;
+}
+
+function queryParams(options: QueryOptions): RequestParams {
+  if (typeof options !== "object" || options === null)
+    throw new TypeError("options: expected an object");
+  const { where, resultOffset, resultRecordCount } = options;
+  if (where !== undefined && typeof where !== "string")
+    throw new TypeError("where: expected a SQL where clause");
+  for (const [name, value] of [
+    ["resultOffset", resultOffset],
+    ["resultRecordCount", resultRecordCount],
+  ] as const) {
+    if (value !== undefined && (!Number.isInteger(value) || value < 0)) {
+      throw new RangeError(`${name}: expected a whole number from 0`);
+    }
+  }
+  const objectIds = options.objectIds;
+  if (
+    objectIds !== undefined &&
+    typeof objectIds !== "string" &&
+    (!Array.isArray(objectIds) || objectIds.some((id) => !Number.isInteger(id)))
+  ) {
+    throw new TypeError("objectIds: expected object ids (numbers) or a comma-separated string");
+  }
+  const filter = options.geometryFilter;
+  const params: RequestParams = {
+    where: where ?? "1=1",
+    outFields: Array.isArray(options.outFields)
+      ? options.outFields.join(",")
+      : (options.outFields ?? "*"),
+    returnGeometry: options.returnGeometry ?? true,
+    returnCountOnly: options.returnCountOnly,
+    returnIdsOnly: options.returnIdsOnly,
+    returnExtentOnly: options.returnExtentOnly,
+    resultOffset,
+    resultRecordCount,
+    objectIds: Array.isArray(objectIds) ? objectIds.join(",") : objectIds,
+    outSR: options.outSr,
+    orderByFields: options.orderByFields,
+    ...(filter
+      ? {
+          geometry: filter.geometry,
+          geometryType: filter.geometryType,
+          spatialRel: filter.spatialRel,
+          inSR: filter.inSR,
+        }
+      : {}),
+  };
+  for (const key of PASSED_THROUGH) {
+    if (options[key] !== undefined) params[key] = options[key] as RequestParams[string];
+  }
+  return params;
+}
