@@ -62,6 +62,10 @@ describe("users and groups workflows and the authorisation matrix", () => {
     );
     await item.share({ groups: [group.id] });
     expect((await group.content()).map((i) => i.title)).toEqual(["River gauges"]);
+    expect(
+      (await (await org.publisher.users.get("publisher"))!.items()).map((i) => i.title),
+    ).toContain("River gauges");
+    expect(await group.categories.getSchema()).toEqual([]);
     const asAdmin = (await org.admin.groups.get(group.id))!;
     expect(await asAdmin.join()).toBe(true);
     const [application] = await group.getApplications();

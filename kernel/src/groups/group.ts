@@ -1,4 +1,7 @@
 import { inspect } from "node:util";
+import { CategorySchemaManager } from "../content/category-schema-manager";
+import { Item } from "../content/item";
+import type { ItemJSON } from "../content/item-json";
 import type { GIS } from "../gis";
 import {
   maxCount,
@@ -118,6 +121,15 @@ export class Group {
    */
   get protected(): boolean {
     return this.json.protected === true;
+  }
+
+  /**
+   * The group's content categories. Python: `Group.categories`.
+   * @example
+   * await group.categories.setSchema([{ title: "Categories", categories: [{ title: "Rivers" }] }]);
+   */
+  get categories(): CategorySchemaManager {
+    return new CategorySchemaManager(this.restPath, this.gis);
   }
 
   /**
@@ -381,19 +393,20 @@ export class Group {
   }
 
   /**
-   * The items shared with the group, as JSON, up to `maxItems` (-1 for all).
+   * The items shared with the group that you can see, up to `maxItems` (-1 for all).
    * Python: `Group.content(max_items=1000)`.
    * @example
    * const items = await group.content({ maxItems: 50 });
    */
-  async content(options: { maxItems?: number } = {}): Promise<Record<string, unknown>[]> {
+  async content(options: { maxItems?: number } = {}): Promise<Item[]> {
     const maxItems = maxCount(options.maxItems, "maxItems", 1000);
-    return pagedSearch<Record<string, unknown>>(
+    const found = await pagedSearch<ItemJSON>(
       this.gis.session,
       `content/groups/${encodeURIComponent(this.groupid)}/search`,
       { q: "" },
       maxItems,
     );
+    return found.map((json) => new Item(this.gis, json.id, json));
   }
 
   /** Reloads the group's JSON from the portal. */

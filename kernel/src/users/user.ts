@@ -1,4 +1,6 @@
 import { inspect } from "node:util";
+import { Item } from "../content/item";
+import type { ItemJSON } from "../content/item-json";
 import type { GIS } from "../gis";
 import { Group, type GroupJSON } from "../groups/group";
 import type { Role } from "../roles/role";
@@ -391,14 +393,12 @@ export class User {
   }
 
   /**
-   * The items in the root folder, or in the named folder (title, id, or folder object), as JSON.
+   * The items in the root folder, or in the named folder (title, id, or folder object).
    * Python: `User.items(folder=None, max_items=100)`.
    * @example
    * const items = await user.items({ folder: "Projects", maxItems: 50 });
    */
-  async items(
-    options: { folder?: string | FolderJSON; maxItems?: number } = {},
-  ): Promise<Record<string, unknown>[]> {
+  async items(options: { folder?: string | FolderJSON; maxItems?: number } = {}): Promise<Item[]> {
     const maxItems = maxCount(options.maxItems, "maxItems", 100);
     let folderPath = "";
     if (options.folder !== undefined && options.folder !== null) {
@@ -409,18 +409,19 @@ export class User {
       folderPath = `/${encodeURIComponent(folder.id)}`;
     }
     const url = `content/users/${encodeURIComponent(this.username)}${folderPath}`;
-    const items: Record<string, unknown>[] = [];
+    const items: ItemJSON[] = [];
     let start = 1;
     while (maxItems < 0 || items.length < maxItems) {
       const page = await this.gis.session.get<{
-        items?: Record<string, unknown>[];
+        items?: ItemJSON[];
         nextStart?: number;
       }>(url, { start, num: 100 });
       items.push(...(page.items ?? []));
       if (!page.nextStart || page.nextStart < 0) break;
       start = page.nextStart;
     }
-    return maxItems < 0 ? items : items.slice(0, maxItems);
+    const chosen = maxItems < 0 ? items : items.slice(0, maxItems);
+    return chosen.map((json) => new Item(this.gis, json.id, json));
   }
 
   /**
