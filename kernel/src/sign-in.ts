@@ -8,6 +8,7 @@ import {
   type Authenticator,
 } from "./session/auth";
 import { AppLogin } from "./session/app-login";
+import { WebTierAuth } from "./session/iwa/web-tier";
 import { OAuthCodeLogin } from "./session/oauth";
 import type { ClientCertificate } from "./session/transport";
 import { isLoopbackHost } from "./session/url";
@@ -41,6 +42,7 @@ export async function prepareSignIn(given: GISOptions): Promise<PreparedSignIn> 
   const portalUrl = normalizePortalUrl(options.url);
   const withPassword = await promptForMissingPassword(options);
   const signIn = chooseSignIn(withPassword, portalUrl);
+  attachWebTier(signIn.auth, withPassword);
   return {
     options: withPassword,
     portalUrl,
@@ -49,6 +51,20 @@ export async function prepareSignIn(given: GISOptions): Promise<PreparedSignIn> 
       if (toSave && options.profile !== undefined) await saveProfile(options.profile, toSave);
     },
   };
+}
+
+/**
+ * Integrated Windows Authentication sits in front of every scheme but PKI: a portal behind IIS
+ * challenges each request, answered with the user's Kerberos ticket, or with NTLM when a
+ * username and password were given (as Python does with requests-negotiate and requests-ntlm).
+ */
+function attachWebTier(auth: Authenticator, options: GISOptions): void {
+  if (auth.scheme === "pki") return;
+  const credentials =
+    auth.scheme === "builtin" && options.username !== undefined && options.password !== undefined
+      ? { username: options.username, password: options.password }
+      : undefined;
+  auth.webTier = new WebTierAuth(credentials);
 }
 
 /** As Python's getpass in a notebook: only in the tsgis kernel, when the front end allows input. */

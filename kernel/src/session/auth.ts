@@ -1,3 +1,4 @@
+import type { WebTierAuth } from "./iwa/web-tier";
 import type { Session } from "./session";
 
 /**
@@ -24,6 +25,8 @@ export interface Authenticator {
   renew(session: Session, rejectedToken: string | undefined): Promise<boolean>;
   /** The credentials `ProfileManager.saveAs` keeps for this scheme. */
   savedSignIn(): SavedSignIn;
+  /** Answers a web server's Integrated Windows Authentication challenges (401), if set. */
+  webTier?: WebTierAuth;
 }
 
 /** No credentials: public content only. */

@@ -13,7 +13,8 @@ import {
   type RetryPolicy,
 } from "./retry";
 import { TokenScope } from "./token-scope";
-import { Transport, type TransportOptions } from "./transport";
+import { answerChallenge } from "./iwa/web-tier";
+import { Transport, type Agents, type TransportOptions } from "./transport";
 import { removeTokenFromUrl } from "./url";
 import { USER_AGENT } from "../version";
 
@@ -133,6 +134,8 @@ export class Session {
       try {
         response = await this.send(target, method, allParams, token, options);
       } catch (error) {
+        // A refused Windows sign-in is the server's answer, not a network failure.
+        if (error instanceof ArcGISError) throw error;
         const { code, message } = describeNetworkError(error);
         if (
           idempotent &&
@@ -189,7 +192,25 @@ export class Session {
 
     let url = target;
     for (let redirects = 0; ; redirects++) {
-      const response = await this.sendOnce(url, method, finalParams, headers, options);
+      let response = await this.sendOnce(url, method, finalParams, headers, options);
+      const webTier = this.auth.webTier;
+      if (response.status === 401 && webTier) {
+        response = await answerChallenge(
+          webTier,
+          response,
+          url,
+          (authorization, agents) =>
+            this.sendOnce(
+              url,
+              method,
+              finalParams,
+              { ...headers, Authorization: authorization },
+              options,
+              agents,
+            ),
+          () => this.transport.dedicatedAgents(),
+        );
+      }
       const location = headerText(response, "location");
       if (
         response.status < 300 ||
@@ -215,8 +236,9 @@ export class Session {
     params: RequestParams,
     headers: Record<string, string>,
     options: RequestOptions,
+    agentsForHandshake?: Agents,
   ): Promise<AxiosResponse<Readable>> {
-    const agents = this.transport.agentsFor(url);
+    const agents = agentsForHandshake ?? this.transport.agentsFor(url);
     const timeout = options.timeoutMs ?? this.options.timeoutMs;
     const encoded = encodeParams(params);
     const query = new URLSearchParams(encoded).toString();

@@ -55,6 +55,17 @@ export class Transport {
     return agents;
   }
 
+  /**
+   * Fresh agents holding at most one connection, for handshakes that authenticate the connection
+   * itself (NTLM): every message of the exchange then travels on the same socket. Direct only.
+   */
+  dedicatedAgents(): Agents {
+    return {
+      httpAgent: new http.Agent({ keepAlive: true, maxSockets: 1 }),
+      httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 1, ...this.tlsOptions() }),
+    };
+  }
+
   close(): void {
     for (const agents of [this.direct, ...this.proxied.values()]) {
       agents.httpAgent.destroy();
