@@ -66,4 +66,4 @@ export {
 } from "./jupyter/comm";
 export { canPromptForInput, promptForInput } from "./jupyter/input";
 export * from "./features/index";
-export { type CreateServiceOptions } from "./publishing/create-service";
+export * from "./publishing/index";

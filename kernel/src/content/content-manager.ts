@@ -23,6 +23,14 @@ import { Item, withPreparedFiles } from "./item";
 import type { ItemJSON, ItemProperties } from "./item-json";
 import { addItemInParts, MULTIPART_THRESHOLD } from "./multipart-upload";
 import { pagedSearch, type SearchPageJSON } from "../users/paged-search";
+import type { FeatureCollection } from "../features/feature-collection";
+import type { GeoJsonFeatureCollection } from "../features/geojson-conversion";
+import {
+  analyze,
+  importData,
+  type AnalyzeOptions,
+  type ImportDataOptions,
+} from "../publishing/content-publishing";
 import {
   createService,
   isServiceNameAvailable,
@@ -557,6 +565,30 @@ export class ContentManager {
    */
   async isServiceNameAvailable(serviceName: string, serviceType: string): Promise<boolean> {
     return isServiceNameAvailable(this.gis, serviceName, serviceType);
+  }
+
+  /**
+   * Analyzes a CSV file, text or item and proposes publishParameters (detected location
+   * fields included). Python: `ContentManager.analyze(url=None, item=None, file_path=None, ...)`.
+   * @example
+   * const { publishParameters } = await gis.content.analyze({ item: csvItem, fileType: "csv" });
+   */
+  async analyze(options: AnalyzeOptions = {}): Promise<Record<string, unknown>> {
+    return analyze(this.gis, options);
+  }
+
+  /**
+   * Imports records (located by coordinates or geocoded addresses) as an in-memory
+   * FeatureCollection, or publishes a GeoJSON FeatureCollection as a hosted feature layer.
+   * Python: `ContentManager.import_data(df, address_fields=None, folder=None, **kwargs)`.
+   * @example
+   * const layerItem = await gis.content.importData(geojson, { title: "Stations" });
+   */
+  async importData(
+    df: Record<string, unknown>[] | GeoJsonFeatureCollection,
+    options: ImportDataOptions = {},
+  ): Promise<Item | FeatureCollection> {
+    return importData(this.gis, df, options);
   }
 
   /** An Item (loaded) from an Item or an id. */

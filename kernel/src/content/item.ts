@@ -21,6 +21,14 @@ import {
 } from "./item-arguments";
 import type { FeatureLayer } from "../features/feature-layer";
 import { itemServiceLayers } from "../features/feature-layer-collection";
+import {
+  exportItem,
+  itemStatus,
+  publishItem,
+  type ExportOptions,
+  type PublishOptions,
+} from "../publishing/item-publishing";
+import type { JobStatus } from "../publishing/job-wait";
 import { itemCardHtml } from "./item-card";
 import { ItemDependencies } from "./item-dependencies";
 import type { ItemJSON, ItemProperties } from "./item-json";
@@ -987,6 +995,41 @@ export class Item {
    */
   async getTables(): Promise<FeatureLayer[]> {
     return itemServiceLayers(this, "tables");
+  }
+
+  /**
+   * Publishes this data item (CSV, GeoJSON ...) as a hosted feature layer and waits for the job;
+   * `overwrite` replaces the data of the layer published before and keeps its item id.
+   * Python: `Item.publish(publish_parameters=None, address_fields=None, ...)`.
+   * @example
+   * const layerItem = await csvItem.publish({ onProgress: (status) => console.log(status.status) });
+   */
+  async publish(options: PublishOptions = {}): Promise<Item> {
+    return publishItem(this, options);
+  }
+
+  /**
+   * Exports this hosted feature layer to a new item (CSV, GeoJson, Shapefile, KML ...).
+   * Python: `Item.export(title, export_format, parameters=None, wait=True, enforce_fld_vis=None)`.
+   * @example
+   * const csv = await layerItem.export("Cities as CSV", "CSV");
+   */
+  async export(
+    title: string,
+    exportFormat: string,
+    options: ExportOptions = {},
+  ): Promise<Item | Record<string, unknown>> {
+    return exportItem(this, title, exportFormat, options);
+  }
+
+  /**
+   * The status of a publishing or export job of this item.
+   * Python: `Item.status(job_id=None, job_type=None)`.
+   * @example
+   * const { status } = await item.status({ jobId, jobType: "publish" });
+   */
+  async status(options: { jobId?: string; jobType?: string } = {}): Promise<JobStatus> {
+    return itemStatus(this, options);
   }
 
   /** The item's HTML card for notebooks (thumbnail, title, type, owner, modified). */

@@ -20,3 +20,4 @@ export {
   type GeoJsonFeatureCollection,
   type GeoJsonGeometry,
 } from "./geojson-conversion";
+export { FeatureCollection, type FeatureCollectionJSON } from "./feature-collection";

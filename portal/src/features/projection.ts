@@ -27,10 +27,13 @@ export function lonLatToMercator(lon: number, lat: number): [number, number] {
   return [x, y];
 }
 
+/** Degrees rounded to 1e-9 (0.1 mm), so a stored WGS 84 point comes back as it was sent. */
+const roundDegrees = (value: number): number => Math.round(value * 1e9) / 1e9;
+
 export function mercatorToLonLat(x: number, y: number): [number, number] {
   const lon = (x / EARTH_RADIUS) * (180 / Math.PI);
   const lat = (2 * Math.atan(Math.exp(y / EARTH_RADIUS)) - Math.PI / 2) * (180 / Math.PI);
-  return [lon, lat];
+  return [roundDegrees(lon), roundDegrees(lat)];
 }
 
 /** Converts one coordinate pair between the supported references. */

@@ -15,6 +15,7 @@ import { registerOAuthRoutes } from "../routes/oauth2";
 import { registerCreateServiceRoutes } from "../routes/create-service";
 import { registerFeatureServerRoutes } from "../routes/feature-server";
 import { registerGeocodeServerRoutes } from "../routes/geocode-server";
+import { registerPublishingRoutes } from "../routes/publishing";
 import { registerInfoRoutes } from "../routes/info";
 import { registerGroupMembershipRoutes } from "../routes/group-membership";
 import { registerPortalRoleRoutes } from "../routes/portal-roles";
@@ -107,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerGeocodeServerRoutes(app, context);
   registerFeatureServerRoutes(app, context);
   registerCreateServiceRoutes(app, context);
+  registerPublishingRoutes(app, context);
   registerContentRoutes(app, context);
   registerCommunityGroupRoutes(app, context);
   registerGroupMembershipRoutes(app, context);

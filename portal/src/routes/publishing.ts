@@ -1,0 +1,229 @@
+import fs from "node:fs";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { analyzeCsv } from "../features/publishing/analyze";
+import { exportItem } from "../features/publishing/export-item";
+import {
+  csvSource,
+  geoJsonSource,
+  type FeatureSource,
+} from "../features/publishing/feature-source";
+import { JobRegistry } from "../features/publishing/jobs";
+import { publishItem } from "../features/publishing/publish";
+import { FeatureServiceStore } from "../features/service-store";
+import { canEditItem, canViewItem } from "../model/item-access";
+import type { ItemRecord } from "../model/item-record";
+import { isOrgAdmin } from "../model/user-record";
+import {
+  ArcGISRequestError,
+  invalidParameter,
+  permissionDenied,
+  tokenRequired,
+} from "../server/arcgis-error";
+import { optionalBoolean, optionalJsonObject, optionalString } from "../server/param-readers";
+import type { PortalContext } from "../server/portal-context";
+import { stateOf } from "../server/request-state";
+import { createContentServices, type ContentServices } from "../store/content-services";
+
+const FILE_TYPES = ["csv", "geojson", "shapefile", "excel"] as const;
+const NOT_YET = new Set(["shapefile", "excel"]);
+
+/** publish, analyze, export and the status of their jobs. */
+export function registerPublishingRoutes(app: FastifyInstance, context: PortalContext): void {
+  const store = new FeatureServiceStore(context.db);
+  const content = createContentServices(context);
+  const jobs = new JobRegistry();
+
+  const signedInAs = (request: FastifyRequest) => {
+    const { user } = stateOf(request);
+    if (!user) throw tokenRequired();
+    const { username } = request.params as { username: string };
+    if (username !== user.username && !isOrgAdmin(user)) throw permissionDenied();
+    return user;
+  };
+
+  const publish = async (request: FastifyRequest): Promise<Record<string, unknown>> => {
+    const user = signedInAs(request);
+    const params = stateOf(request).params.values;
+    const itemId = optionalString(params, "itemId");
+    if (!itemId) throw invalidParameter("itemId", "is required.");
+    const item = content.items.get(itemId);
+    if (!item)
+      throw new ArcGISRequestError(400, "Item does not exist or is inaccessible.", [], "CONT_0001");
+    if (!canEditItem(item, user)) throw permissionDenied();
+    const fileType = (
+      optionalString(params, "filetype") ??
+      optionalString(params, "fileType") ??
+      ""
+    ).toLowerCase();
+    if (!(FILE_TYPES as readonly string[]).includes(fileType)) {
+      throw invalidParameter("filetype", `must be one of: ${FILE_TYPES.join(", ")}.`);
+    }
+    if (NOT_YET.has(fileType)) {
+      throw new ArcGISRequestError(
+        400,
+        `Publishing from ${fileType} is not supported by this portal yet.`,
+        [`filetype '${fileType}' cannot be published here.`],
+      );
+    }
+    const publishParameters = optionalJsonObject(params, "publishParameters") ?? {};
+    const outputType = optionalString(params, "outputType") ?? "featureService";
+    if (outputType.toLowerCase() !== "featureservice") {
+      throw invalidParameter(
+        "outputType",
+        "must be featureService (the only kind this portal hosts).",
+      );
+    }
+    const text = (): string => itemText(content, item);
+    const readSource = (): FeatureSource =>
+      fileType === "csv" ? csvSource(text(), publishParameters) : geoJsonSource(text());
+    const result = publishItem(context, content, store, jobs, user, {
+      sourceItemId: item.id,
+      publishParameters,
+      overwrite: optionalBoolean(params, "overwrite") ?? false,
+      readSource,
+    });
+    return {
+      services: [
+        {
+          type: "Feature Service",
+          serviceurl: result.url,
+          encodedServiceURL: result.url,
+          size: -1,
+          jobId: result.jobId,
+          serviceItemId: result.itemId,
+        },
+      ],
+    };
+  };
+  app.route({
+    method: "POST",
+    url: "/sharing/rest/content/users/:username/publish",
+    handler: publish,
+  });
+  app.route({
+    method: "POST",
+    url: "/sharing/rest/content/users/:username/:folderId/publish",
+    handler: publish,
+  });
+
+  const exportHandler = async (request: FastifyRequest): Promise<Record<string, unknown>> => {
+    const user = signedInAs(request);
+    const params = stateOf(request).params.values;
+    const itemId = optionalString(params, "itemId");
+    if (!itemId) throw invalidParameter("itemId", "is required.");
+    const exportFormat = optionalString(params, "exportFormat");
+    if (!exportFormat) throw invalidParameter("exportFormat", "is required.");
+    const result = exportItem(content, store, jobs, user, {
+      itemId,
+      exportFormat,
+      title: optionalString(params, "title"),
+      exportParameters: optionalJsonObject(params, "exportParameters") ?? {},
+    });
+    return { ...result, size: -1, exportFormat };
+  };
+  app.route({
+    method: "POST",
+    url: "/sharing/rest/content/users/:username/export",
+    handler: exportHandler,
+  });
+  app.route({
+    method: "POST",
+    url: "/sharing/rest/content/users/:username/:folderId/export",
+    handler: exportHandler,
+  });
+
+  app.route({
+    method: ["GET", "POST"],
+    url: "/sharing/rest/content/users/:username/items/:itemId/status",
+    handler: async (request) => {
+      const user = signedInAs(request);
+      const { itemId } = request.params as { itemId: string };
+      const params = stateOf(request).params.values;
+      const jobId = optionalString(params, "jobId");
+      const jobType = optionalString(params, "jobType");
+      const job = jobId ? jobs.get(jobId) : jobs.latestFor(itemId, jobType);
+      if (jobId && (!job || job.itemId !== itemId))
+        throw invalidParameter("jobId", "names no job of this item.");
+      const item = content.items.get(itemId);
+      if (
+        !item ||
+        !canViewItem(item, user, () => content.items.sharedWithMemberOf(item.id, user.username))
+      ) {
+        throw new ArcGISRequestError(
+          400,
+          "Item does not exist or is inaccessible.",
+          [],
+          "CONT_0001",
+        );
+      }
+      if (!job) return { status: "completed", statusMessage: "completed", itemId };
+      return {
+        type: job.type,
+        jobType: job.type,
+        jobId: job.id,
+        jobStatus: job.status,
+        status: job.status,
+        statusMessage: job.statusMessage,
+        itemId,
+      };
+    },
+  });
+
+  app.route({
+    method: ["GET", "POST"],
+    url: "/sharing/rest/content/features/analyze",
+    handler: async (request) => {
+      const { user, params } = stateOf(request);
+      if (!user) throw tokenRequired();
+      const values = params.values;
+      const fileType = (
+        optionalString(values, "filetype") ??
+        optionalString(values, "fileType") ??
+        "csv"
+      ).toLowerCase();
+      if (fileType !== "csv") {
+        throw new ArcGISRequestError(
+          400,
+          `Analyzing ${fileType} is not supported by this portal yet.`,
+          [`filetype '${fileType}' cannot be analyzed here.`],
+        );
+      }
+      const itemId = optionalString(values, "itemId");
+      let text: string | undefined = optionalString(values, "text");
+      let name = "Table";
+      if (!text && params.files.file) {
+        text = params.files.file.data.toString("utf8");
+        name = params.files.file.filename.replace(/\.[^.]*$/, "");
+      }
+      if (!text && itemId) {
+        const item = content.items.get(itemId);
+        if (
+          !item ||
+          !canViewItem(item, user, () => content.items.sharedWithMemberOf(item.id, user.username))
+        ) {
+          throw new ArcGISRequestError(
+            400,
+            "Item does not exist or is inaccessible.",
+            [],
+            "CONT_0001",
+          );
+        }
+        text = itemText(content, item);
+        name = item.title;
+      }
+      if (text === undefined) throw invalidParameter("itemId", "or text or file is required.");
+      return analyzeCsv(
+        text,
+        name.replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "") || "Table",
+      );
+    },
+  });
+}
+
+function itemText(content: ContentServices, item: ItemRecord): string {
+  const file = item.name
+    ? content.files.dataFile(item.id, item.name)
+    : content.files.textFile(item.id);
+  if (!fs.existsSync(file)) throw invalidParameter("itemId", "names an item without data.");
+  return fs.readFileSync(file, "utf8");
+}
