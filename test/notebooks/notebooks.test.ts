@@ -134,7 +134,7 @@ describe("the committed tutorials", () => {
   });
 
   test.each(tutorials.map((file) => [path.basename(file), file]))(
-    "%s runs on the tsgis kernel and is committed without outputs",
+    "%s names the tsgis kernel and is committed without outputs",
     (_name, file) => {
       const notebook: NotebookJSON = parseNotebook(readFileSync(file, "utf8"));
       expect(notebook.metadata.kernelspec).toMatchObject({ name: "tsgis", language: "typescript" });
