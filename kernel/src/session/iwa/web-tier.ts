@@ -124,7 +124,9 @@ export async function answerChallenge(
       throw error;
     }
   }
-  const reason = localFailures.length ? localFailures.join("; ") : webTier.explain(offered);
+  const reason = localFailures.length
+    ? `${localFailures.join("; ")} (run kinit for a Kerberos ticket, or pass username and password)`
+    : webTier.explain(offered);
   throw refused(url, reason);
 }
 
