@@ -22,6 +22,10 @@ import {
 import type { FeatureLayer } from "../features/feature-layer";
 import { itemServiceLayers } from "../features/feature-layer-collection";
 import {
+  copyFeatureLayerCollection,
+  type CopyFeatureLayerCollectionOptions,
+} from "../publishing/copy-feature-layer-collection";
+import {
   exportItem,
   itemStatus,
   publishItem,
@@ -1030,6 +1034,19 @@ export class Item {
    */
   async status(options: { jobId?: string; jobType?: string } = {}): Promise<JobStatus> {
     return itemStatus(this, options);
+  }
+
+  /**
+   * Copies this hosted feature layer (its layers, tables and features) to a new service.
+   * Python: `Item.copy_feature_layer_collection(service_name, layers=None, tables=None, ...)`.
+   * @example
+   * const copy = await layerItem.copyFeatureLayerCollection("Cities_copy", { layers: [0] });
+   */
+  async copyFeatureLayerCollection(
+    serviceName: string,
+    options: CopyFeatureLayerCollectionOptions = {},
+  ): Promise<Item> {
+    return copyFeatureLayerCollection(this, serviceName, options);
   }
 
   /** The item's HTML card for notebooks (thumbnail, title, type, owner, modified). */

@@ -4,3 +4,4 @@ export { type CreateServiceOptions } from "./create-service";
 export { type AnalyzeOptions, type ImportDataOptions } from "./content-publishing";
 export { type ExportOptions, type PublishOptions } from "./item-publishing";
 export { type JobStatus, type WaitOptions } from "./job-wait";
+export { type CopyFeatureLayerCollectionOptions } from "./copy-feature-layer-collection";
