@@ -30,6 +30,11 @@ class TsgisLab(LabServerApp):
     workspaces_dir = os.path.join(DIST, "workspaces")
 
 
+def _jupyter_server_extension_points():
+    # jupyter_server finds the app through the module it was defined in: this script.
+    return [{"module": __name__, "app": TsgisLab}]
+
+
 main = launch_new_instance = TsgisLab.launch_instance
 
 if __name__ == "__main__":

@@ -157,6 +157,9 @@ describe("gis.map() and the kernel side of the map widget", () => {
       map.mode = "2d" as never;
     }).not.toThrow();
     const panned = { xmin: 1, ymin: 2, xmax: 3, ymax: 4, spatialReference: { wkid: 4326 } };
+    expect(map.viewCount).toBe(0);
+    comm.receive({ method: "update", state: { _view_count: 2 } });
+    expect(map.viewCount).toBe(2);
     comm.receive({ method: "update", state: { extent: panned, center: [3, 2], zoom: 7 } });
     expect(map.extent).toEqual(panned);
     expect(map.center).toEqual([3, 2]);
@@ -286,6 +289,39 @@ describe("gis.map() and the kernel side of the map widget", () => {
     });
     expect(clicks).toEqual([[map, 10, 20]]);
     expect(() => map.onClick("nope" as never)).toThrow(/callback: expected a function/);
+  });
+
+  it("saves a Web Map item that gis.map(item) reopens with the same layers, graphics and view", async () => {
+    const map = await gis.map([48.85, 2.35], { zoomlevel: 11, mode: "3D" });
+    await map.addLayer(`${portal.url}/rest/services/Hosted/Parks/FeatureServer/0`, {
+      title: "Parks",
+      opacity: 0.7,
+    });
+    await map.addLayer({ type: "Point", coordinates: [2.35, 48.85] }, { title: "Centre" });
+    map.draw({ x: 2.3, y: 48.8 }, { type: "esriSMS", color: [255, 0, 0, 255], size: 8 });
+    const item = await map.save({
+      title: "Paris map",
+      snippet: "A saved map",
+      tags: ["map", "test"],
+    });
+    expect(item.type).toBe("Web Map");
+    const token = (await gis.session.auth.token(gis.session)) as string;
+    expect(JSON.stringify(await item.getData())).not.toContain(token);
+    const reopened = await gis.map(item);
+    expect(reopened.mode).toBe("3D");
+    expect(reopened.center).toEqual([48.85, 2.35]);
+    expect(reopened.zoom).toBe(11);
+    expect(reopened.layers.map((layer) => [layer.kind, layer.title])).toEqual([
+      ["url", "Parks"],
+      ["geojson", "Centre"],
+    ]);
+    expect(reopened.layers[0].options).toEqual({ opacity: 0.7 });
+    expect(reopened.graphics).toEqual(map.graphics);
+    await expect(map.save({ title: "No tags", snippet: "x" })).rejects.toThrow(
+      /itemProperties.tags: required/,
+    );
+    const csv = await gis.content.add({ title: "Not a map", type: "CSV", text: "a,b\n1,2" });
+    await expect(gis.map(csv)).rejects.toThrow(/must be a Web Map/);
   });
 
   it("writes a standalone HTML page without the token", async () => {

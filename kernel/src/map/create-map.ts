@@ -2,6 +2,8 @@
 import type { GIS } from "../gis";
 import { geocode } from "../geocoding/geocode";
 import { Geocoder } from "../geocoding/geocoder";
+import { Item } from "../content/item";
+import { fromWebMapJson } from "./web-map";
 import { checkZoomlevel, resolveStartingView } from "./location";
 import { checkMode, describe } from "./map-arguments";
 import { initialMapState, type Extent, type LatLon, type MapMode } from "./map-state";
@@ -17,7 +19,7 @@ export interface MapOptions {
   geocoder?: Geocoder;
 }
 
-export type MapLocation = string | LatLon | Extent;
+export type MapLocation = string | LatLon | Extent | Item;
 
 export async function createMap(
   gis: GIS,
@@ -33,6 +35,7 @@ export async function createMap(
   if (geocoder !== undefined && !(geocoder instanceof Geocoder)) {
     throw new TypeError("geocoder: expected a Geocoder (see getGeocoders(gis))");
   }
+  if (location instanceof Item) return openWebMap(gis, location, mode);
   const start = await resolveStartingView(location, zoomlevel, async (address) => {
     const [best] = await geocode(address, { geocoder, gis, maxLocations: 1, outSr: 4326 });
     return best;
@@ -50,6 +53,27 @@ export async function createMap(
         (start.center === null && isObject(defaultExtent)
           ? (defaultExtent as unknown as Extent)
           : null),
+      portalUrl: gis.url,
+      portalBasemap: isObject(portalBasemap) ? portalBasemap : null,
+    }),
+  );
+}
+
+async function openWebMap(gis: GIS, item: Item, mode: MapMode): Promise<MapView> {
+  if (item.type !== "Web Map") {
+    throw new TypeError(
+      `location: an item must be a Web Map to open as a map, not ${item.type ?? "untyped"}`,
+    );
+  }
+  const data = await item.getData({ tryJson: true });
+  if (!isObject(data)) throw new Error(`location: the Web Map ${item.id} has no map definition`);
+  const saved = fromWebMapJson(data, gis.url);
+  const portalBasemap = gis.properties.defaultBasemap;
+  return new MapView(
+    gis,
+    initialMapState({
+      ...saved,
+      mode: saved.mode ?? mode,
       portalUrl: gis.url,
       portalBasemap: isObject(portalBasemap) ? portalBasemap : null,
     }),

@@ -1,6 +1,8 @@
 // The kernel side of the map widget: a Jupyter widget model whose state the browser views
 // draw with @arcgis/core, and whose navigation values follow the user's pans and zooms.
 import { writeFile } from "fs/promises";
+import type { Item } from "../content/item";
+import type { ItemProperties } from "../content/item-json";
 import type { GIS } from "../gis";
 import { display, displaySymbol, type Displayable } from "../jupyter/display";
 import type { JsonObject, MimeBundle } from "../jupyter/protocol";
@@ -30,6 +32,7 @@ import {
 import { PendingRequests } from "./pending-requests";
 import { standaloneMapPage, type ExportToHtmlOptions } from "./standalone-page";
 import { serviceExtent } from "./service-extent";
+import { toWebMapJson } from "./web-map";
 
 /** Where the user clicked, and the features under the pointer. */
 export interface MapClickEvent {
@@ -74,8 +77,20 @@ export class MapView extends Widget<MapState> {
     private readonly gis: GIS | null,
     state: MapState,
   ) {
-    super(MAP_MODEL_SPEC, state);
+    // A number (not null) asks the front end to count the views it shows (ipywidgets' _view_count).
+    super(MAP_MODEL_SPEC, { ...state, _view_count: 0 });
     this.onCustomMessage((content, buffers) => this.receiveEvent(content, buffers));
+  }
+
+  /**
+   * How many views of this map the front ends show now (0 when nothing renders it, e.g. when
+   * the notebook runs headless). Python: the widget's `_view_count`.
+   * @example
+   * if (map.viewCount > 0) await map.takeScreenshot();
+   */
+  get viewCount(): number {
+    const count = this.state._view_count;
+    return typeof count === "number" ? count : 0;
   }
 
   /**
@@ -328,6 +343,40 @@ export class MapView extends Widget<MapState> {
     if (typeof path !== "string" || path === "") throw new TypeError("path: expected a file path");
     await writeFile(path, standaloneMapPage(this.state, options), "utf8");
     return true;
+  }
+
+  /**
+   * Saves the map as a Web Map item (layers, graphics, basemap, extent) that
+   * `gis.map(item)` reopens. `itemProperties` needs `title`, `snippet` and `tags`, as in Python.
+   * Python: `MapView.save(item_properties, thumbnail=None, metadata=None, owner=None, folder=None)`.
+   * @example
+   * const item = await map.save({ title: "Parks", snippet: "Parks of Paris", tags: ["parks"] });
+   */
+  async save(itemProperties: ItemProperties, options: { folder?: string } = {}): Promise<Item> {
+    if (!this.gis) throw new Error("save: the map is not connected to a GIS");
+    if (typeof itemProperties !== "object" || itemProperties === null) {
+      throw new TypeError("itemProperties: expected an object with title, snippet and tags");
+    }
+    for (const key of ["title", "snippet", "tags"] as const) {
+      const value = itemProperties[key];
+      if (
+        value === undefined ||
+        value === null ||
+        value === "" ||
+        (Array.isArray(value) && value.length === 0)
+      ) {
+        throw new TypeError(`itemProperties.${key}: required to save a map`);
+      }
+    }
+    return this.gis.content.add(
+      {
+        ...itemProperties,
+        type: "Web Map",
+        typeKeywords: ["Web Map", "Map", "Online Map", "tsgis"],
+        text: toWebMapJson(this.state),
+      },
+      { folder: options.folder },
+    );
   }
 
   override close(): void {

@@ -102,6 +102,8 @@ export class MapController {
       ui: { components: ["zoom", "compass", "attribution"] },
     };
     if (previous) {
+      // Destroying a view destroys its map too, unless the map is taken away first.
+      previous.map = null as unknown as ArcGISMap;
       previous.container = null as unknown as HTMLDivElement;
       previous.destroy();
     }
@@ -162,6 +164,7 @@ export class MapController {
     const state = this.state;
     if (view.type === "3d") {
       const camera = (view as SceneView).camera;
+      if (!camera) return null;
       const heading = changed.includes("heading") ? state.heading : camera.heading;
       const tilt = changed.includes("tilt") ? state.tilt : camera.tilt;
       if (Math.abs(heading - camera.heading) < 0.01 && Math.abs(tilt - camera.tilt) < 0.01)
