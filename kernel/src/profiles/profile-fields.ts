@@ -1,6 +1,11 @@
 import type { ProfileSection } from "./profile-file";
 
-/** The sign-in values a profile can hold; the password is kept in the secret store. */
+/**
+ * The sign-in values a profile can hold (Python: the keyword arguments of
+ * `ProfileManager.create`); the password is kept in the secret store.
+ * @example
+ * const options: ProfileOptions = { url: "https://gis.example.com/portal", username: "ana" };
+ */
 export interface ProfileOptions {
   /** The portal URL. Python: `url`. */
   url?: string;
@@ -16,12 +21,22 @@ export interface ProfileOptions {
   clientId?: string;
 }
 
-/** A profile as `ProfileManager.get` returns it: the file's keys in camelCase, no password. */
+/**
+ * A profile as `ProfileManager.get` returns it (Python: the dict of `ProfileManager.get`): the
+ * file's keys in camelCase, never a password.
+ * @example
+ * const info: ProfileInfo = await new ProfileManager().get("work");
+ */
 export interface ProfileInfo {
+  /** The portal URL (INI key `url`). */
   url?: string;
+  /** The user name (INI key `username`). */
   username?: string;
+  /** PEM private key for PKI (INI key `key_file`). */
   keyFile?: string;
+  /** PEM or PFX/P12 certificate for PKI (INI key `cert_file`). */
   certFile?: string;
+  /** OAuth 2.0 client id (INI key `client_id`). */
   clientId?: string;
   /** When the profile last changed; null when the file's value cannot be read as a date. */
   dateModified?: Date | null;

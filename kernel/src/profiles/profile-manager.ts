@@ -20,7 +20,11 @@ import {
   saveProfilePassword,
 } from "./profile-passwords";
 
-/** One row of `list({ asDf: true })`: a profile's values and its name. */
+/**
+ * One row of `list({ asDf: true })`: a profile's values and its name (Python: a DataFrame row).
+ * @example
+ * for (const row of await new ProfileManager().list({ asDf: true })) console.log(row.profile, row.url);
+ */
 export type ProfileRow = ProfileInfo & { profile: string };
 
 /**
