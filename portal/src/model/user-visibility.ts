@@ -12,7 +12,9 @@ export function userJsonFor(
 ): Record<string, unknown> | null {
   const isSelf = viewer !== null && viewer.username.toLowerCase() === target.username.toLowerCase();
   const sameOrg = viewer !== null && viewer.orgId === target.orgId;
-  if (isSelf || (sameOrg && isOrgAdmin(viewer))) return fullUserJson(target);
+  const seesFullProfiles =
+    isOrgAdmin(viewer) || (viewer?.privileges.includes("portal:admin:viewUsers") ?? false);
+  if (isSelf || (sameOrg && seesFullProfiles)) return fullUserJson(target);
   if (sameOrg && target.access !== "private") return orgMemberUserJson(target);
   if (target.access === "public") return publicUserJson(target);
   return null;

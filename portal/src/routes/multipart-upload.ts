@@ -143,8 +143,12 @@ async function assemble(
     services.items.update(item.id, { size: fs.statSync(target).size, uploadStatus: "completed" });
   } catch {
     // The item may have been deleted meanwhile; otherwise report the failure through status.
-    if (services.items.get(item.id))
-      services.items.update(item.id, { uploadStatus: "failed" }, false);
+    try {
+      if (services.items.get(item.id))
+        services.items.update(item.id, { uploadStatus: "failed" }, false);
+    } catch {
+      // The portal closed its database while assembling: there is no one left to tell.
+    }
   }
 }
 

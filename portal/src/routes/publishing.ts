@@ -156,7 +156,11 @@ export function registerPublishingRoutes(app: FastifyInstance, context: PortalCo
           "CONT_0001",
         );
       }
-      if (!job) return { status: "completed", statusMessage: "completed", itemId };
+      // Without a publishing job, status follows the item's own upload (multipart assembly).
+      if (!job) {
+        const status = item.uploadStatus ?? "completed";
+        return { status, statusMessage: status, itemId };
+      }
       return {
         type: job.type,
         jobType: job.type,
