@@ -175,6 +175,31 @@ describe("ProfileManager with a real Secret Service", () => {
     );
   });
 
+  it("keeps a PKI profile's PFX password in the Secret Service and signs in with it", async () => {
+    const tlsPortal = await startPortal({ port: 0, demo: true, tls: true });
+    try {
+      const issued = tlsPortal.tls!.issueClientCertificate("publisher", {
+        pfxPassword: "pfx-pass",
+      });
+      const pfx = path.join(keyring.home, "publisher.pfx");
+      fs.writeFileSync(pfx, issued.pfx);
+      await new ProfileManager().create("pki-pfx", {
+        url: tlsPortal.url,
+        certFile: pfx,
+        password: "pfx-pass",
+      });
+      expect(fs.readFileSync(profileFile, "utf8")).not.toContain("pfx-pass");
+      expect(await lookup({ service: `pki-pfx${SERVICE_SUFFIX}`, username: "pki-pfx" })).toBe(
+        "pfx-pass",
+      );
+      const gis = await GIS.connect({ profile: "pki-pfx", verifyCert: false, setActive: false });
+      opened.push(gis);
+      expect(gis.users.me?.username).toBe("publisher");
+    } finally {
+      await tlsPortal.close();
+    }
+  });
+
   it("refuses bad arguments before writing anything", async () => {
     const before = fs.readFileSync(profileFile, "utf8");
     const profiles = new ProfileManager();
