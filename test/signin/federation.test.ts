@@ -121,6 +121,29 @@ describe("tokens for federated servers", () => {
     }
   });
 
+  it("follows a redirect between servers with the token of the server it lands on", async () => {
+    const target = await startFederatedServer(() => front.url);
+    servers.push(target);
+    const moved = await startRecordingServer((request, response) => {
+      response.setHeader("Content-Type", "application/json");
+      if (request.url.includes("/rest/info")) {
+        response.end(JSON.stringify({ owningSystemUrl: front.url }));
+        return;
+      }
+      response.writeHead(302, {
+        Location: `${target.url}/server/rest/services/Parcels/FeatureServer`,
+      });
+      response.end();
+    });
+    servers.push(moved);
+    await gis.session.get(`${moved.url}/server/rest/services/Parcels/FeatureServer`);
+    const first = bearer(moved.requests.find((r) => r.url.includes("Parcels")));
+    const landed = bearer(target.requests.find((r) => r.url.includes("Parcels")));
+    expect(first).toBeDefined();
+    expect(landed).toBeDefined();
+    expect(landed).not.toBe(first);
+  });
+
   it("gives no token at all to a server federated with another portal", async () => {
     const server = await startFederatedServer(() => "https://elsewhere.example.com/portal");
     servers.push(server);

@@ -222,10 +222,14 @@ export class Session {
       }
       response.data.resume();
       url = new URL(location, url).toString();
-      // A redirect can point anywhere: the token follows only if the new host may have it.
-      if (token !== undefined && !(await this.tokenScope.mayReceiveToken(url))) {
+      // A redirect can point anywhere: the new host gets the token meant for it (the portal's,
+      // a federated server's own) or none at all.
+      if (token !== undefined) {
+        const next = await this.tokenScope.tokenFor(url, this);
         delete headers["X-Esri-Authorization"];
         delete finalParams.token;
+        if (next !== undefined && options.tokenInParams) finalParams.token = next;
+        else if (next !== undefined) headers["X-Esri-Authorization"] = `Bearer ${next}`;
       }
     }
   }
