@@ -1,14 +1,18 @@
 import fs from "node:fs";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { analyzeCsv } from "../features/publishing/analyze";
+import { analyzeTable } from "../features/publishing/analyze";
+import { parseCsv } from "../features/publishing/csv-table";
 import { exportItem } from "../features/publishing/export-item";
 import {
   csvSource,
   geoJsonSource,
+  tableSource,
   type FeatureSource,
 } from "../features/publishing/feature-source";
 import { JobRegistry } from "../features/publishing/jobs";
 import { publishItem } from "../features/publishing/publish";
+import { readShapefileZip } from "../features/publishing/shapefile";
+import { readXlsx } from "../features/publishing/xlsx";
 import { FeatureServiceStore } from "../features/service-store";
 import { canEditItem, canViewItem } from "../model/item-access";
 import type { ItemRecord } from "../model/item-record";
@@ -25,7 +29,6 @@ import { stateOf } from "../server/request-state";
 import { createContentServices, type ContentServices } from "../store/content-services";
 
 const FILE_TYPES = ["csv", "geojson", "shapefile", "excel"] as const;
-const NOT_YET = new Set(["shapefile", "excel"]);
 
 /** publish, analyze, export and the status of their jobs. */
 export function registerPublishingRoutes(app: FastifyInstance, context: PortalContext): void {
@@ -58,13 +61,6 @@ export function registerPublishingRoutes(app: FastifyInstance, context: PortalCo
     if (!(FILE_TYPES as readonly string[]).includes(fileType)) {
       throw invalidParameter("filetype", `must be one of: ${FILE_TYPES.join(", ")}.`);
     }
-    if (NOT_YET.has(fileType)) {
-      throw new ArcGISRequestError(
-        400,
-        `Publishing from ${fileType} is not supported by this portal yet.`,
-        [`filetype '${fileType}' cannot be published here.`],
-      );
-    }
     const publishParameters = optionalJsonObject(params, "publishParameters") ?? {};
     const outputType = optionalString(params, "outputType") ?? "featureService";
     if (outputType.toLowerCase() !== "featureservice") {
@@ -73,9 +69,13 @@ export function registerPublishingRoutes(app: FastifyInstance, context: PortalCo
         "must be featureService (the only kind this portal hosts).",
       );
     }
-    const text = (): string => itemText(content, item);
-    const readSource = (): FeatureSource =>
-      fileType === "csv" ? csvSource(text(), publishParameters) : geoJsonSource(text());
+    const readSource = (): FeatureSource => {
+      const data = itemData(content, item);
+      if (fileType === "csv") return csvSource(data.toString("utf8"), publishParameters);
+      if (fileType === "geojson") return geoJsonSource(data.toString("utf8"));
+      if (fileType === "shapefile") return readShapefileZip(data);
+      return tableSource(readXlsx(data), publishParameters);
+    };
     const result = publishItem(context, content, store, jobs, user, {
       sourceItemId: item.id,
       publishParameters,
@@ -185,21 +185,18 @@ export function registerPublishingRoutes(app: FastifyInstance, context: PortalCo
         optionalString(values, "fileType") ??
         "csv"
       ).toLowerCase();
-      if (fileType !== "csv") {
-        throw new ArcGISRequestError(
-          400,
-          `Analyzing ${fileType} is not supported by this portal yet.`,
-          [`filetype '${fileType}' cannot be analyzed here.`],
-        );
+      if (fileType !== "csv" && fileType !== "excel") {
+        throw invalidParameter("filetype", "must be csv or excel (the formats analyze reads).");
       }
       const itemId = optionalString(values, "itemId");
-      let text: string | undefined = optionalString(values, "text");
+      const text = optionalString(values, "text");
+      let data: Buffer | undefined = text === undefined ? undefined : Buffer.from(text, "utf8");
       let name = "Table";
-      if (!text && params.files.file) {
-        text = params.files.file.data.toString("utf8");
+      if (!data && params.files.file) {
+        data = params.files.file.data;
         name = params.files.file.filename.replace(/\.[^.]*$/, "");
       }
-      if (!text && itemId) {
+      if (!data && itemId) {
         const item = content.items.get(itemId);
         if (
           !item ||
@@ -212,22 +209,21 @@ export function registerPublishingRoutes(app: FastifyInstance, context: PortalCo
             "CONT_0001",
           );
         }
-        text = itemText(content, item);
+        data = itemData(content, item);
         name = item.title;
       }
-      if (text === undefined) throw invalidParameter("itemId", "or text or file is required.");
-      return analyzeCsv(
-        text,
-        name.replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "") || "Table",
-      );
+      if (data === undefined) throw invalidParameter("itemId", "or text or file is required.");
+      const layerName = name.replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "") || "Table";
+      const table = fileType === "csv" ? parseCsv(data.toString("utf8")) : readXlsx(data);
+      return analyzeTable(table, layerName, fileType);
     },
   });
 }
 
-function itemText(content: ContentServices, item: ItemRecord): string {
+function itemData(content: ContentServices, item: ItemRecord): Buffer {
   const file = item.name
     ? content.files.dataFile(item.id, item.name)
     : content.files.textFile(item.id);
   if (!fs.existsSync(file)) throw invalidParameter("itemId", "names an item without data.");
-  return fs.readFileSync(file, "utf8");
+  return fs.readFileSync(file);
 }

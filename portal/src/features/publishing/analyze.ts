@@ -1,5 +1,5 @@
 import { invalidParameter } from "../../server/arcgis-error";
-import { parseCsv, type Table } from "./csv-table";
+import type { Table } from "./csv-table";
 import { inferFields } from "./feature-source";
 import { detectLocation } from "./location-fields";
 
@@ -42,8 +42,4 @@ export function analyzeTable(
     return { attributes };
   });
   return { publishParameters, records, layerInfo };
-}
-
-export function analyzeCsv(text: string, name: string): Record<string, unknown> {
-  return analyzeTable(parseCsv(text), name, "csv");
 }

@@ -8,12 +8,14 @@ import { layerSource } from "../layer-source";
 import type { FeatureServiceStore, ServiceRecord } from "../service-store";
 import {
   exportCsv,
+  exportExcel,
   exportFeatureCollection,
   exportGeoJson,
   exportKml,
   type ExportLayer,
 } from "./export-writers";
 import type { JobRegistry } from "./jobs";
+import { writeShapefileZip } from "./shapefile";
 import { parseWhere } from "../where-parser";
 import { whereToSql } from "../where-sql";
 import { fieldResolver } from "../feature-query";
@@ -39,6 +41,18 @@ const FORMATS: Readonly<Record<string, ExportFormat>> = {
     typeKeywords: ["Data", "Feature Collection", "Singlelayer"],
     write: exportFeatureCollection,
   },
+  shapefile: {
+    itemType: "Shapefile",
+    extension: "zip",
+    typeKeywords: ["Esri", "ArcGIS", "Shapefile", "Data"],
+    write: writeShapefileZip,
+  },
+  excel: {
+    itemType: "Microsoft Excel",
+    extension: "xlsx",
+    typeKeywords: ["Data", "Document", "Microsoft Excel"],
+    write: exportExcel,
+  },
   kml: {
     itemType: "KML",
     extension: "kml",
@@ -49,8 +63,6 @@ const FORMATS: Readonly<Record<string, ExportFormat>> = {
 
 /** Formats ArcGIS Online produces that this portal cannot; they get the real API's refusal. */
 const UNSUPPORTED = [
-  "shapefile",
-  "excel",
   "file geodatabase",
   "scene package",
   "filegdb",

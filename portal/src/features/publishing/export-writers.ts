@@ -2,6 +2,8 @@ import type { EsriGeometry, Position } from "../esri-geometry";
 import type { FieldDefinition } from "../fields";
 import { toGeoJsonGeometry } from "../geojson";
 import { writeCsv } from "./csv-table";
+import { writeXlsx } from "./xlsx";
+import { escapeXml } from "./xml-text";
 
 /** A layer's features read for export, with geometries in WGS 84. */
 export interface ExportLayer {
@@ -14,6 +16,11 @@ export interface ExportLayer {
 
 /** CSV: attributes, plus X and Y columns (WGS 84) for point layers, as ArcGIS Online writes. */
 export function exportCsv(layer: ExportLayer): Buffer {
+  const { columns, rows } = tabular(layer);
+  return Buffer.from(writeCsv(columns, rows), "utf8");
+}
+
+function tabular(layer: ExportLayer): { columns: string[]; rows: unknown[][] } {
   const names = layer.fields.map((field) => field.name);
   const points = layer.geometryType === "esriGeometryPoint";
   const columns = points ? [...names, "x", "y"] : names;
@@ -23,7 +30,13 @@ export function exportCsv(layer: ExportLayer): Buffer {
     const geometry = feature.geometry as { x?: number; y?: number } | null;
     return [...values, geometry?.x ?? null, geometry?.y ?? null];
   });
-  return Buffer.from(writeCsv(columns, rows), "utf8");
+  return { columns, rows };
+}
+
+/** Excel: the same columns as CSV, in one worksheet named after the layer. */
+export function exportExcel(layer: ExportLayer): Buffer {
+  const { columns, rows } = tabular(layer);
+  return writeXlsx(layer.name, columns, rows);
 }
 
 export function exportGeoJson(layer: ExportLayer): Buffer {
@@ -67,9 +80,6 @@ export function exportFeatureCollection(layer: ExportLayer): Buffer {
   };
   return Buffer.from(JSON.stringify(data), "utf8");
 }
-
-const escapeXml = (text: string): string =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 const coordinates = (positions: readonly Position[]): string =>
   positions.map(([x, y]) => `${x},${y}`).join(" ");
