@@ -1,0 +1,110 @@
+import fs from "node:fs";
+import path from "node:path";
+import type * as TypeScript from "typescript";
+
+/** A ```ts or ```typescript block of a Markdown file. */
+export interface CodeBlock {
+  /** The Markdown file, relative to the repository root. */
+  file: string;
+  /** 1-based number of the block among the file's TypeScript blocks. */
+  block: number;
+  /** 1-based line of the block's first code line in the Markdown file. */
+  line: number;
+  code: string;
+}
+
+/** A compiler error in a block, located in its Markdown file. */
+export interface BlockError {
+  file: string;
+  block: number;
+  line: number;
+  message: string;
+}
+
+/** README.md and docs/*.md: the Markdown users read (docs/api/ is generated HTML). */
+export function documentationFiles(root: string): string[] {
+  const docs = fs
+    .readdirSync(path.join(root, "docs"))
+    .filter((name) => name.endsWith(".md"))
+    .sort()
+    .map((name) => path.join("docs", name));
+  return ["README.md", ...docs];
+}
+
+export function extractCodeBlocks(file: string, markdown: string): CodeBlock[] {
+  const blocks: CodeBlock[] = [];
+  const lines = markdown.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^(\s*)(`{3,}|~{3,})\s*(ts|typescript)\s*$/.exec(lines[i]);
+    if (!open) continue;
+    const fence = open[2];
+    const start = i + 1;
+    let end = start;
+    while (end < lines.length && !lines[end].trim().startsWith(fence)) end++;
+    blocks.push({
+      file,
+      block: blocks.length + 1,
+      line: start + 1,
+      code: lines.slice(start, end).join("\n"),
+    });
+    i = end;
+  }
+  return blocks;
+}
+
+/**
+ * Type-checks each block as its own ES module (top-level await allowed) against the built
+ * packages: `tsgis` is kernel/, `@tsgis/portal` is portal/, through their package.json "types".
+ * The compiler is tslab's TypeScript 5.0, which notebook cells are checked with.
+ */
+export function checkCodeBlocks(root: string, blocks: CodeBlock[]): BlockError[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ts: typeof TypeScript = require(
+    require.resolve("@tslab/typescript-for-tslab", { paths: [root] }),
+  );
+  const options: TypeScript.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeJs,
+    esModuleInterop: true,
+    skipLibCheck: true,
+    types: ["node"],
+    typeRoots: [path.join(root, "node_modules", "@types")],
+    baseUrl: root,
+    paths: { tsgis: [path.join(root, "kernel")], "@tsgis/portal": [path.join(root, "portal")] },
+  };
+  const virtualDir = path.join(root, ".doc-blocks");
+  const sources = new Map<string, CodeBlock>();
+  for (const block of blocks) {
+    const name = `${block.file.replace(/[^\w]+/g, "_")}_${block.block}.ts`;
+    sources.set(path.join(virtualDir, name), block);
+  }
+  const host = ts.createCompilerHost(options);
+  const readFile = host.readFile.bind(host);
+  const fileExists = host.fileExists.bind(host);
+  // `export {}` makes every block a module of its own, so blocks never clash.
+  host.readFile = (name) => {
+    const block = sources.get(path.resolve(name));
+    return block ? `${block.code}\nexport {};\n` : readFile(name);
+  };
+  host.fileExists = (name) => sources.has(path.resolve(name)) || fileExists(name);
+  const program = ts.createProgram([...sources.keys()], options, host);
+
+  const errors: BlockError[] = [];
+  for (const [fileName, block] of sources) {
+    const sourceFile = program.getSourceFile(fileName)!;
+    for (const d of ts.getPreEmitDiagnostics(program, sourceFile)) {
+      const at =
+        d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : null;
+      errors.push({
+        file: block.file,
+        block: block.block,
+        line: block.line + (at && d.file === sourceFile ? at.line : 0),
+        message: ts.flattenDiagnosticMessageText(d.messageText, " "),
+      });
+    }
+  }
+  return errors;
+}
