@@ -2,6 +2,7 @@ import type { GIS } from "../gis";
 import { checkBoolean, checkOptionalString, usernameOf } from "./item-arguments";
 import { Item } from "./item";
 import type { ItemProperties } from "./item-json";
+import { cloneFeatureService, isHostedFeatureService } from "../publishing/clone-feature-service";
 
 /** Options of `gis.content.cloneItems`. */
 export interface CloneOptions {
@@ -23,7 +24,8 @@ const SOURCE_KEYWORD = "source-";
  * Clones non-service items into `target`: each item's dependencies (item ids found in its data)
  * are cloned first, then its data is rewritten so every id points at the clone ("swizzling").
  * Items already cloned (marked with a `source-<id>` type keyword) are reused when
- * `searchExistingItems` is on. Service items belong to the publishing issue and are refused.
+ * `searchExistingItems` is on. Hosted feature layers are copied with their data
+ * (publishing/clone-feature-service.ts); other service items are refused.
  */
 export async function cloneItems(
   target: GIS,
@@ -38,7 +40,7 @@ export async function cloneItems(
   checkBoolean(options.useOrgBasemap, "useOrgBasemap");
   const mapping = new Map(Object.entries(options.itemMapping ?? {}));
   for (const item of items) {
-    if (item.type && SERVICE_TYPES.test(item.type)) {
+    if (item.type && SERVICE_TYPES.test(item.type) && !isHostedFeatureService(item)) {
       throw new TypeError(
         `items: "${item.title}" is a ${item.type}; cloning services is not supported here`,
       );
@@ -47,6 +49,7 @@ export async function cloneItems(
   if (folder) await target.content.createFolder(folder, { owner });
   const created: Item[] = [];
   const visiting = new Set<string>();
+  const serviceUrls = new Map<string, string>();
 
   const cloneOne = async (source: Item): Promise<string> => {
     const known = mapping.get(source.id);
@@ -67,6 +70,18 @@ export async function cloneItems(
         return existing[0].id;
       }
     }
+    if (isHostedFeatureService(source)) {
+      // A hosted layer is copied with its data; maps that use it get the copy's URL.
+      const clone = await cloneFeatureService(source, target, {
+        owner,
+        folder,
+        extraKeywords: [`${SOURCE_KEYWORD}${source.id}`],
+      });
+      mapping.set(source.id, clone.id);
+      if (source.url && clone.url) serviceUrls.set(source.url, clone.url);
+      created.push(clone);
+      return clone.id;
+    }
     let text: string | undefined;
     let file: string | undefined;
     if (copyData && source.name) {
@@ -78,10 +93,15 @@ export async function cloneItems(
         for (const id of new Set(data.match(ITEM_ID) ?? [])) {
           if (id === source.id) continue;
           const dependency = await source.gis.content.get(id);
-          if (dependency && !(dependency.type && SERVICE_TYPES.test(dependency.type)))
+          if (
+            dependency &&
+            (isHostedFeatureService(dependency) ||
+              !(dependency.type && SERVICE_TYPES.test(dependency.type)))
+          )
             await cloneOne(dependency);
         }
         text = data.replace(ITEM_ID, (id) => mapping.get(id) ?? id);
+        for (const [from, to] of serviceUrls) text = text.split(from).join(to);
       }
     }
     const json = source.toJSON();

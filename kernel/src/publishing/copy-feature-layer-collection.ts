@@ -1,4 +1,5 @@
 import type { Item } from "../content/item";
+import type { GIS } from "../gis";
 import { FeatureLayerCollection } from "../features/feature-layer-collection";
 import type { Feature } from "../features/feature-set";
 import { createService } from "./create-service";
@@ -13,6 +14,10 @@ export interface CopyFeatureLayerCollectionOptions {
   description?: string | null;
   snippet?: string | null;
   owner?: string | null;
+  /** The GIS to create the copy in (the item's own by default); cloning uses another portal. */
+  targetGis?: GIS;
+  /** Item properties of the copy (title, tags, typeKeywords ...), over the defaults. */
+  itemProperties?: Record<string, unknown>;
 }
 
 /** Layer JSON keys the server owns; the rest is the definition a new layer is made from. */
@@ -63,7 +68,7 @@ export async function copyFeatureLayerCollection(
   const wkid =
     (service.spatialReference as { latestWkid?: number; wkid?: number } | undefined)?.wkid ??
     102100;
-  const copy = await createService(item.gis, serviceName, {
+  const copy = await createService(options.targetGis ?? item.gis, serviceName, {
     capabilities: typeof service.capabilities === "string" ? service.capabilities : "Query",
     maxRecordCount: typeof service.maxRecordCount === "number" ? service.maxRecordCount : 1000,
     wkid,
@@ -74,6 +79,7 @@ export async function copyFeatureLayerCollection(
       tags: item.tags ?? [],
       ...(options.description ? { description: options.description } : {}),
       ...(options.snippet ? { snippet: options.snippet } : {}),
+      ...(options.itemProperties ?? {}),
     },
   });
   const target = FeatureLayerCollection.fromItem(copy);
