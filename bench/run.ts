@@ -7,6 +7,7 @@ import { portalSearchCase } from "./cases/portal-search";
 import { searchRetrievalCase } from "./cases/search-retrieval";
 import { shareWithGroupCase } from "./cases/share-with-group";
 import { uploadCase } from "./cases/upload";
+import { publishCase } from "./publishing/publish-case";
 import type { BenchCase, ComparedCase, RunSample, Side } from "./lib/case-types";
 import { runInChild } from "./lib/child-runner";
 import { writeReport, type CaseResult, type SideResult } from "./lib/report";
@@ -22,6 +23,7 @@ function allCases(settings: BenchSettings): BenchCase[] {
     uploadCase(settings),
     portalSearchCase(settings),
     loadCase(settings),
+    publishCase(),
     ...casesFromOtherModules(),
   ];
 }

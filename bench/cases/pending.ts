@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { Item } from "tsgis";
 import type { BenchCase, PendingCase } from "../lib/case-types";
 
 /**
@@ -10,15 +9,6 @@ import type { BenchCase, PendingCase } from "../lib/case-types";
  */
 export function casesFromOtherModules(): BenchCase[] {
   const kernelCases = loadKernelCases();
-  const publishing: PendingCase = {
-    kind: "pending",
-    id: "publish-100k-rows",
-    title: "Publishing and paging 100,000 rows",
-    reason:
-      typeof (Item.prototype as unknown as Record<string, unknown>).publish === "function"
-        ? "publishing exists in the client, but this harness has no case for it yet"
-        : "the client has no Item.publish yet (issue 5), so there is nothing to publish with",
-  };
   const byId = new Map(kernelCases.cases.map((entry) => [entry.id, entry]));
   const kernelPlaceholders: [string, string][] = [
     ["kernel-start", "Kernel start to first result"],
@@ -33,7 +23,7 @@ export function casesFromOtherModules(): BenchCase[] {
       title,
       reason: kernelCases.reason,
     }));
-  return [publishing, ...kernelCases.cases, ...placeholders];
+  return [...kernelCases.cases, ...placeholders];
 }
 
 function loadKernelCases(): { cases: BenchCase[]; reason: string } {

@@ -4,6 +4,7 @@ import { portalSearchFloor, portalSearchRestJs, portalSearchTsgis } from "./port
 import { searchRetrievalRestJs, searchRetrievalTsgis } from "./search-retrieval";
 import { shareRestJs, shareTsgis } from "./share-with-group";
 import { uploadRestJs, uploadTsgis } from "./upload";
+import { publishTsgis } from "../publishing/publish-side";
 
 /** Every case's sides by case id, for the worker process to look up. */
 export const sidePreparers: Record<string, Partial<Record<Side, SidePrepare>>> = {
@@ -16,4 +17,5 @@ export const sidePreparers: Record<string, Partial<Record<Side, SidePrepare>>> =
     floor: portalSearchFloor,
   },
   load: { tsgis: loadTsgis },
+  "publish-100k-rows": { tsgis: publishTsgis },
 };
