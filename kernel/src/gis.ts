@@ -41,17 +41,42 @@ const DEFAULT_PROXY_PORT = 80;
  * console.log(gis.properties.name, gis.users.me?.username);
  */
 export class GIS {
-  /** The portal's root URL. Python: `GIS.url`. */
+  /**
+   * The portal's root URL. Python: `GIS.url`.
+   * @example
+   * console.log(gis.url);
+   */
   readonly url: string;
-  /** The one HTTP door that every manager uses. */
+  /**
+   * The one HTTP door that every manager uses.
+   * Python: `GIS._con`, kept private there.
+   * @example
+   * const self = await gis.session.get("portals/self");
+   */
   readonly session: Session;
-  /** Python: `GIS.users`. */
+  /**
+   * Python: `GIS.users`.
+   * @example
+   * const me = gis.users.me;
+   */
   readonly users: UserManager;
-  /** Python: `GIS.content`. */
+  /**
+   * Python: `GIS.content`.
+   * @example
+   * const items = await gis.content.search("tags:water");
+   */
   readonly content: ContentManager;
-  /** Python: `GIS.groups`. */
+  /**
+   * Python: `GIS.groups`.
+   * @example
+   * const groups = await gis.groups.search("title:Parks");
+   */
   readonly groups: GroupManager;
-  /** Hub sites, initiatives and pages of the organisation. Python: `GIS.hub`. */
+  /**
+   * Hub sites, initiatives and pages of the organisation. Python: `GIS.hub`.
+   * @example
+   * const sites = await gis.hub.search({ kind: "site" });
+   */
   readonly hub: Hub;
   private portalProperties: PortalProperties;
   private readonly versionParts: number[];
@@ -77,6 +102,8 @@ export class GIS {
   /**
    * Connects to a portal and signs in. Without `url`, ArcGIS Online; without credentials,
    * anonymously. Python: `GIS(url, username, password, ...)`.
+   * @example
+   * const gis = await GIS.connect({ url: "https://gis.example.com/portal", username, password });
    */
   static async connect(options?: GISOptions): Promise<GIS> {
     const prepared = await prepareSignIn(validateConnectOptions(options));
@@ -110,7 +137,11 @@ export class GIS {
     }
   }
 
-  /** The portal's properties (`portals/self`). Python: `GIS.properties`. */
+  /**
+   * The portal's properties (`portals/self`). Python: `GIS.properties`.
+   * @example
+   * console.log(gis.properties.name);
+   */
   get properties(): PortalProperties {
     return this.portalProperties;
   }
@@ -135,7 +166,11 @@ export class GIS {
     return this.datastoreManager;
   }
 
-  /** The portal's version as numbers, e.g. `[2025, 1]`. Python: `GIS.version`. */
+  /**
+   * The portal's version as numbers, e.g. `[2025, 1]`. Python: `GIS.version`.
+   * @example
+   * if (gis.version[0] >= 2025) console.log("recent");
+   */
   get version(): number[] {
     return [...this.versionParts];
   }
@@ -160,6 +195,8 @@ export class GIS {
   /**
    * The organisation's settings as the current user sees them (access notices, banner).
    * Python: `GIS.org_settings` (getter).
+   * @example
+   * const { informationalBanner } = await gis.getOrgSettings();
    */
   async getOrgSettings(): Promise<Record<string, unknown>> {
     return this.session.get<Record<string, unknown>>("portals/self/settings");
@@ -191,11 +228,21 @@ export class GIS {
     return createMap(this, location, options);
   }
 
-  /** Releases the connections this GIS keeps open. */
+  /**
+   * Releases the connections this GIS keeps open.
+   * Python: none (a Python process just ends).
+   * @example
+   * gis.close();
+   */
   close(): void {
     this.session.close();
   }
 
+  /**
+   * What `util.inspect` and `console.log` print. Python: `GIS.__repr__()`.
+   * @example
+   * console.log(util.inspect(gis));
+   */
   [inspect.custom](): string {
     return `GIS @ ${this.url} version:${this.versionParts.join(".")}`;
   }

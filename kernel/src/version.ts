@@ -2,5 +2,10 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const manifest = require("../package.json") as { version: string };
 
+/**
+ * The tsgis package version. Python: `arcgis.__version__`.
+ * @example
+ * console.log(VERSION);
+ */
 export const VERSION: string = manifest.version;
 export const USER_AGENT = `tsgis/${VERSION}`;

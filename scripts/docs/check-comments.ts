@@ -10,6 +10,7 @@ interface Comment {
 }
 interface Signature {
   comment?: Comment;
+  parameters?: unknown[];
 }
 export interface Reflection {
   name: string;
@@ -57,8 +58,8 @@ function commentsOf(reflection: Reflection): Comment[] {
   ].filter((comment): comment is Comment => comment !== undefined);
 }
 
-function judge(reflection: Reflection, name: string): CommentProblem | null {
-  const text = commentsOf(reflection).map(textOf).join("\n");
+function judge(reflection: Reflection, name: string, inherited = ""): CommentProblem | null {
+  const text = commentsOf(reflection).map(textOf).join("\n") || inherited;
   if (text.trim() === "") return { name, problem: "no comment" };
   // "Python: `Item.title`", or for tsgis's own additions a sentence saying Python has none.
   if (!/Python/.test(text)) return { name, problem: "does not name the Python member" };
@@ -81,7 +82,19 @@ export function checkComments(project: Reflection): CommentProblem[] {
     for (const member of top.children ?? []) {
       if (member.flags?.isPrivate || member.flags?.isProtected || member.inheritedFrom) continue;
       const memberKinds = [KIND.constructor, KIND.property, KIND.method, KIND.accessor];
-      if (memberKinds.includes(member.kind)) add(judge(member, `${top.name}.${member.name}`));
+      if (!memberKinds.includes(member.kind)) continue;
+      // A constructor that takes nothing (often implicit, so nowhere to comment) is described
+      // by its class's comment.
+      const bare =
+        member.kind === KIND.constructor &&
+        (member.signatures ?? []).every((signature) => (signature.parameters ?? []).length === 0);
+      add(
+        judge(
+          member,
+          `${top.name}.${member.name}`,
+          bare ? commentsOf(top).map(textOf).join("\n") : "",
+        ),
+      );
     }
   }
   return problems;

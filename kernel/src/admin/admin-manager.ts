@@ -4,10 +4,18 @@ import { CertificateManager } from "./certificate-manager";
 /**
  * Administration of the organisation. Python: `GIS.admin` (the portal or ArcGIS Online admin
  * manager); tsgis offers its `certificates`.
+ * @example
+ * const certificates = await gis.admin.certificates.getCertificates();
  */
 export class AdminManager {
   private certificateManager: CertificateManager | null = null;
 
+  /**
+   * Made by the GIS: use `gis.admin` rather than calling this.
+   * Python: `gis.admin`.
+   * @example
+   * const manager = gis.admin;
+   */
   constructor(protected readonly gis: GIS) {}
 
   /**

@@ -26,10 +26,18 @@ function pemCertificate(value: unknown, argument: string): string {
 /**
  * The HTTPS certificates of remote servers that the organisation trusts (administrators only).
  * Python: `arcgis.gis._impl.CertificateManager` (reached through `gis.admin.certificates`).
+ * @example
+ * const all = await gis.admin.certificates.getCertificates();
  */
 export class CertificateManager {
   private readonly url = "portals/self/certificates";
 
+  /**
+   * Made by `gis.admin`: use `gis.admin.certificates`.
+   * Python: `CertificateManager(gis)`.
+   * @example
+   * const certificates = gis.admin.certificates;
+   */
   constructor(protected readonly gis: GIS) {}
 
   /**

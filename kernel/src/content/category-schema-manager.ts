@@ -16,6 +16,10 @@ export interface Category {
  */
 export class CategorySchemaManager {
   /**
+   * Usually reached as `gis.content.categories` or `group.categories`.
+   * Python: `CategorySchemaManager(base_url, gis=None)`.
+   * @example
+   * const categories = gis.content.categories;
    * @param baseUrl `portals/self` or `community/groups/{id}`, relative to the Sharing REST root.
    */
   constructor(

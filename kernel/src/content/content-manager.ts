@@ -98,6 +98,12 @@ export interface BatchResult {
 export class ContentManager {
   private categoryManager: CategorySchemaManager | undefined;
 
+  /**
+   * Made by the GIS: use `gis.content` rather than calling this.
+   * Python: `ContentManager(gis)`.
+   * @example
+   * const manager = gis.content;
+   */
   constructor(protected readonly gis: GIS) {}
 
   /**
@@ -300,7 +306,12 @@ export class ContentManager {
     return name;
   }
 
-  /** The folders of a user. */
+  /**
+   * The folders of a user.
+   * tsgis's shortcut for Python's `User.folders` of that owner.
+   * @example
+   * const folders = await gis.content.folders("publisher");
+   */
   async folders(owner?: string): Promise<FolderJSON[]> {
     const name = this.ownerName(owner);
     const answer = await this.gis.session.get<{ folders?: FolderJSON[] }>(

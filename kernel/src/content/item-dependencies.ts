@@ -19,10 +19,17 @@ export interface ItemDependency {
  * console.log(await item.dependencies.list());
  */
 export class ItemDependencies {
+  /**
+   * Made by the item: use `item.dependencies`.
+   * Python: `Item.dependencies`.
+   * @example
+   * const dependencies = item.dependencies;
+   */
   constructor(private readonly item: Item) {}
 
   /**
    * What the item depends on.
+   * Python: `ItemDependency.list()`.
    * @example
    * const deps = await item.dependencies.list();
    */
@@ -35,6 +42,7 @@ export class ItemDependencies {
 
   /**
    * Records a dependency.
+   * Python: `ItemDependency.add(item_type, item)`.
    * @example
    * await item.dependencies.add("id", otherItem.id);
    */
@@ -52,6 +60,7 @@ export class ItemDependencies {
 
   /**
    * Removes one dependency.
+   * Python: `ItemDependency.remove(item_type, item)`.
    * @example
    * await item.dependencies.remove("id", otherItem.id);
    */
@@ -69,6 +78,7 @@ export class ItemDependencies {
 
   /**
    * Removes every dependency.
+   * Python: `ItemDependency.remove_all()`.
    * @example
    * await item.dependencies.removeAll();
    */

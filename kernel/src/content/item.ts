@@ -105,9 +105,18 @@ export interface ItemComment {
  * console.log(item?.title, item?.type, item?.owner);
  */
 export class Item {
-  /** The item's id. Python: `Item.itemid` / `Item.id`. */
+  /**
+   * The item's id. Python: `Item.itemid` / `Item.id`.
+   * @example
+   * console.log(item.itemid);
+   */
   readonly itemid: string;
-  /** The GIS the item belongs to. */
+  /**
+   * The GIS the item belongs to.
+   * Python keeps it private as `Item._gis`.
+   * @example
+   * console.log(item.gis.url);
+   */
   readonly gis: GIS;
   private json: ItemJSON;
   private resourceManager: ResourceManager | undefined;
@@ -281,13 +290,19 @@ export class Item {
     return this.dependencyManager;
   }
 
-  /** The item's REST JSON. @example JSON.stringify(item) */
+  /**
+   * The item's REST JSON.
+   * Python: `dict(item)`.
+   * @example
+   * JSON.stringify(item)
+   */
   toJSON(): ItemJSON {
     return structuredClone(this.json);
   }
 
   /**
    * Reloads the item's JSON from the portal.
+   * Python: reading a property of a stale `Item` reloads it the same way.
    * @example
    * await item.refresh();
    */
@@ -296,12 +311,22 @@ export class Item {
     return this;
   }
 
-  /** `content/items/{id}`. */
+  /**
+   * `content/items/{id}`.
+   * The item's REST path, relative to the Sharing REST root. Python has none public.
+   * @example
+   * const json = await item.gis.session.get(item.itemUrl);
+   */
   get itemUrl(): string {
     return `content/items/${encodeURIComponent(this.itemid)}`;
   }
 
-  /** `content/users/{owner}/items/{id}`, loading the owner if it is not known yet. */
+  /**
+   * `content/users/{owner}/items/{id}`, loading the owner if it is not known yet.
+   * Python has none public.
+   * @example
+   * await item.gis.session.post(`${await item.ownerItemUrl()}/update`, { snippet: "x" });
+   */
   async ownerItemUrl(): Promise<string> {
     if (!this.json.owner) await this.refresh();
     return `content/users/${encodeURIComponent(this.json.owner as string)}/items/${encodeURIComponent(this.itemid)}`;
@@ -1049,11 +1074,21 @@ export class Item {
     return copyFeatureLayerCollection(this, serviceName, options);
   }
 
-  /** The item's HTML card for notebooks (thumbnail, title, type, owner, modified). */
+  /**
+   * The item's HTML card for notebooks (thumbnail, title, type, owner, modified).
+   * Python: `Item._repr_html_()`.
+   * @example
+   * display(html(item._repr_html_()));
+   */
   _repr_html_(): string {
     return itemCardHtml(this.gis.session.restUrl, this.json, this.homepage);
   }
 
+  /**
+   * What `util.inspect` and `console.log` print. Python: `Item.__repr__()`.
+   * @example
+   * console.log(util.inspect(item));
+   */
   [inspect.custom](): string {
     return `<Item title:${JSON.stringify(this.json.title ?? "")} type:${this.json.type ?? ""} owner:${this.json.owner ?? ""}>`;
   }

@@ -10,9 +10,18 @@ import type { Item } from "./item";
  * console.log(await layer.getProperties());
  */
 export class Layer {
-  /** The layer's URL. Python: `Layer.url`. */
+  /**
+   * The layer's URL. Python: `Layer.url`.
+   * @example
+   * console.log(layer.url);
+   */
   readonly url: string;
-  /** The GIS used to reach the layer (the active one when none is given). */
+  /**
+   * The GIS used to reach the layer (the active one when none is given).
+   * Python keeps it private as `Layer._gis`.
+   * @example
+   * console.log(layer.gis?.url);
+   */
   readonly gis: GIS | null;
   /**
    * An attribute query that selects features for analysis tools. Python: `Layer.filter`.
@@ -59,6 +68,7 @@ export class Layer {
 
   /**
    * The layer's JSON description from its service.
+   * Python: `Layer.properties`.
    * @example
    * const { name, fields } = await layer.getProperties() as { name: string; fields: unknown[] };
    */

@@ -27,6 +27,12 @@ export interface ResourceChange {
  * console.log(await item.resources.list());
  */
 export class ResourceManager {
+  /**
+   * Made by the item: use `item.resources`.
+   * Python: `ResourceManager(item, gis)`.
+   * @example
+   * const resources = item.resources;
+   */
   constructor(private readonly item: Item) {}
 
   /**

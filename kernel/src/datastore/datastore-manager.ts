@@ -22,13 +22,26 @@ const CLOUD_PROVIDERS = ["azuredatalakestore", "amazon", "Alibaba", "azure"] as 
  * The data store of the portal's hosting server: registered folders, databases, big data file
  * shares and cloud stores. Python: `arcgis.gis.DatastoreManager` (reached through
  * `gis.datastore`).
+ * @example
+ * const folders = await gis.datastore.search({ types: "folder" });
  */
 export class DatastoreManager {
   private adminUrl: Promise<string> | null = null;
 
+  /**
+   * Made by the GIS: use `gis.datastore` rather than calling this.
+   * Python: `DatastoreManager(gis, admin_url, server)`.
+   * @example
+   * const manager = gis.datastore;
+   */
   constructor(protected readonly gis: GIS) {}
 
-  /** Sends a request to the hosting server's admin API (`…/admin/<operation>`). */
+  /**
+   * Sends a request to the hosting server's admin API (`…/admin/<operation>`).
+   * Python has no public equivalent (its managers call `self._con` directly).
+   * @example
+   * const config = await gis.datastore.call("data/config");
+   */
   async call<T>(
     operation: string,
     params: RequestParams = {},

@@ -20,7 +20,12 @@ export interface DataItemJSON {
  * await share?.regenerate();
  */
 export class Datastore {
-  /** The item's path, such as `/fileShares/projects`. */
+  /**
+   * The item's path, such as `/fileShares/projects`.
+   * Python: `Datastore.path`.
+   * @example
+   * console.log(datastore.path);
+   */
   readonly path: string;
   private json: DataItemJSON;
 
@@ -30,6 +35,11 @@ export class Datastore {
    * const item = new Datastore(gis.datastore, "/fileShares/projects");
    */
   constructor(
+    /**
+     * The manager of the data store the item belongs to. Python: `Datastore._datastore`.
+     * @example
+     * const config = await datastore.datastore.getConfig();
+     */
     readonly datastore: DatastoreManager,
     path: string,
     properties?: DataItemJSON,
@@ -38,7 +48,12 @@ export class Datastore {
     this.json = { ...(properties ?? { path, type: "" }), path };
   }
 
-  /** The item's JSON (type, id, info) as last read. */
+  /**
+   * The item's JSON (type, id, info) as last read.
+   * Python: `Datastore.properties`.
+   * @example
+   * console.log(datastore.properties.type);
+   */
   get properties(): DataItemJSON {
     return { ...this.json };
   }
@@ -152,6 +167,11 @@ export class Datastore {
     return result.success === true;
   }
 
+  /**
+   * The data item's JSON. Python: `dict(datastore.properties)`.
+   * @example
+   * JSON.stringify(datastore);
+   */
   toJSON(): DataItemJSON {
     return this.properties;
   }

@@ -22,7 +22,11 @@ export interface FeatureCollectionJSON {
  * const set = collection.query();
  */
 export class FeatureCollection {
-  /** Python: `FeatureCollection.properties`. */
+  /**
+   * Python: `FeatureCollection.properties`.
+   * @example
+   * console.log(collection.properties.layerDefinition);
+   */
   readonly properties: FeatureCollectionJSON;
 
   /**
@@ -53,11 +57,21 @@ export class FeatureCollection {
     });
   }
 
-  /** The JSON. @example JSON.stringify(collection) */
+  /**
+   * The JSON.
+   * Python: `FeatureCollection.properties`.
+   * @example
+   * JSON.stringify(collection)
+   */
   toJSON(): FeatureCollectionJSON {
     return this.properties;
   }
 
+  /**
+   * What `util.inspect` and `console.log` print. Python: `FeatureCollection.__repr__()`.
+   * @example
+   * console.log(util.inspect(collection));
+   */
   [inspect.custom](): string {
     return `<FeatureCollection> ${this.properties.featureSet.features.length} features`;
   }

@@ -17,6 +17,12 @@ interface ServiceJSON {
  * await collection.manager.addToDefinition({ layers: [layerDefinition] });
  */
 export class FeatureLayerCollectionManager {
+  /**
+   * Made by the collection: use `collection.manager`.
+   * Python: `FeatureLayerCollectionManager(url, gis)`.
+   * @example
+   * const manager = collection.manager;
+   */
   constructor(private readonly collection: FeatureLayerCollection) {}
 
   private get adminUrl(): string {
@@ -58,11 +64,24 @@ export class FeatureLayerCollectionManager {
  * const [layer] = await collection.getLayers();
  */
 export class FeatureLayerCollection {
-  /** The FeatureServer's URL. Python: `FeatureLayerCollection.url`. */
+  /**
+   * The FeatureServer's URL. Python: `FeatureLayerCollection.url`.
+   * @example
+   * console.log(collection.url);
+   */
   readonly url: string;
-  /** The GIS that reaches the service. */
+  /**
+   * The GIS that reaches the service.
+   * Python keeps it private as `FeatureLayerCollection._gis`.
+   * @example
+   * console.log(collection.gis?.url);
+   */
   readonly gis: GIS | null;
-  /** Python: `FeatureLayerCollection.manager`. */
+  /**
+   * Python: `FeatureLayerCollection.manager`.
+   * @example
+   * await collection.manager.addToDefinition({ layers: [layerDefinition] });
+   */
   readonly manager: FeatureLayerCollectionManager;
 
   /**
@@ -131,6 +150,11 @@ export class FeatureLayerCollection {
     return this.gis;
   }
 
+  /**
+   * What `util.inspect` and `console.log` print. Python: `FeatureLayerCollection.__repr__()`.
+   * @example
+   * console.log(util.inspect(collection));
+   */
   [inspect.custom](): string {
     return `<FeatureLayerCollection url:"${this.url}">`;
   }

@@ -44,6 +44,9 @@ export interface QueryOptions {
   [extra: string]: unknown;
 }
 
+/**
+ * The outcome of one add, update or delete: Python's entries of `edit_features()`'s result lists.
+ */
 export interface EditResult {
   objectId?: number;
   uniqueId?: number;
@@ -52,12 +55,16 @@ export interface EditResult {
   error?: { code: number; description: string };
 }
 
+/** What `layer.editFeatures()` resolves to: Python's `edit_features()` dictionary. */
 export interface EditFeaturesResult {
   addResults: EditResult[];
   updateResults: EditResult[];
   deleteResults: EditResult[];
 }
 
+/**
+ * The edits and options of `layer.editFeatures()`: Python's `edit_features()` keywords in camelCase.
+ */
 export interface EditFeaturesOptions {
   adds?: Feature[] | FeatureSet;
   updates?: Feature[] | FeatureSet;

@@ -41,17 +41,42 @@ export interface FeatureSetJSON {
  * console.log(set.features.length, set.toGeoJSON().features[0].properties);
  */
 export class FeatureSet {
-  /** Python: `FeatureSet.features`. */
+  /**
+   * Python: `FeatureSet.features`.
+   * @example
+   * for (const feature of set.features) console.log(feature.attributes);
+   */
   readonly features: Feature[];
-  /** Python: `FeatureSet.fields`. */
+  /**
+   * Python: `FeatureSet.fields`.
+   * @example
+   * console.log(set.fields.map((f) => f.name));
+   */
   readonly fields: FieldInfo[];
-  /** Python: `FeatureSet.geometry_type`. */
+  /**
+   * Python: `FeatureSet.geometry_type`.
+   * @example
+   * console.log(set.geometryType);
+   */
   readonly geometryType: string | null;
-  /** Python: `FeatureSet.spatial_reference`. */
+  /**
+   * Python: `FeatureSet.spatial_reference`.
+   * @example
+   * console.log(set.spatialReference?.wkid);
+   */
   readonly spatialReference: { wkid?: number; latestWkid?: number } | null;
-  /** Python: `FeatureSet.object_id_field_name`. */
+  /**
+   * Python: `FeatureSet.object_id_field_name`.
+   * @example
+   * console.log(set.objectIdFieldName);
+   */
   readonly objectIdFieldName: string | null;
-  /** True when the server held back features past its record limit. */
+  /**
+   * True when the server held back features past its record limit.
+   * Python: the `exceededTransferLimit` key of `FeatureSet.to_dict()`.
+   * @example
+   * if (set.exceededTransferLimit) console.log("more features on the server");
+   */
   readonly exceededTransferLimit: boolean;
 
   /**
@@ -116,6 +141,11 @@ export class FeatureSet {
     };
   }
 
+  /**
+   * What `util.inspect` and `console.log` print. Python: `FeatureSet.__repr__()`.
+   * @example
+   * console.log(util.inspect(set));
+   */
   [inspect.custom](): string {
     return `<FeatureSet> ${this.features.length} features`;
   }

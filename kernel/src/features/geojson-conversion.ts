@@ -8,6 +8,7 @@ export interface GeoJsonGeometry {
   coordinates: unknown;
 }
 
+/** A GeoJSON feature (RFC 7946). */
 export interface GeoJsonFeature {
   type: "Feature";
   id?: number | string;
@@ -15,6 +16,7 @@ export interface GeoJsonFeature {
   properties: Record<string, unknown> | null;
 }
 
+/** A GeoJSON FeatureCollection: what `layer.query({ asGeoJSON: true })` resolves to. */
 export interface GeoJsonFeatureCollection {
   type: "FeatureCollection";
   features: GeoJsonFeature[];

@@ -2,6 +2,7 @@ import type { GIS } from "../gis";
 import type { AddressInput, GeocodeCandidate } from "./geocode";
 import { chooseGeocoder, type Geocoder } from "./geocoder";
 
+/** Python's optional `batch_geocode()` keywords in camelCase. */
 export interface BatchGeocodeOptions {
   sourceCountry?: string;
   category?: string;

@@ -18,6 +18,7 @@ export interface GeocodeCandidate {
   extent?: { xmin: number; ymin: number; xmax: number; ymax: number };
 }
 
+/** Python's optional `geocode()` keywords in camelCase. */
 export interface GeocodeOptions {
   searchExtent?: Record<string, unknown> | string;
   location?: GeocodeLocation;

@@ -21,11 +21,25 @@ export interface GeocoderInfo {
  * const places = await geocode("Paris", { geocoder });
  */
 export class Geocoder {
-  /** The GeocodeServer's URL. Python: `Geocoder.url`. */
+  /**
+   * The GeocodeServer's URL. Python: `Geocoder.url`.
+   * @example
+   * console.log(geocoder.url);
+   */
   readonly url: string;
-  /** The GIS whose session sends the requests. */
+  /**
+   * The GIS whose session sends the requests.
+   * Python keeps it private as `Geocoder._gis`.
+   * @example
+   * console.log(geocoder.gis.url);
+   */
   readonly gis: GIS;
-  /** The portal's description of this geocoder (name, batch, suggest ...). */
+  /**
+   * The portal's description of this geocoder (name, batch, suggest ...).
+   * Python: `Geocoder.properties` holds the same description.
+   * @example
+   * console.log(geocoder.info.name);
+   */
   readonly info: GeocoderInfo;
 
   /**
@@ -53,6 +67,11 @@ export class Geocoder {
     return this.gis.session.get<Record<string, unknown>>(this.url);
   }
 
+  /**
+   * What `util.inspect` and `console.log` print. Python: `Geocoder.__repr__()`.
+   * @example
+   * console.log(util.inspect(geocoder));
+   */
   [inspect.custom](): string {
     return `<Geocoder url:"${this.url}">`;
   }

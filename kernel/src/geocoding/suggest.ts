@@ -2,6 +2,7 @@ import type { GIS } from "../gis";
 import { locationParam, type GeocodeLocation } from "./geocode";
 import { chooseGeocoder, type Geocoder } from "./geocoder";
 
+/** Python's optional `suggest()` keywords in camelCase. */
 export interface SuggestOptions {
   location?: GeocodeLocation;
   distance?: number;

@@ -29,6 +29,11 @@ export class GroupApplication {
    */
   constructor(
     url: string,
+    /**
+     * The GIS the application belongs to. Python keeps it private as `GroupApplication._gis`.
+     * @example
+     * console.log(application.gis.url);
+     */
     readonly gis: GIS,
     properties?: GroupApplicationJSON,
   ) {

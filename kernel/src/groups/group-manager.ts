@@ -35,8 +35,16 @@ const GROUP_SORT_FIELDS = ["title", "owner", "created", "modified", "id"] as con
 /**
  * The groups of the GIS: search, get and create groups. Python: `arcgis.gis.GroupManager`
  * (reached through `gis.groups`).
+ * @example
+ * const groups = await gis.groups.search("owner:admin");
  */
 export class GroupManager {
+  /**
+   * Made by the GIS: use `gis.groups` rather than calling this.
+   * Python: `GroupManager(gis)`.
+   * @example
+   * const manager = gis.groups;
+   */
   constructor(protected readonly gis: GIS) {}
 
   /**

@@ -79,20 +79,40 @@ let warnedInviteByEmail = false;
  * await group.addUsers(["ana", "bo"]);
  */
 export class Group {
+  /** Python: `Group.title`. @example group.title */
   declare readonly title: string | undefined;
+  /** Python: `Group.owner`. @example group.owner */
   declare readonly owner: string | undefined;
+  /** Python: `Group.description`. @example group.description */
   declare readonly description: string | null | undefined;
+  /** Python: `Group.snippet`. @example group.snippet */
   declare readonly snippet: string | null | undefined;
+  /** Python: `Group.tags`. @example group.tags */
   declare readonly tags: string[] | undefined;
+  /** Python: `Group.access`. @example group.access */
   declare readonly access: "private" | "org" | "public" | undefined;
+  /** Python: `Group.isInvitationOnly`. @example group.isInvitationOnly */
   declare readonly isInvitationOnly: boolean | undefined;
+  /** Python: `Group.isViewOnly`. @example group.isViewOnly */
   declare readonly isViewOnly: boolean | undefined;
+  /** Python: `Group.thumbnail`. @example group.thumbnail */
   declare readonly thumbnail: string | null | undefined;
+  /** Python: `Group.created`. @example group.created */
   declare readonly created: number | undefined;
+  /** Python: `Group.modified`. @example group.modified */
   declare readonly modified: number | undefined;
-  /** The group's id. Python: `Group.groupid` / `Group.id`. */
+  /**
+   * The group's id. Python: `Group.groupid` / `Group.id`.
+   * @example
+   * console.log(group.groupid);
+   */
   readonly groupid: string;
-  /** The GIS the group belongs to. */
+  /**
+   * The GIS the group belongs to.
+   * Python keeps it private as `Group._gis`.
+   * @example
+   * console.log(group.gis.url);
+   */
   readonly gis: GIS;
   private json: GroupJSON;
 
@@ -109,7 +129,11 @@ export class Group {
     exposeJsonFields(this, () => this.json);
   }
 
-  /** The group's id. Python: `Group.id`. */
+  /**
+   * The group's id. Python: `Group.id`.
+   * @example
+   * console.log(group.id);
+   */
   get id(): string {
     return this.groupid;
   }
@@ -409,13 +433,23 @@ export class Group {
     return found.map((json) => new Item(this.gis, json.id, json));
   }
 
-  /** Reloads the group's JSON from the portal. */
+  /**
+   * Reloads the group's JSON from the portal.
+   * Python: reading a property of a stale `Group` reloads it the same way.
+   * @example
+   * await group.refresh();
+   */
   async refresh(): Promise<void> {
     this.json = await this.gis.session.get<GroupJSON>(this.restPath);
     exposeJsonFields(this, () => this.json);
   }
 
-  /** The raw group JSON. */
+  /**
+   * The raw group JSON.
+   * Python: `dict(group)`.
+   * @example
+   * JSON.stringify(group);
+   */
   toJSON(): GroupJSON {
     return { ...this.json };
   }
@@ -429,6 +463,11 @@ export class Group {
     return groupCardHtml(this.gis.url, this.json, this.homepage);
   }
 
+  /**
+   * What `util.inspect` and `console.log` print. Python: `Group.__repr__()`.
+   * @example
+   * console.log(util.inspect(group));
+   */
   [inspect.custom](): string {
     return `<Group title:"${this.json.title ?? ""}" owner:${this.json.owner ?? ""}>`;
   }

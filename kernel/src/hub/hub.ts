@@ -8,6 +8,7 @@ export const HUB_ITEM_TYPES = {
   page: ["Hub Page", "Site Page"],
 } as const;
 
+/** A kind of Hub item (`site`, `initiative`, `page`, …), as Python's Hub search takes it. */
 export type HubItemKind = keyof typeof HUB_ITEM_TYPES;
 
 /**
@@ -17,10 +18,17 @@ export type HubItemKind = keyof typeof HUB_ITEM_TYPES;
  * const sites = await gis.hub.search({ kind: "site" });
  */
 export class Hub {
+  /**
+   * Made by the GIS: use `gis.hub`.
+   * Python: `arcgis.apps.hub.Hub(gis)`.
+   * @example
+   * const hub = gis.hub;
+   */
   constructor(private readonly gis: GIS) {}
 
   /**
    * Hub items matching an optional query, of one kind or of every Hub kind.
+   * Python: `Hub.search()`.
    * @example
    * const initiatives = await gis.hub.search({ query: "water", kind: "initiative", maxItems: 50 });
    */
@@ -52,6 +60,7 @@ export class Hub {
 
   /**
    * A Hub item by id; null when it does not exist, is hidden, or is not a Hub item.
+   * Python: `Hub.initiatives.get()` / `Hub.sites.get()`.
    * @example
    * const site = await gis.hub.get("1a2b…");
    */

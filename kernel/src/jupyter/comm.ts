@@ -11,7 +11,12 @@ import type { JsonObject } from "./protocol";
 
 export type { CommHandle, CommMessage, CommSendOptions, CommTargetHandler } from "./kernel-bridge";
 
-/** True when this code runs inside the tsgis kernel. */
+/**
+ * True when this code runs inside the tsgis kernel.
+ * Python: none (an IPython kernel always runs one).
+ * @example
+ * if (isInKernel()) display(map);
+ */
 export function isInKernel(): boolean {
   return getKernelBridge() !== undefined;
 }
@@ -22,6 +27,11 @@ function requireKernel(what: string): KernelBridge {
   return kernel;
 }
 
+/**
+ * Opens a comm from the kernel to the front end's target. Python: `comm.create_comm(target_name, data)`.
+ * @example
+ * const comm = openComm("my.target", { hello: "browser" });
+ */
 export function openComm(
   targetName: string,
   data: JsonObject = {},
@@ -30,7 +40,12 @@ export function openComm(
   return requireKernel("openComm").openComm(targetName, data, options);
 }
 
-/** Returns a function that unregisters the target. */
+/**
+ * Returns a function that unregisters the target.
+ * Python: `comm_manager.register_target(target_name, handler)`.
+ * @example
+ * registerCommTarget("my.target", (comm) => comm.onMessage((m) => console.log(m.data)));
+ */
 export function registerCommTarget(targetName: string, handler: CommTargetHandler): () => void {
   return requireKernel("registerCommTarget").registerCommTarget(targetName, handler);
 }

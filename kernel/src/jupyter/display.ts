@@ -21,37 +21,97 @@ function show(value: unknown, displayId: string, update: boolean): void {
   });
 }
 
-/** An output in the notebook that can be replaced in place. */
+/**
+ * An output in the notebook that can be replaced in place.
+ * Python: `IPython.display.DisplayHandle`.
+ * @example
+ * const handle = display("Starting…");
+ * handle.update("Done");
+ */
 export class DisplayHandle {
-  constructor(readonly displayId: string) {}
+  /**
+   * Made by `display()`. Python: `DisplayHandle(display_id)`.
+   * @example
+   * const handle = display("Starting…");
+   */
+  constructor(
+    /**
+     * The Jupyter display id that `update` replaces. Python: `DisplayHandle.display_id`.
+     * @example
+     * console.log(handle.displayId);
+     */
+    readonly displayId: string,
+  ) {}
 
-  /** Replaces what this output shows (update_display_data). */
+  /**
+   * Replaces what this output shows (update_display_data).
+   * Python: `DisplayHandle.update(obj)`.
+   * @example
+   * handle.update("Done");
+   */
   update(value: unknown): void {
     show(value, this.displayId, true);
   }
 }
 
-/** Shows `value` as a new output of the running cell and returns a handle to update it. */
+/**
+ * Shows `value` as a new output of the running cell and returns a handle to update it.
+ * Python: `IPython.display.display(obj, display_id=True)`.
+ * @example
+ * const handle = display(item);
+ */
 export function display(value: unknown): DisplayHandle {
   const handle = new DisplayHandle(randomUUID());
   show(value, handle.displayId, false);
   return handle;
 }
 
-/** Markup that displays as HTML (IPython's HTML): make it a cell's last expression or display() it. */
+/**
+ * Markup that displays as HTML (IPython's HTML): make it a cell's last expression or display() it.
+ * Python: `IPython.display.HTML`.
+ * @example
+ * display(new HtmlContent("<b>Done</b>"));
+ */
 export class HtmlContent implements Displayable {
-  constructor(readonly html: string) {}
+  /**
+   * Python: `HTML(data)`.
+   * @example
+   * const content = new HtmlContent("<b>Done</b>");
+   */
+  constructor(
+    /**
+     * The markup. Python: `HTML.data`.
+     * @example
+     * console.log(content.html);
+     */
+    readonly html: string,
+  ) {}
 
+  /**
+   * The HTML mime bundle. Python: `HTML._repr_html_()`.
+   * @example
+   * display(content);
+   */
   [displaySymbol](): MimeBundle {
     return { "text/html": this.html, "text/plain": "<HTML content>" };
   }
 }
 
+/**
+ * Wraps markup so that it shows as HTML. Python: `IPython.display.HTML(markup)`.
+ * @example
+ * display(html("<h3>Results</h3>"));
+ */
 export function html(markup: string): HtmlContent {
   return new HtmlContent(markup);
 }
 
-/** Clears the running cell's outputs; with `wait`, only once new output arrives (no flicker). */
+/**
+ * Clears the running cell's outputs; with `wait`, only once new output arrives (no flicker).
+ * Python: `IPython.display.clear_output(wait=False)`.
+ * @example
+ * clearOutput({ wait: true });
+ */
 export function clearOutput(options: { wait?: boolean } = {}): void {
   getKernelBridge()?.publish("clear_output", { wait: options.wait === true });
 }

@@ -5,12 +5,20 @@ import { getKernelBridge } from "./kernel-bridge";
 /**
  * True only inside the tsgis kernel while running a cell whose front end accepts input
  * (allow_stdin). Code should fall back to an error telling the user what to pass instead.
+ * Python: none (IPython's `input()` fails in the same case).
+ * @example
+ * const password = canPromptForInput() ? await promptForInput("Password", { password: true }) : undefined;
  */
 export function canPromptForInput(): boolean {
   return getKernelBridge()?.canPromptForInput() ?? false;
 }
 
-/** Resolves to what the user typed; `password: true` hides it as they type. */
+/**
+ * Resolves to what the user typed; `password: true` hides it as they type.
+ * Python: `input(prompt)` / `getpass.getpass(prompt)`.
+ * @example
+ * const name = await promptForInput("Your name");
+ */
 export function promptForInput(
   prompt: string,
   options: { password?: boolean } = {},

@@ -6,6 +6,7 @@ import type { BinaryData, JsonObject } from "./protocol";
 
 const KERNEL_BRIDGE_KEY = Symbol.for("tsgis.kernel.bridge.v1");
 
+/** One message on a comm: its JSON data, metadata and binary buffers. */
 export interface CommMessage {
   data: JsonObject;
   metadata: JsonObject;
@@ -22,11 +23,13 @@ export interface CommHandle {
   readonly commId: string;
   readonly targetName: string;
   readonly isClosed: boolean;
+  /** Sends a `comm_msg` to the front end. */
   send(data: JsonObject, options?: CommSendOptions): void;
   /** Tells the front end the comm is gone; the close listeners do not run for our own close. */
   close(data?: JsonObject, options?: CommSendOptions): void;
   /** Returns a function that removes the listener. */
   onMessage(listener: (message: CommMessage) => void): () => void;
+  /** Hears the front end close the comm; returns a function that removes the listener. */
   onClose(listener: (message: CommMessage) => void): () => void;
 }
 

@@ -6,10 +6,17 @@
 import { inspect } from "util";
 import type { MimeBundle } from "./protocol";
 
-/** `Symbol.for("tsgis.display")`: the same symbol in every copy of the tsgis package. */
+/**
+ * `Symbol.for("tsgis.display")`: the same symbol in every copy of the tsgis package.
+ * Python: the `_repr_mimebundle_` method IPython looks for.
+ * @example
+ * const value = { [displaySymbol]: () => ({ "text/html": "<b>hi</b>" }) };
+ */
 export const displaySymbol: unique symbol = Symbol.for("tsgis.display") as never;
 
+/** An object that shows richly in a notebook. Python: an object with `_repr_mimebundle_()`. */
 export interface Displayable {
+  /** The mime bundle to show, e.g. `{ "text/html": "…" }`. */
   [displaySymbol](): MimeBundle;
 }
 

@@ -8,6 +8,7 @@ import type { MimeBundle } from "./protocol";
 
 const BAR_WIDTH = 24;
 
+/** Options of `progress()`. */
 export interface ProgressOptions {
   /** How many steps make 100 %; without it the bar shows only the count. */
   total?: number;
@@ -58,6 +59,13 @@ class ProgressFrame implements Displayable {
   }
 }
 
+/**
+ * A progress bar updated in place: in the notebook, or a redrawn line on a terminal.
+ * Python: what `tqdm` gives Python notebooks.
+ * @example
+ * const bar = progress("Uploading", { total: 3 });
+ * bar.advance();
+ */
 export class Progress {
   private completed = 0;
   private detail = "";
@@ -65,24 +73,49 @@ export class Progress {
   private lastShown: string | undefined;
   private handle: DisplayHandle | undefined;
 
+  /**
+   * Made by `progress()`. Python: `tqdm(desc=label, total=total)`.
+   * @example
+   * const bar = new Progress("Uploading", { total: 3 });
+   */
   constructor(
+    /**
+     * The text before the bar. Python: `tqdm.desc`.
+     * @example
+     * console.log(bar.label);
+     */
     readonly label: string,
     private readonly options: ProgressOptions = {},
   ) {
     this.render();
   }
 
-  /** Sets how many steps are complete. */
+  /**
+   * Sets how many steps are complete.
+   * Python: `tqdm.n = completed; tqdm.refresh()`.
+   * @example
+   * bar.update(2, "two files");
+   */
   update(completed: number, detail?: string): void {
     this.completed = completed;
     if (detail !== undefined) this.detail = detail;
     this.render();
   }
 
+  /**
+   * Adds steps to the count. Python: `tqdm.update(steps)`.
+   * @example
+   * bar.advance();
+   */
   advance(steps = 1, detail?: string): void {
     this.update(this.completed + steps, detail);
   }
 
+  /**
+   * Marks the bar complete. Python: `tqdm.close()`.
+   * @example
+   * bar.finish("all uploaded");
+   */
   finish(detail?: string): void {
     if (this.finished) return;
     this.finished = true;
@@ -116,7 +149,12 @@ export class Progress {
   }
 }
 
-/** Starts a progress display: `const p = progress("Uploading", { total: files.length })`. */
+/**
+ * Starts a progress display: `const p = progress("Uploading", { total: files.length })`.
+ * Python: `tqdm(desc=label, total=total)`.
+ * @example
+ * const bar = progress("Uploading", { total: files.length });
+ */
 export function progress(label: string, options: ProgressOptions = {}): Progress {
   return new Progress(label, options);
 }

@@ -9,6 +9,11 @@ import { displaySymbol, type Displayable } from "./mime-bundle";
 import { type BinaryData, isJsonObject, type JsonObject, type MimeBundle } from "./protocol";
 import { extractBuffers, insertBuffers } from "./widget-buffers";
 
+/**
+ * The ipywidgets message protocol the widgets speak. Python: `ipywidgets._version.__protocol_version__`.
+ * @example
+ * console.log(WIDGET_PROTOCOL_VERSION); // "2.1.0"
+ */
 export const WIDGET_PROTOCOL_VERSION = "2.1.0";
 export const WIDGET_COMM_TARGET = "jupyter.widget";
 export const WIDGET_VIEW_MIME_TYPE = "application/vnd.jupyter.widget-view+json";
@@ -38,7 +43,19 @@ function specState(spec: WidgetModelSpec): JsonObject {
   };
 }
 
+/**
+ * The kernel side of a Jupyter widget model on the `jupyter.widget` comm; the map is one.
+ * Python: `ipywidgets.DOMWidget`, which `arcgis.widgets.MapView` builds on.
+ * @example
+ * const widget = new Widget({ modelName: "MyModel", modelModule: "my-widgets" }, { value: 1 });
+ * widget.set({ value: 2 });
+ */
 export class Widget<State extends JsonObject = JsonObject> implements Displayable {
+  /**
+   * The comm id, which front ends use as the model id. Python: `Widget.model_id`.
+   * @example
+   * console.log(widget.modelId);
+   */
   readonly modelId: string;
   private currentState: State;
   private readonly spec: JsonObject;
@@ -46,6 +63,12 @@ export class Widget<State extends JsonObject = JsonObject> implements Displayabl
   private readonly changeListeners = new Set<StateChangeListener<State>>();
   private readonly customListeners = new Set<CustomMessageListener>();
 
+  /**
+   * Opens the comm with the full state; outside the kernel the widget only keeps its state.
+   * Python: `ipywidgets.Widget(**kwargs)`.
+   * @example
+   * const widget = new Widget({ modelName: "MyModel", modelModule: "my-widgets" }, { value: 1 });
+   */
   constructor(spec: WidgetModelSpec, initialState: State) {
     this.spec = specState(spec);
     this.currentState = { ...initialState };
@@ -64,40 +87,81 @@ export class Widget<State extends JsonObject = JsonObject> implements Displayabl
     this.comm.onMessage((message) => this.receive(message));
   }
 
+  /**
+   * The current synced state. Python: the widget's traits (`Widget.get_state()`).
+   * @example
+   * console.log(widget.state);
+   */
   get state(): Readonly<State> {
     return this.currentState;
   }
 
+  /**
+   * True once the comm is closed. Python: `Widget.comm is None`.
+   * @example
+   * if (!widget.isClosed) widget.set({ value: 3 });
+   */
   get isClosed(): boolean {
     return this.comm?.isClosed ?? false;
   }
 
-  /** Changes state here and in the browser; binary values (typed arrays) go as buffers. */
+  /**
+   * Changes state here and in the browser; binary values (typed arrays) go as buffers.
+   * Python: assigning traits (`widget.value = 2`).
+   * @example
+   * widget.set({ value: 2 });
+   */
   set(changes: Partial<State>): void {
     this.currentState = { ...this.currentState, ...changes };
     this.sendState(changes as JsonObject);
   }
 
-  /** Called with the keys the browser changed (e.g. the extent after the user panned). */
+  /**
+   * Called with the keys the browser changed (e.g. the extent after the user panned).
+   * Returns a function that removes the listener. Python: `Widget.observe(handler)`.
+   * @example
+   * const stop = widget.onChange((changes) => console.log(changes));
+   */
   onChange(listener: StateChangeListener<State>): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);
   }
 
-  /** Sends a `custom` message: anything that is not state (commands, one-off data). */
+  /**
+   * Sends a `custom` message: anything that is not state (commands, one-off data).
+   * Python: `Widget.send(content, buffers)`.
+   * @example
+   * widget.sendCustom({ command: "refresh" });
+   */
   sendCustom(content: JsonObject, buffers: BinaryData[] = []): void {
     this.comm?.send({ method: "custom", content }, { buffers });
   }
 
+  /**
+   * Hears the browser's `custom` messages; returns a function that removes the listener.
+   * Python: `Widget.on_msg(callback)`.
+   * @example
+   * widget.onCustomMessage((content) => console.log(content));
+   */
   onCustomMessage(listener: CustomMessageListener): () => void {
     this.customListeners.add(listener);
     return () => this.customListeners.delete(listener);
   }
 
+  /**
+   * Closes the comm; the browser drops the view. Python: `Widget.close()`.
+   * @example
+   * widget.close();
+   */
   close(): void {
     this.comm?.close();
   }
 
+  /**
+   * The widget-view mime bundle that makes the front end draw it. Python: `Widget._repr_mimebundle_()`.
+   * @example
+   * display(widget);
+   */
   [displaySymbol](): MimeBundle {
     return {
       [WIDGET_VIEW_MIME_TYPE]: { version_major: 2, version_minor: 0, model_id: this.modelId },
@@ -110,6 +174,11 @@ export class Widget<State extends JsonObject = JsonObject> implements Displayabl
     return `${this.constructor.name}(${this.modelId})`;
   }
 
+  /**
+   * The text form where widgets cannot render. Python: `Widget.__repr__()`.
+   * @example
+   * console.log(util.inspect(widget));
+   */
   [inspect.custom](): string {
     return this.describe();
   }

@@ -19,6 +19,7 @@ export interface MapOptions {
   geocoder?: Geocoder;
 }
 
+/** Where `gis.map()` opens: an address, a `[lat, lon]` pair, an extent, or an item to show. */
 export type MapLocation = string | LatLon | Extent | Item;
 
 export async function createMap(

@@ -41,6 +41,7 @@ export interface GraphicSpec {
   attributes: Record<string, unknown>;
 }
 
+/** The state the map widget syncs between the kernel and the browser (saved in the notebook). */
 export interface MapState {
   [key: string]: unknown;
   mode: MapMode;

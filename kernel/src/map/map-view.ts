@@ -103,6 +103,7 @@ export class MapView extends Widget<MapState> {
     return this.state.center;
   }
 
+  /** Moves the view. Python: `MapView.center = [lat, lon]`. @example map.center = [48.85, 2.35] */
   set center(value: LatLon | null) {
     this.set({ center: checkLatLon(value, "center") });
   }
@@ -116,6 +117,7 @@ export class MapView extends Widget<MapState> {
     return this.state.zoom;
   }
 
+  /** Python: `MapView.zoom = 12`. @example map.zoom = 12 */
   set zoom(value: number | null) {
     this.set({ zoom: checkZoom(value, "zoom") });
   }
@@ -129,6 +131,7 @@ export class MapView extends Widget<MapState> {
     return this.state.scale;
   }
 
+  /** Python: `MapView.scale = 50000`. @example map.scale = 50000 */
   set scale(value: number | null) {
     this.set({ scale: checkPositiveNumber(value, "scale") });
   }
@@ -142,6 +145,7 @@ export class MapView extends Widget<MapState> {
     return this.state.extent;
   }
 
+  /** Python: `MapView.extent = {...}`. @example map.extent = otherMap.extent */
   set extent(value: Extent | null) {
     this.set({ extent: checkExtent(value, "extent") });
   }
@@ -155,6 +159,7 @@ export class MapView extends Widget<MapState> {
     return this.state.rotation;
   }
 
+  /** Python: `MapView.rotation = 45`. @example map.rotation = 45 */
   set rotation(value: number) {
     this.set({ rotation: checkRange(value, "rotation", -360, 360) });
   }
@@ -168,6 +173,7 @@ export class MapView extends Widget<MapState> {
     return this.state.heading;
   }
 
+  /** Python: `MapView.heading = 90`. @example map.heading = 90 */
   set heading(value: number) {
     this.set({ heading: checkRange(value, "heading", -360, 360) });
   }
@@ -181,6 +187,7 @@ export class MapView extends Widget<MapState> {
     return this.state.tilt;
   }
 
+  /** Python: `MapView.tilt = 60`. @example map.tilt = 60 */
   set tilt(value: number) {
     this.set({ tilt: checkRange(value, "tilt", 0, 180) });
   }
@@ -194,6 +201,9 @@ export class MapView extends Widget<MapState> {
     return this.state.mode;
   }
 
+  /**
+   * Switches between the 2D and 3D view. Python: `MapView.mode = "3D"`. @example map.mode = "3D"
+   */
   set mode(value: MapMode) {
     this.set({ mode: checkMode(value, "mode") });
   }
@@ -208,6 +218,7 @@ export class MapView extends Widget<MapState> {
     return this.state.basemap;
   }
 
+  /** Python: `MapView.basemap = "topo"`. @example map.basemap = "offline" */
   set basemap(value: string | null) {
     if (value !== null && (typeof value !== "string" || value.trim() === "")) {
       throw new TypeError("basemap: expected a basemap name, or null for the portal's default");
@@ -379,6 +390,12 @@ export class MapView extends Widget<MapState> {
     );
   }
 
+  /**
+   * Closes the widget: the view disappears and the comm is released.
+   * Python: `MapView.close()` (ipywidgets).
+   * @example
+   * map.close();
+   */
   override close(): void {
     this.screenshots.rejectAll(new Error("the map widget was closed"));
     this.clickCallbacks.clear();

@@ -11,8 +11,16 @@ interface RolesPage {
 /**
  * The organisation's custom roles. Python: `arcgis.gis.RoleManager` (reached through
  * `gis.users.roles`).
+ * @example
+ * const roles = await gis.users.roles.all();
  */
 export class RoleManager {
+  /**
+   * Made by the GIS: use `gis.users.roles` rather than calling this.
+   * Python: `RoleManager(gis)`.
+   * @example
+   * const manager = gis.users.roles;
+   */
   constructor(protected readonly gis: GIS) {}
 
   /**

@@ -21,7 +21,11 @@ export interface RoleJSON {
  * await user.updateRole(role);
  */
 export class Role {
-  /** The role's id. Python: `Role.role_id`. */
+  /**
+   * The role's id. Python: `Role.role_id`.
+   * @example
+   * console.log(role.roleId);
+   */
   readonly roleId: string;
   private json: RoleJSON;
   private privilegeList: string[] | null;
@@ -32,6 +36,11 @@ export class Role {
    * const role = new Role(gis, "AbCdEf0123456789", { name: "Reviewer" });
    */
   constructor(
+    /**
+     * The GIS the role belongs to. Python keeps it private as `Role._gis`.
+     * @example
+     * console.log(role.gis.url);
+     */
     readonly gis: GIS,
     roleId: string,
     role: RoleJSON,
@@ -122,7 +131,12 @@ export class Role {
     return result.success === true;
   }
 
-  /** Reads the privileges from the portal. */
+  /**
+   * Reads the privileges from the portal.
+   * Python: reading `Role.privileges` does this on first use.
+   * @example
+   * const privileges = await role.loadPrivileges();
+   */
   async loadPrivileges(): Promise<string[]> {
     const result = await this.gis.session.get<{ privileges?: string[] }>(
       `${this.restPath}/privileges`,
@@ -141,6 +155,11 @@ export class Role {
     return result.success === true;
   }
 
+  /**
+   * The role's JSON. Python: `dict(role)`.
+   * @example
+   * JSON.stringify(role);
+   */
   toJSON(): RoleJSON {
     return { ...this.json, id: this.roleId, privileges: this.privileges };
   }

@@ -6,8 +6,16 @@ import { requireString } from "./argument-checks";
  * The organisation's pending invitations, sent with `gis.users.invite`.
  * Python: `arcgis.gis._impl._invitations.InvitationManager` (reached through
  * `gis.users.invitations`).
+ * @example
+ * const pending = await gis.users.invitations.list();
  */
 export class InvitationManager {
+  /**
+   * Made by the user manager: use `gis.users.invitations`.
+   * Python: `InvitationManager(url, gis)`.
+   * @example
+   * const invitations = gis.users.invitations;
+   */
   constructor(
     private readonly url: string,
     protected readonly gis: GIS,

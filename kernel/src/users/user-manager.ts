@@ -54,11 +54,19 @@ const SYSTEM_ACCOUNT = /^(esri_|system_)/i;
 /**
  * The users of the GIS: search, get, create, invite and manage members.
  * Python: `arcgis.gis.UserManager` (reached through `gis.users`).
+ * @example
+ * const admins = await gis.users.search("role:org_admin");
  */
 export class UserManager {
   private roleManager: RoleManager | null = null;
   private invitationManager: InvitationManager | null = null;
 
+  /**
+   * Made by the GIS: use `gis.users` rather than calling this.
+   * Python: `UserManager(gis)`.
+   * @example
+   * const manager = gis.users;
+   */
   constructor(
     protected readonly gis: GIS,
     private readonly signedInUser: User | null,

@@ -88,27 +88,54 @@ const VIEWS = ["Web", "GIS"] as const;
  * console.log(me?.username, me?.role);
  */
 export class User {
+  /** Python: `User.id`. @example user.id */
   declare readonly id: string | undefined;
+  /** Python: `User.fullName`. @example user.fullName */
   declare readonly fullName: string | undefined;
+  /** Python: `User.firstName`. @example user.firstName */
   declare readonly firstName: string | undefined;
+  /** Python: `User.lastName`. @example user.lastName */
   declare readonly lastName: string | undefined;
+  /** Python: `User.email`. @example user.email */
   declare readonly email: string | undefined;
+  /** Python: `User.description`. @example user.description */
   declare readonly description: string | null | undefined;
+  /** Python: `User.tags`. @example user.tags */
   declare readonly tags: string[] | undefined;
+  /** Python: `User.access`. @example user.access */
   declare readonly access: "private" | "org" | "public" | undefined;
+  /** Python: `User.role`. @example user.role */
   declare readonly role: string | undefined;
+  /** Python: `User.roleId`. @example user.roleId */
   declare readonly roleId: string | undefined;
+  /** Python: `User.privileges`. @example user.privileges */
   declare readonly privileges: string[] | undefined;
+  /** Python: `User.userLicenseTypeId`. @example user.userLicenseTypeId */
   declare readonly userLicenseTypeId: string | undefined;
+  /** Python: `User.orgId`. @example user.orgId */
   declare readonly orgId: string | undefined;
+  /** Python: `User.level`. @example user.level */
   declare readonly level: string | undefined;
+  /** Python: `User.disabled`. @example user.disabled */
   declare readonly disabled: boolean | undefined;
+  /** Python: `User.created`. @example user.created */
   declare readonly created: number | undefined;
+  /** Python: `User.modified`. @example user.modified */
   declare readonly modified: number | undefined;
+  /** Python: `User.thumbnail`. @example user.thumbnail */
   declare readonly thumbnail: string | null | undefined;
-  /** The user's login name. Python: `User.username`. */
+  /**
+   * The user's login name. Python: `User.username`.
+   * @example
+   * console.log(user.username);
+   */
   readonly username: string;
-  /** The GIS the user belongs to. */
+  /**
+   * The GIS the user belongs to.
+   * Python keeps it private as `User._gis`.
+   * @example
+   * console.log(user.gis.url);
+   */
   readonly gis: GIS;
   private json: UserJSON;
 
@@ -521,13 +548,23 @@ export class User {
     return this.post("update", { thumbnail: "", clearEmptyFields: true }, true);
   }
 
-  /** Reloads the user's JSON from the portal. */
+  /**
+   * Reloads the user's JSON from the portal.
+   * Python: reading a property of a stale `User` reloads it the same way.
+   * @example
+   * await user.refresh();
+   */
   async refresh(): Promise<void> {
     this.json = await this.gis.session.get<UserJSON>(this.restPath);
     exposeJsonFields(this, () => this.json);
   }
 
-  /** The raw user JSON. */
+  /**
+   * The raw user JSON.
+   * Python: `dict(user)`.
+   * @example
+   * JSON.stringify(user);
+   */
   toJSON(): UserJSON {
     return { ...this.json };
   }
@@ -541,6 +578,11 @@ export class User {
     return userCardHtml(this.gis.url, this.json, this.homepage);
   }
 
+  /**
+   * What `util.inspect` and `console.log` print. Python: `User.__repr__()`.
+   * @example
+   * console.log(util.inspect(user));
+   */
   [inspect.custom](): string {
     return `<User username:${this.username}>`;
   }
