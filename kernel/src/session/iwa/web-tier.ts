@@ -36,8 +36,9 @@ export class WebTierAuth {
   candidates(url: string, offered: Set<string>): Handshake[] {
     const host = new URL(url).hostname;
     const found: Handshake[] = [];
-    const kerberos = loadKerberos();
-    if (offered.has("negotiate") && kerberos) found.push(new KerberosHandshake(kerberos, host));
+    // The native module is loaded only when a server actually offers Negotiate.
+    const kerberos = offered.has("negotiate") ? loadKerberos() : null;
+    if (kerberos) found.push(new KerberosHandshake(kerberos, host));
     if (this.credentials) {
       if (offered.has("ntlm")) found.push(new NtlmHandshake("NTLM", this.credentials));
       else if (offered.has("negotiate"))
