@@ -162,13 +162,38 @@ describe("the map tutorial in JupyterLab", () => {
     await notebook.run(CELL.mode3D);
     const view = await until(
       () => notebook.settledView(),
-      (reading) => reading.type === "3d",
+      (reading) => reading.type === "3d" && Math.abs(reading.latitude - 48.8584) < 0.01,
     );
     expect(view.type).toBe("3d");
-    // Shaded land fills most of the tilted scene over Paris.
-    const pixels = await notebook.pixels();
-    expect(near(pixels.dominant, LAND, 40)).toBe(true);
+    expect(view.latitude).toBeCloseTo(48.8584, 2);
+    // Shaded land fills much of the tilted scene over Paris; the sky and the drawn layers add colours.
+    const pixels = await until(
+      () => notebook.pixels(),
+      (reading) => near(reading.dominant, LAND, 40),
+    );
+    expect({ dominant: pixels.dominant, landLike: near(pixels.dominant, LAND, 40) }).toEqual({
+      dominant: pixels.dominant,
+      landLike: true,
+    });
     expect(pixels.colours).toBeGreaterThan(1);
+  });
+
+  it("keeps a second view of the same map in step", async () => {
+    await notebook.evaluate(`import { display } from "tsgis";\ndisplay(map);`);
+    await notebook.page.waitForFunction(`document.querySelectorAll(".tsgis-map").length >= 2`);
+    await notebook.evaluate(`map.center = [48.8606, 2.3376];`);
+    const centres = await until(
+      () =>
+        notebook.page.evaluate(`[...document.querySelectorAll(".tsgis-map")].map((el) => {
+          const view = el.tsgisMap.currentView;
+          return view && view.center ? [view.center.latitude, view.center.longitude] : null;
+        })`) as Promise<([number, number] | null)[]>,
+      (values) => values.every((value) => value !== null && Math.abs(value[0] - 48.8606) < 1e-3),
+    );
+    for (const centre of centres) {
+      expect(centre![0]).toBeCloseTo(48.8606, 3);
+      expect(centre![1]).toBeCloseTo(2.3376, 3);
+    }
   });
 
   it("saves a notebook file without the token", async () => {
