@@ -31,6 +31,7 @@ import {
   type AnalyzeOptions,
   type ImportDataOptions,
 } from "../publishing/content-publishing";
+import { replaceService, type ReplaceServiceOptions } from "../publishing/replace-service";
 import {
   createService,
   isServiceNameAvailable,
@@ -600,6 +601,21 @@ export class ContentManager {
     options: ImportDataOptions = {},
   ): Promise<Item | FeatureCollection> {
     return importData(this.gis, df, options);
+  }
+
+  /**
+   * Replaces the service behind `replaceItem` with the one behind `newItem`; the old service is
+   * archived under `replacedServiceName`. Python: `ContentManager.replace_service(replace_item,
+   * new_item, replaced_service_name=None, replace_metadata=False)`.
+   * @example
+   * await gis.content.replaceService(production, staging, { replacedServiceName: "Tiles_2024" });
+   */
+  async replaceService(
+    replaceItem: Item | string,
+    newItem: Item | string,
+    options: ReplaceServiceOptions = {},
+  ): Promise<boolean> {
+    return replaceService(this.gis, replaceItem, newItem, options);
   }
 
   /** An Item (loaded) from an Item or an id. */

@@ -21,6 +21,8 @@ import {
 } from "./item-arguments";
 import type { FeatureLayer } from "../features/feature-layer";
 import { itemServiceLayers } from "../features/feature-layer-collection";
+import { createThumbnail } from "../publishing/thumbnail";
+import { createTileService, type CreateTileServiceOptions } from "../publishing/tile-service";
 import {
   copyFeatureLayerCollection,
   type CopyFeatureLayerCollectionOptions,
@@ -1072,6 +1074,32 @@ export class Item {
     options: CopyFeatureLayerCollectionOptions = {},
   ): Promise<Item> {
     return copyFeatureLayerCollection(this, serviceName, options);
+  }
+
+  /**
+   * Draws this hosted feature layer with the portal's print service and, with `update` (the
+   * default), makes the image the item's thumbnail. Resolves to the saved PNG's path.
+   * Python: `Item.create_thumbnail(update=True)`.
+   * @example
+   * const png = await layerItem.createThumbnail();
+   */
+  async createThumbnail(options: { update?: boolean } = {}): Promise<string> {
+    return createThumbnail(this, options);
+  }
+
+  /**
+   * Publishes this hosted feature layer as a tile layer between two scales.
+   * Python: `Item.create_tile_service(title, min_scale, max_scale, cache_info=None, build_cache=False)`.
+   * @example
+   * const tiles = await layerItem.createTileService("ParksTiles", 577790, 0);
+   */
+  async createTileService(
+    title: string,
+    minScale: number,
+    maxScale: number,
+    options: CreateTileServiceOptions = {},
+  ): Promise<Item | null> {
+    return createTileService(this, title, minScale, maxScale, options);
   }
 
   /**

@@ -5,3 +5,5 @@ export { type AnalyzeOptions, type ImportDataOptions } from "./content-publishin
 export { type ExportOptions, type PublishOptions } from "./item-publishing";
 export { type JobStatus, type WaitOptions } from "./job-wait";
 export { type CopyFeatureLayerCollectionOptions } from "./copy-feature-layer-collection";
+export { type ReplaceServiceOptions } from "./replace-service";
+export { type CreateTileServiceOptions } from "./tile-service";

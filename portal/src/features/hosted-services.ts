@@ -19,9 +19,26 @@ const SERVICE_KEYWORDS = [
   "Hosted Service",
 ];
 
+/** What a hosted service serves: features (FeatureServer) or tiles drawn from features (MapServer). */
+export type ServiceKind = "features" | "tiles";
+
+const TILE_KEYWORDS = [
+  "ArcGIS Server",
+  "Data",
+  "Map Service",
+  "Service",
+  "Hosted Service",
+  "Tiled",
+];
+
+export function kindOf(service: ServiceRecord): ServiceKind {
+  return service.definition.kind === "tiles" ? "tiles" : "features";
+}
+
 /** The URL of a hosted service on this portal. */
-export function serviceUrl(rootUrl: string, name: string): string {
-  return `${rootUrl}/rest/services/Hosted/${encodeURIComponent(name)}/FeatureServer`;
+export function serviceUrl(rootUrl: string, name: string, kind: ServiceKind = "features"): string {
+  const server = kind === "tiles" ? "MapServer" : "FeatureServer";
+  return `${rootUrl}/rest/services/Hosted/${encodeURIComponent(name)}/${server}`;
 }
 
 export interface CreatedService {
@@ -44,8 +61,10 @@ export function createHostedService(
     isView: boolean;
     folderId: string | null;
     itemProperties: Record<string, unknown>;
+    kind?: ServiceKind;
   },
 ): CreatedService {
+  const kind = options.kind ?? "features";
   if (!owner.privileges.includes("portal:publisher:publishFeatures")) throw permissionDenied();
   const name = checkServiceName(options.createParameters.name);
   const definition = readServiceDefinition(options.createParameters);
@@ -57,23 +76,29 @@ export function createHostedService(
       "CONT_0061",
     );
   }
-  const url = serviceUrl(rootUrl, name);
+  const url = serviceUrl(rootUrl, name, kind);
   return store.transaction(() => {
-    const service = store.create(name, owner.username, definition, options.isView);
+    const service = store.create(name, owner.username, { ...definition, kind }, options.isView);
     const itemId = newId();
     const now = Date.now();
     const props = options.itemProperties;
-    const keywords = options.isView ? [...SERVICE_KEYWORDS, "View Service"] : SERVICE_KEYWORDS;
+    const keywords =
+      kind === "tiles"
+        ? TILE_KEYWORDS
+        : options.isView
+          ? [...SERVICE_KEYWORDS, "View Service"]
+          : SERVICE_KEYWORDS;
     db.prepare(
       `INSERT INTO items (id, owner, org_id, folder_id, title, type, type_keywords_json, tags_json, snippet,
          description, url, access, created, modified)
-       VALUES (?, ?, ?, ?, ?, 'Feature Service', ?, ?, ?, ?, ?, 'private', ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'private', ?, ?)`,
     ).run(
       itemId,
       owner.username,
       owner.orgId,
       options.folderId,
       typeof props.title === "string" && props.title ? props.title : name,
+      kind === "tiles" ? "Map Service" : "Feature Service",
       JSON.stringify(keywords),
       JSON.stringify(tagList(props.tags)),
       typeof props.snippet === "string" ? props.snippet : null,

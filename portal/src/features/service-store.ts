@@ -94,6 +94,12 @@ export class FeatureServiceStore {
     return this.get(id)!;
   }
 
+  rename(serviceId: string, name: string): void {
+    this.db
+      .prepare("UPDATE feature_services SET name = ?, modified = ? WHERE id = ?")
+      .run(name, Date.now(), serviceId);
+  }
+
   setItem(serviceId: string, itemId: string): void {
     this.db.prepare("UPDATE feature_services SET item_id = ? WHERE id = ?").run(itemId, serviceId);
   }

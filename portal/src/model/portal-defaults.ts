@@ -48,6 +48,9 @@ export function defaultPortalProperties(restUrl: string): Record<string, unknown
           suggest: true,
         },
       ],
+      printTask: {
+        url: `${servicesUrl}/Utilities/PrintingTools/GPServer/Export Web Map Task`,
+      },
     },
     portalProperties: {},
     rotatorPanels: [],

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { applyEdits } from "../features/apply-edits";
 import { runQuery } from "../features/feature-query";
-import { addToDefinition } from "../features/hosted-services";
+import { addToDefinition, kindOf } from "../features/hosted-services";
 import { layerSource, type LayerSource } from "../features/layer-source";
 import { requireOwner, requireRead } from "../features/service-access";
 import { updateLayerDefinition } from "../features/service-definition";
@@ -35,7 +35,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
   const readableService = (request: FastifyRequest): ServiceRecord => {
     const { serviceName } = request.params as { serviceName: string };
     const service = store.byName(serviceName);
-    if (!service) throw invalidUrl();
+    if (!service || kindOf(service) !== "features") throw invalidUrl();
     requireRead(context.db, service, stateOf(request).user);
     return service;
   };
@@ -76,7 +76,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
         folders: [],
         services: visible.map((service) => ({
           name: `Hosted/${service.name}`,
-          type: "FeatureServer",
+          type: kindOf(service) === "tiles" ? "MapServer" : "FeatureServer",
         })),
       };
     },
@@ -184,7 +184,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
     const service = store.byName(serviceName);
     const { user } = stateOf(request);
     if (!user) throw tokenRequired();
-    if (!service) throw invalidUrl();
+    if (!service || kindOf(service) !== "features") throw invalidUrl();
     requireOwner(service, user);
     return service;
   };

@@ -11,6 +11,8 @@ import {
 } from "../features/publishing/feature-source";
 import { JobRegistry } from "../features/publishing/jobs";
 import { publishItem } from "../features/publishing/publish";
+import { replaceService } from "../features/publishing/replace-service";
+import { publishTiles } from "../features/publishing/tile-publishing";
 import { readShapefileZip } from "../features/publishing/shapefile";
 import { readXlsx } from "../features/publishing/xlsx";
 import { FeatureServiceStore } from "../features/service-store";
@@ -58,6 +60,32 @@ export function registerPublishingRoutes(app: FastifyInstance, context: PortalCo
       optionalString(params, "fileType") ??
       ""
     ).toLowerCase();
+    if (fileType === "featureservice") {
+      const outputType = (optionalString(params, "outputType") ?? "").toLowerCase();
+      if (outputType !== "tiles") {
+        throw invalidParameter("outputType", "must be tiles to publish a hosted feature layer.");
+      }
+      const tiles = publishTiles(
+        context,
+        store,
+        jobs,
+        user,
+        item.id,
+        optionalJsonObject(params, "publishParameters") ?? {},
+      );
+      return {
+        services: [
+          {
+            type: "Map Service",
+            serviceurl: tiles.url,
+            encodedServiceURL: tiles.url,
+            size: -1,
+            jobId: tiles.jobId,
+            serviceItemId: tiles.itemId,
+          },
+        ],
+      };
+    }
     if (!(FILE_TYPES as readonly string[]).includes(fileType)) {
       throw invalidParameter("filetype", `must be one of: ${FILE_TYPES.join(", ")}.`);
     }
@@ -130,6 +158,26 @@ export function registerPublishingRoutes(app: FastifyInstance, context: PortalCo
     method: "POST",
     url: "/sharing/rest/content/users/:username/:folderId/export",
     handler: exportHandler,
+  });
+
+  app.route({
+    method: "POST",
+    url: "/sharing/rest/content/users/:username/replaceService",
+    handler: async (request) => {
+      const user = signedInAs(request);
+      const params = stateOf(request).params.values;
+      const toReplaceItemId = optionalString(params, "toReplaceItemId");
+      const replacementItemId = optionalString(params, "replacementItemId");
+      if (!toReplaceItemId) throw invalidParameter("toReplaceItemId", "is required.");
+      if (!replacementItemId) throw invalidParameter("replacementItemId", "is required.");
+      replaceService(context.rootUrl, content, store, user, {
+        toReplaceItemId,
+        replacementItemId,
+        replacedServiceName: optionalString(params, "replacedServiceName"),
+        replaceMetadata: optionalBoolean(params, "replaceMetadata") ?? false,
+      });
+      return { success: true };
+    },
   });
 
   app.route({

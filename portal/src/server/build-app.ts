@@ -15,6 +15,8 @@ import { registerOAuthRoutes } from "../routes/oauth2";
 import { registerCreateServiceRoutes } from "../routes/create-service";
 import { registerFeatureServerRoutes } from "../routes/feature-server";
 import { registerGeocodeServerRoutes } from "../routes/geocode-server";
+import { registerMapServerRoutes } from "../routes/map-server";
+import { registerPrintingRoutes } from "../routes/printing";
 import { registerPublishingRoutes } from "../routes/publishing";
 import { registerInfoRoutes } from "../routes/info";
 import { registerGroupMembershipRoutes } from "../routes/group-membership";
@@ -109,6 +111,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerFeatureServerRoutes(app, context);
   registerCreateServiceRoutes(app, context);
   registerPublishingRoutes(app, context);
+  registerMapServerRoutes(app, context);
+  registerPrintingRoutes(app, context);
   registerContentRoutes(app, context);
   registerCommunityGroupRoutes(app, context);
   registerGroupMembershipRoutes(app, context);
