@@ -28,6 +28,25 @@ async function loadFederatedExtension(extension) {
   return modules;
 }
 
+/**
+ * The plugins whose required services some plugin here provides. This front end leaves out
+ * parts of JupyterLab (table of contents, language servers, status bar …); plugins that need
+ * them would only fail to activate and fill the console with errors.
+ */
+function activatable(plugins) {
+  let kept = plugins;
+  for (;;) {
+    const provided = new Set(
+      kept.filter((plugin) => plugin.provides).map((plugin) => plugin.provides.name),
+    );
+    const next = kept.filter((plugin) =>
+      (plugin.requires || []).every((token) => provided.has(token.name)),
+    );
+    if (next.length === kept.length) return kept;
+    kept = next;
+  }
+}
+
 async function main() {
   const listed = JSON.parse(PageConfig.getOption("federated_extensions") || "[]");
   const builtIn = new Set(["@jupyter-widgets/jupyterlab-manager"]);
@@ -51,7 +70,7 @@ async function main() {
   const plugins = [...core, ...mods].flatMap((mod) =>
     Array.isArray(mod.default) ? mod.default : [mod.default],
   );
-  pluginRegistry.registerPlugins(plugins);
+  pluginRegistry.registerPlugins(activatable(plugins));
   const serviceManager = await pluginRegistry.resolveRequiredService(IServiceManager);
   const lab = new JupyterLab({ pluginRegistry, serviceManager });
   await lab.start();
