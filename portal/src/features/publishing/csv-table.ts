@@ -54,6 +54,8 @@ export function uniqueNames(names: readonly string[]): string[] {
         .replace(/[^A-Za-z0-9_]+/g, "_")
         .replace(/^_+|_+$/g, "") || `Field${index + 1}`;
     if (/^\d/.test(name)) name = `F${name}`;
+    // Field names are at most 64 characters; leave room for a numeric suffix.
+    name = name.slice(0, 60);
     let unique = name;
     for (let suffix = 1; seen.has(unique.toLowerCase()); suffix += 1) unique = `${name}_${suffix}`;
     seen.add(unique.toLowerCase());

@@ -1,5 +1,7 @@
 import { newId } from "../../security/ids";
 
+const MAX_JOBS = 10_000;
+
 export type JobType = "publish" | "export";
 
 export interface Job {
@@ -29,6 +31,8 @@ export class JobRegistry {
       statusMessage: "processing",
     };
     this.jobs.set(job.id, job);
+    // Only recent jobs are kept; clients poll a job while it runs and shortly after.
+    while (this.jobs.size > MAX_JOBS) this.jobs.delete(this.jobs.keys().next().value as string);
     setImmediate(() => {
       try {
         work();

@@ -4,6 +4,7 @@ import type { EsriGeometry, GeometryType, Position } from "../esri-geometry";
 import { projectGeometry } from "../esri-geometry";
 import type { FieldDefinition } from "../fields";
 import type { ExportLayer } from "./export-writers";
+import { uniqueNames } from "./csv-table";
 import type { FeatureSource } from "./feature-source";
 
 /**
@@ -153,17 +154,19 @@ function readDbf(data: Buffer): {
     columns.push({ name, type, length, decimals: data[position + 17], offset: fieldOffset });
     fieldOffset += length;
   }
-  const fields = columns.map((column) => {
+  const names = uniqueNames(columns.map((column) => column.name));
+  const fields = columns.map((column, index) => {
+    const name = names[index];
     if (column.type === "N" || column.type === "F") {
       const integer = column.decimals === 0 && column.length <= 9;
       return {
-        name: column.name,
+        name,
         type: integer ? "esriFieldTypeInteger" : "esriFieldTypeDouble",
         alias: column.name,
       };
     }
     return {
-      name: column.name,
+      name,
       type: "esriFieldTypeString",
       alias: column.name,
       length: Math.max(column.length, 1),
