@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type * as TypeScript from "typescript";
+import { builtPackageOptions, compileInMemory, loadTslabCompiler } from "./compiler";
 
 /** A ```ts or ```typescript block of a Markdown file. */
 export interface CodeBlock {
@@ -58,39 +58,20 @@ export function extractCodeBlocks(file: string, markdown: string): CodeBlock[] {
  * The compiler is tslab's TypeScript 5.0, which notebook cells are checked with.
  */
 export function checkCodeBlocks(root: string, blocks: CodeBlock[]): BlockError[] {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ts: typeof TypeScript = require(
-    require.resolve("@tslab/typescript-for-tslab", { paths: [root] }),
-  );
-  const options: TypeScript.CompilerOptions = {
-    strict: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeJs,
-    esModuleInterop: true,
-    skipLibCheck: true,
-    types: ["node"],
-    typeRoots: [path.join(root, "node_modules", "@types")],
-    baseUrl: root,
-    paths: { tsgis: [path.join(root, "kernel")], "@tsgis/portal": [path.join(root, "portal")] },
-  };
+  const ts = loadTslabCompiler(root);
+  const options = builtPackageOptions(ts, root, ts.ModuleKind.ESNext);
   const virtualDir = path.join(root, ".doc-blocks");
   const sources = new Map<string, CodeBlock>();
   for (const block of blocks) {
     const name = `${block.file.replace(/[^\w]+/g, "_")}_${block.block}.ts`;
     sources.set(path.join(virtualDir, name), block);
   }
-  const host = ts.createCompilerHost(options);
-  const readFile = host.readFile.bind(host);
-  const fileExists = host.fileExists.bind(host);
   // `export {}` makes every block a module of its own, so blocks never clash.
-  host.readFile = (name) => {
-    const block = sources.get(path.resolve(name));
-    return block ? `${block.code}\nexport {};\n` : readFile(name);
-  };
-  host.fileExists = (name) => sources.has(path.resolve(name)) || fileExists(name);
-  const program = ts.createProgram([...sources.keys()], options, host);
+  const program = compileInMemory(
+    ts,
+    options,
+    new Map([...sources].map(([name, block]) => [name, `${block.code}\nexport {};\n`])),
+  );
 
   const errors: BlockError[] = [];
   for (const [fileName, block] of sources) {

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type * as TypeScript from "typescript";
+import { builtPackageOptions, compileInMemory, loadTslabCompiler } from "./compiler";
 import type { InventoryRow } from "./inventory";
 
 /**
@@ -77,47 +78,24 @@ function rowFunction(row: InventoryRow, classNames: Set<string>): string {
   return `export async function row${row.index}(): Promise<void> {\n  ${lines.join("\n  ")}\n}`;
 }
 
-function loadCompiler(root: string): typeof TypeScript {
-  // tslab's own compiler (TypeScript 5.0): what a notebook cell is checked with.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(require.resolve("@tslab/typescript-for-tslab", { paths: [root] }));
-}
-
 /**
  * Type-checks every row's TypeScript form against the built `tsgis` declarations
  * (kernel/dist through kernel/package.json "types"): a row is implemented when its form
  * compiles. Free names in a form (parameters such as `comment`) are declared `any`.
  */
 export function checkRows(root: string, rows: InventoryRow[]): RowCheck[] {
-  const ts = loadCompiler(root);
+  const ts = loadTslabCompiler(root);
   const classNames = new Set(rows.map((row) => row.className));
   const file = path.join(root, "scripts", "docs", "__inventory_surface__.ts");
   const body = rows.map((row) => rowFunction(row, classNames)).join("\n");
   const options: TypeScript.CompilerOptions = {
-    strict: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2022,
+    ...builtPackageOptions(ts, root, ts.ModuleKind.CommonJS),
     // No DOM: its globals (`name`, `location`, `status`) would shadow a form's parameters.
     lib: ["lib.es2022.d.ts"],
-    module: ts.ModuleKind.CommonJS,
-    moduleResolution: ts.ModuleResolutionKind.NodeJs,
-    esModuleInterop: true,
-    skipLibCheck: true,
-    types: ["node"],
-    typeRoots: [path.join(root, "node_modules", "@types")],
-    baseUrl: root,
-    paths: { tsgis: [path.join(root, "kernel")] },
   };
 
   const compile = (source: string, old?: TypeScript.Program) => {
-    const host = ts.createCompilerHost(options);
-    const readFile = host.readFile.bind(host);
-    host.readFile = (name) => (path.resolve(name) === file ? source : readFile(name));
-    host.fileExists = (
-      (exists) => (name: string) =>
-        path.resolve(name) === file || exists(name)
-    )(host.fileExists.bind(host));
-    const program = ts.createProgram([file], options, host, old);
+    const program = compileInMemory(ts, options, new Map([[file, source]]), old);
     const sourceFile = program.getSourceFile(file)!;
     return { program, sourceFile, diagnostics: ts.getPreEmitDiagnostics(program, sourceFile) };
   };
