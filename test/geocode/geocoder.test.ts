@@ -58,6 +58,14 @@ describe("the World GeocodeServer and the geocoding helpers", () => {
     expect(tokyo.location.y).toBeCloseTo(35.69, 1);
   });
 
+  it("finds places by the short names people type", async () => {
+    const [newYork] = await geocode("New York, NY", { gis });
+    expect(newYork.attributes).toMatchObject({ City: "New York City", RegionAbbr: "NY" });
+    const [washington] = await geocode("Washington, DC", { gis });
+    expect(washington.attributes).toMatchObject({ Country: "US", RegionAbbr: "DC" });
+    expect(washington.location.x).toBeCloseTo(-77.04, 1);
+  });
+
   it("biases towards the location given", async () => {
     const [nearTexas] = await geocode("Paris", { gis, location: [-95.5, 33.7] });
     expect(nearTexas.attributes).toMatchObject({ Country: "US", RegionAbbr: "TX" });

@@ -61,10 +61,11 @@ export class Gazetteer {
       lat: city.loc.coordinates[1],
     }));
     for (const place of this.places) {
-      const key = normaliseName(place.name);
-      const list = this.byName.get(key);
-      if (list) list.push(place);
-      else this.byName.set(key, [place]);
+      for (const key of nameKeys(place.name)) {
+        const list = this.byName.get(key);
+        if (list) list.push(place);
+        else this.byName.set(key, [place]);
+      }
       this.byId.set(place.id, place);
       const cell = gridKey(place.lon, place.lat);
       const cellList = this.grid.get(cell);
@@ -96,7 +97,7 @@ export class Gazetteer {
       if (!name.startsWith(prefix)) break;
       found.push(...(this.byName.get(name) ?? []));
     }
-    return found.sort((a, b) => b.population - a.population).slice(0, limit);
+    return [...new Set(found)].sort((a, b) => b.population - a.population).slice(0, limit);
   }
 
   /** The place nearest to a point within `maxDistanceMeters`, or undefined. */
@@ -155,6 +156,18 @@ export function gazetteer(): Gazetteer {
     loaded = new Gazetteer(cities);
   }
   return loaded;
+}
+
+/**
+ * The names a place is found by: its own, and the short forms people type ("New York" for New
+ * York City, "Washington" for "Washington, D.C.").
+ */
+function nameKeys(name: string): Set<string> {
+  const keys = new Set([normaliseName(name)]);
+  if (/ City$/.test(name)) keys.add(normaliseName(name.replace(/ City$/, "")));
+  if (name.includes(",")) keys.add(normaliseName(name.slice(0, name.indexOf(","))));
+  keys.delete("");
+  return keys;
 }
 
 function gridKey(lon: number, lat: number): string {
