@@ -89,4 +89,22 @@ describe("the API reference build", () => {
       { name: "Sample.wave", problem: "has no @example" },
     ]);
   });
+
+  it("builds tsgis's own reference with no warnings and every member named after Python", () => {
+    // What `npm run docs` runs, so CI (npm test) fails on an undocumented public member too.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsgis-reference-"));
+    const json = path.join(dir, "tsgis.json");
+    const cli = path.join(root, "node_modules", "typedoc", "bin", "typedoc");
+    const result = spawnSync(
+      process.execPath,
+      [cli, "--options", path.join(root, "typedoc.json"), "--json", json],
+      { cwd: root, encoding: "utf8" },
+    );
+    expect({ status: result.status, output: result.stdout + result.stderr }).toMatchObject({
+      status: 0,
+    });
+    expect(result.stdout + result.stderr).not.toMatch(/warning/);
+    expect(checkCommentsFile(json)).toEqual([]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });
