@@ -1,3 +1,4 @@
+import http from "node:http";
 import { startPortal, type RunningPortal } from "@tsgis/portal";
 import {
   ArcGISError,
@@ -32,6 +33,26 @@ describe("the World GeocodeServer and the geocoding helpers", () => {
     const [geocoder] = getGeocoders(gis);
     expect(geocoder.url).toBe(`${portal.url}/rest/services/World/GeocodeServer`);
     expect(geocoder.info).toMatchObject({ batch: true, suggest: true, placefinding: true });
+  });
+
+  it("addresses the geocoder the way the caller reached the portal", async () => {
+    const self = await new Promise<{ helperServices: { geocode: { url: string }[] } }>(
+      (resolve, reject) => {
+        const request = http.get(
+          `${portal.url}/sharing/rest/portals/self?f=json`,
+          { headers: { host: "gis.example.test:8443" } },
+          (response) => {
+            let body = "";
+            response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+            response.on("end", () => resolve(JSON.parse(body) as never));
+          },
+        );
+        request.on("error", reject);
+      },
+    );
+    expect(self.helperServices.geocode[0].url).toBe(
+      "http://gis.example.test:8443/rest/services/World/GeocodeServer",
+    );
   });
 
   it("finds Palm Springs in California, not Florida", async () => {

@@ -11,10 +11,15 @@ export function portalSelfJson(
   context: PortalContext,
   organisation: OrganisationRecord,
   user: UserRecord | null,
+  requestRootUrl?: string,
 ): Record<string, unknown> {
   const host = new URL(context.rootUrl).host;
   const document: Record<string, unknown> = {
-    ...defaultPortalProperties(restUrlOf(context)),
+    // Helper services (geocoder, print) are addressed the way this caller reached the portal,
+    // so their URLs work through any host name or port mapping and receive the token.
+    ...defaultPortalProperties(
+      requestRootUrl ? `${requestRootUrl}/sharing/rest` : restUrlOf(context),
+    ),
     ...organisation.properties,
     id: organisation.id,
     name: organisation.name,

@@ -62,7 +62,12 @@ export function registerPortalRoutes(app: FastifyInstance, context: PortalContex
     url: "/sharing/rest/portals/:portalId",
     handler: async (request) => {
       const organisation = organisationFor(context, request);
-      return portalSelfJson(context, organisation, stateOf(request).user);
+      return portalSelfJson(
+        context,
+        organisation,
+        stateOf(request).user,
+        `${request.protocol}://${request.host}`,
+      );
     },
   });
 
