@@ -111,6 +111,7 @@ async function main(): Promise<void> {
     );
   const selected =
     settings.only.length > 0 ? cases.filter((entry) => settings.only.includes(entry.id)) : cases;
+  const loadBefore = os.loadavg()[0];
   const results: CaseResult[] = [];
   for (const benchCase of selected) results.push(await runCase(benchCase));
   const cpus = os.cpus();
@@ -124,6 +125,7 @@ async function main(): Promise<void> {
       commit: gitCommit(),
       node: process.version,
       cpus: `${cpus.length} × ${cpus[0]?.model ?? "unknown CPU"}`,
+      loadAverage: { before: loadBefore, after: os.loadavg()[0] },
       settings,
       cases: results,
     },
