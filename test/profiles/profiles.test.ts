@@ -175,6 +175,42 @@ describe("ProfileManager with a real Secret Service", () => {
     );
   });
 
+  it("shares profiles both ways with Python's configparser and keyring", async () => {
+    // What the ArcGIS API for Python does to find a profile: configparser for the file, the
+    // keyring package (its Secret Service backend) for the password under either service name.
+    const script = [
+      "import configparser, json, os, sys, keyring",
+      "from keyring.backends.SecretService import Keyring",
+      "keyring.set_keyring(Keyring())",
+      "action, profile = sys.argv[1], sys.argv[2]",
+      "path = os.path.expanduser('~/.arcgisprofile')",
+      "if action == 'read':",
+      "    c = configparser.ConfigParser(); c.read(path)",
+      "    p = keyring.get_password(profile + '@arcgis_python_api_profile_passwords', profile)",
+      "    print(json.dumps({'url': c[profile]['url'], 'username': c[profile]['username'], 'password': p}))",
+      "else:",
+      "    c = configparser.ConfigParser(); c.read(path)",
+      "    c[profile] = {'url': sys.argv[3], 'username': 'user', 'date_modified': '2024-01-02 03:04:05.678901'}",
+      "    with open(path, 'w') as f: c.write(f)",
+      "    keyring.set_password(profile + '@arcgis_python_api_profile_passwords', profile, sys.argv[4])",
+    ].join("\n");
+    const python = (args: string[]): Promise<{ stdout: string }> =>
+      run("/usr/bin/python3", ["-c", script, ...args], {
+        env: { ...process.env, HOME: keyring.home, DBUS_SESSION_BUS_ADDRESS: keyring.busAddress },
+      });
+
+    await new ProfileManager().create("to_python", { url: portal.url, ...USER });
+    const seen = JSON.parse((await python(["read", "to_python"])).stdout) as Record<string, string>;
+    expect(seen).toEqual({ url: portal.url, username: "user", password: USER.password });
+
+    await python(["write", "from_python_keyring", portal.url, USER.password]);
+    const info = await new ProfileManager().get("from_python_keyring");
+    expect(info.dateModified).toEqual(new Date(2024, 0, 2, 3, 4, 5, 678));
+    const gis = await GIS.connect({ profile: "from_python_keyring", setActive: false });
+    opened.push(gis);
+    expect(gis.users.me?.username).toBe("user");
+  });
+
   it("keeps a PKI profile's PFX password in the Secret Service and signs in with it", async () => {
     const tlsPortal = await startPortal({ port: 0, demo: true, tls: true });
     try {
