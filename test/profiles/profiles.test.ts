@@ -7,6 +7,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { startPortal, type RunningPortal } from "@tsgis/portal";
 import { ArcGISError, GIS, ProfileManager } from "tsgis";
+import { installNotebookStdin } from "../signin/notebook-stdin";
+import { approveAndCopyCode, registerNotebookApp } from "../signin/oauth-user";
 import type { SecretServiceGlobal } from "./keyring-environment";
 import { lookupSecret, storeSecret } from "./secret-service";
 
@@ -233,6 +235,28 @@ describe("ProfileManager with a real Secret Service", () => {
       expect(gis.users.me?.username).toBe("publisher");
     } finally {
       await tlsPortal.close();
+    }
+  });
+
+  it("signs in with a profile that holds an OAuth client id", async () => {
+    const app = await registerNotebookApp(portal.url, USER);
+    await new ProfileManager().create("oauth", { url: portal.url, clientId: app.clientId });
+    const printed: string[] = [];
+    const log = jest.spyOn(console, "log").mockImplementation((...args: unknown[]) => {
+      printed.push(args.join(" "));
+    });
+    const stdin = installNotebookStdin(async () => {
+      const url = /https?:\/\/\S+\/oauth2\/authorize\?\S+/.exec(printed.join("\n"))?.[0];
+      return approveAndCopyCode(url ?? "", USER.username, USER.password);
+    });
+    try {
+      const gis = await GIS.connect({ profile: "oauth", setActive: false });
+      opened.push(gis);
+      expect(gis.users.me?.username).toBe("user");
+      expect(stdin.prompts).toHaveLength(1);
+    } finally {
+      stdin.uninstall();
+      log.mockRestore();
     }
   });
 
