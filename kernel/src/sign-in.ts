@@ -11,12 +11,11 @@ import { AppLogin } from "./session/app-login";
 import { WebTierAuth } from "./session/iwa/web-tier";
 import { OAuthCodeLogin } from "./session/oauth";
 import type { ClientCertificate } from "./session/transport";
-import { isLoopbackHost } from "./session/url";
+import { isLoopbackHost, normalizePortalUrl } from "./session/url";
 import type { GISOptions } from "./connect-options";
 import type { GIS } from "./gis";
 import { canPromptForInput, promptForInput } from "./jupyter/input";
 import { resolveProfile, saveProfile } from "./profiles/profile-sign-in";
-import { normalizePortalUrl } from "./session/url";
 
 export interface SignIn {
   auth: Authenticator;
@@ -40,7 +39,7 @@ export interface PreparedSignIn {
 export async function prepareSignIn(given: GISOptions): Promise<PreparedSignIn> {
   const { options, toSave } = await resolveProfile(given);
   const portalUrl = normalizePortalUrl(options.url);
-  const withPassword = await promptForMissingPassword(options);
+  const withPassword = await promptForMissingPassword(options, portalUrl);
   const signIn = chooseSignIn(withPassword, portalUrl);
   attachWebTier(signIn.auth, withPassword);
   return {
@@ -68,13 +67,18 @@ function attachWebTier(auth: Authenticator, options: GISOptions): void {
 }
 
 /** As Python's getpass in a notebook: only in the tsgis kernel, when the front end allows input. */
-async function promptForMissingPassword(options: GISOptions): Promise<GISOptions> {
+async function promptForMissingPassword(
+  options: GISOptions,
+  portalUrl: string,
+): Promise<GISOptions> {
   const wantsPassword =
     options.username !== undefined &&
     options.password === undefined &&
     options.clientId === undefined &&
     options.certFile === undefined;
   if (!wantsPassword || !canPromptForInput()) return options;
+  // Refuse an unsafe URL before the user types a password that could not be sent anyway.
+  requireSafeTransport(portalUrl);
   const password = await promptForInput(`Enter password for ${options.username}: `, {
     password: true,
   });
