@@ -39,10 +39,7 @@ describe("bulk operations under injected faults", () => {
 
   const titleOf = (index: number): string => `${tag} item ${index}`;
 
-  /**
-   * Reads the portal back with the faults paused: the check must see the true state, and a GET
-   * cut mid-body is not retried yet (see isKnownCutResponseBug).
-   */
+  /** Reads the portal back with the faults paused: the check must see the true state. */
   async function readBack<T>(read: () => Promise<T>): Promise<T> {
     portal.setFaults({ faultRate: 0 });
     try {
@@ -127,9 +124,8 @@ describe("bulk operations under injected faults", () => {
       const deleteFailures: unknown[] = [];
       for (let round = 0; remaining.length > 0 && round < MAX_ROUNDS; round++) {
         let failed = false;
-        // deleteItems reads every item before deleting; while a GET cut mid-body is not retried
-        // (isKnownCutResponseBug) a call over all 500 cannot get through, so the ids go in
-        // chunks of 20, as a script would send them.
+        // The ids go in chunks of 20, as a script would send them, so that one failed write
+        // does not stop the other chunks of the round.
         const chunks = Array.from({ length: Math.ceil(remaining.length / 20) }, (_, index) =>
           remaining.slice(index * 20, index * 20 + 20),
         );

@@ -4,11 +4,8 @@ import { GIS } from "tsgis";
 import { startRecordingServer, type RunningServer } from "../support/http-servers";
 
 /**
- * A response cut after its headers (the portal's "connection cut" fault). The Session does not
- * yet handle it: the body read fails outside its retry loop, so a GET is not retried and the
- * error is Node's bare "aborted" without the URL. These tests state the intended behaviour and
- * are marked failing until the Session is fixed; bulk-under-faults tolerates the bug only
- * through isKnownCutResponseBug, which goes when these start passing.
+ * A response cut after its headers (the portal's "connection cut" fault): a GET is retried like
+ * any transient failure, and a POST fails once with an error that names the URL.
  */
 describe("responses cut mid-body", () => {
   let portal: RunningPortal;
@@ -41,11 +38,11 @@ describe("responses cut mid-body", () => {
     await portal.close();
   });
 
-  it.failing("retries a GET whose response was cut", async () => {
+  it("retries a GET whose response was cut", async () => {
     await expect(gis.session.get(`${server.url}/read`)).resolves.toEqual({ ok: true });
   });
 
-  it.failing("fails a cut POST once, with an error naming the URL", async () => {
+  it("fails a cut POST once, with an error naming the URL", async () => {
     const before = server.requests.length;
     await expect(gis.session.post(`${server.url}/write`, { n: 1 })).rejects.toThrow(
       `${server.url}/write`,

@@ -10,27 +10,12 @@ export function messageOf(error: unknown): string {
 }
 
 /**
- * The Session lets a response that is cut after its headers escape as Node's bare
- * `Error: aborted` (code ECONNRESET): no URL in the message, and GETs are not retried. The
- * failing tests in cut-connections.test.ts pin this down; once the Session is fixed they fail,
- * and this exemption must go with them.
- */
-export function isKnownCutResponseBug(error: unknown): boolean {
-  return (
-    types.isNativeError(error) &&
-    error.message === "aborted" &&
-    (error as { code?: string }).code === "ECONNRESET"
-  );
-}
-
-/**
  * Throws unless `error` is the clear error a failed call must surface: an ArcGISError with the
  * server's code (503 or 429 here), or a network Error whose message names the URL.
  */
 export function expectClearFailure(error: unknown): void {
   // Errors from Node's http module come from outside jest's realm, so instanceof cannot tell.
   expect(types.isNativeError(error)).toBe(true);
-  if (isKnownCutResponseBug(error)) return;
   if (error instanceof ArcGISError) {
     expect([429, 503]).toContain(error.code);
     expect(error.message.length).toBeGreaterThan(0);

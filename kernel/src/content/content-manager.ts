@@ -196,6 +196,7 @@ export class ContentManager {
         "bbox: expected xmin,ymin,xmax,ymax as a string or a list of four numbers",
       );
     }
+    const asDict = checkBoolean(options.asDict, "asDict");
     const page = await this.gis.session.get<ItemSearchPage<ItemJSON>>("search", {
       q: query,
       bbox,
@@ -208,7 +209,7 @@ export class ContentManager {
       countFields: stringList(options.countFields, "countFields"),
       countSize,
     });
-    if (checkBoolean(options.asDict, "asDict")) return page;
+    if (asDict) return page;
     return { ...page, results: page.results.map((json) => new Item(this.gis, json.id, json)) };
   }
 

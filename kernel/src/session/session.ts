@@ -130,9 +130,19 @@ export class Session {
     let renewedLogin = false;
     for (let attempt = 1; ; attempt++) {
       const token = sendToken ? await this.tokenScope.tokenFor(target, this) : undefined;
+      const kind: ResponseKind = options.responseKind ?? "json";
       let response: AxiosResponse<Readable>;
+      let outcome: ReadOutcome;
       try {
         response = await this.send(target, method, allParams, token, options);
+        if (isRetryableStatus(response.status) && idempotent && attempt < this.retry.maxAttempts) {
+          response.data.resume();
+          await sleep(retryDelayMs(this.retry, attempt, headerText(response, "retry-after")));
+          continue;
+        }
+        // The body is read inside the try: a connection cut after the headers is as transient
+        // as one cut before them.
+        outcome = await readResponse(response, kind, target);
       } catch (error) {
         // A refused Windows sign-in is the server's answer, not a network failure.
         if (error instanceof ArcGISError) throw error;
@@ -149,14 +159,6 @@ export class Session {
       }
 
       const status = response.status;
-      if (isRetryableStatus(status) && idempotent && attempt < this.retry.maxAttempts) {
-        response.data.resume();
-        await sleep(retryDelayMs(this.retry, attempt, headerText(response, "retry-after")));
-        continue;
-      }
-
-      const kind: ResponseKind = options.responseKind ?? "json";
-      const outcome = await readResponse(response, kind, target);
       if (outcome.error) {
         const code = outcome.error.code ?? status;
         if (TOKEN_ERROR_CODES.has(Number(code)) && token !== undefined && !renewedLogin) {

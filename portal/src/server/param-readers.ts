@@ -16,6 +16,7 @@ export function optionalInteger(
   if (text === undefined) return undefined;
   if (!/^-?\d+$/.test(text.trim())) throw invalidParameter(name, "must be an integer.");
   const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw invalidParameter(name, "is out of range.");
   if (range.min !== undefined && value < range.min) {
     throw invalidParameter(name, `must be at least ${range.min}.`);
   }
