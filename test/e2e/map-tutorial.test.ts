@@ -4,8 +4,8 @@
 import { readFileSync } from "fs";
 import path from "path";
 import { startPortal, type RunningPortal } from "@tsgis/portal";
-import { buildLab, startLab, type LabServer } from "./lab-server";
-import { NotebookPage } from "./notebook-page";
+import { buildLab, startLab, type LabServer } from "../../bench/map/lab-server";
+import { NotebookPage } from "../../bench/map/notebook-page";
 
 const root = path.join(__dirname, "..", "..");
 const TUTORIAL = path.join(root, "notebooks", "map.ipynb");

@@ -140,7 +140,9 @@ export class MapController {
 
   private async follow(changed: string[], fromKernel: boolean): Promise<void> {
     const view = this.view;
-    if (!view || changed.length === 0) return;
+    // A view that is not ready yet follows the whole state once it is (createView), in one go:
+    // a goTo issued now would race that one and could cancel it.
+    if (!view || !view.ready || changed.length === 0) return;
     const target = targetFor(changed, this.state, readViewpoint(view));
     const angles = this.angleTarget(changed, view);
     if (!target && !angles) return;

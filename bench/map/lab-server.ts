@@ -1,13 +1,27 @@
-// Starts what the browser tests need: the prebuilt extension and front end (npm run build:lab,
+// Starts what the map's browser tests and benchmarks need: the prebuilt extension and front end (npm run build:lab,
 // skipped when current), the tsgis kernelspec and extension installed in a sandbox data
 // directory, and the tsgis JupyterLab front end served by LabServerApp on a free port.
 import { spawn, spawnSync, type ChildProcess } from "child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from "fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { createServer } from "net";
 import { tmpdir } from "os";
 import path from "path";
 
-const root = path.join(__dirname, "..", "..");
+/** The workspace root, found upwards from here (this file also runs compiled, from bench/dist). */
+function workspaceRoot(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, "package.json");
+    if (
+      existsSync(manifest) &&
+      JSON.parse(readFileSync(manifest, "utf8")).name === "tsgis-workspace"
+    ) {
+      return dir;
+    }
+  }
+  throw new Error("the tsgis workspace root was not found above " + __dirname);
+}
+
+export const root = workspaceRoot();
 const python = "/usr/bin/python3";
 
 export interface LabServer {

@@ -1,0 +1,133 @@
+// How long the map widget takes, measured in JupyterLab with Debian's chromium against a demo
+// portal: from running `gis.map()` to a fully drawn 2D view and 3D view (ready, not updating,
+// stationary), and the kernel→view→kernel round trip (setting `center` in the kernel until
+// the view's new extent is back in the kernel). Software WebGL (SwiftShader) draws here, so
+// the 3D numbers are far above what a GPU gives.
+import { mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import path from "path";
+import { startPortal } from "@tsgis/portal";
+import { buildLab, startLab } from "./lab-server";
+import { NotebookPage } from "./notebook-page";
+
+export interface MapBenchResult {
+  drawn2DMs: number[];
+  drawn3DMs: number[];
+  syncRoundTripMs: number[];
+}
+
+const SETUP_CELL = [
+  'import { GIS } from "tsgis";',
+  "const gis = await GIS.connect({",
+  "  url: process.env.TSGIS_PORTAL_URL!,",
+  '  username: "publisher",',
+  '  password: "tsgis-publisher-1",',
+  "});",
+  '"connected"',
+].join("\n");
+
+function benchNotebook(): string {
+  const folder = mkdtempSync(path.join(tmpdir(), "tsgis-map-bench-"));
+  const file = path.join(folder, "map-bench.ipynb");
+  const notebook = {
+    cells: [
+      { cell_type: "code", metadata: {}, execution_count: null, outputs: [], source: SETUP_CELL },
+    ],
+    metadata: {
+      kernelspec: { display_name: "TypeScript (tsgis)", language: "typescript", name: "tsgis" },
+    },
+    nbformat: 4,
+    nbformat_minor: 5,
+  };
+  writeFileSync(file, JSON.stringify(notebook));
+  return file;
+}
+
+async function timeDrawn(
+  page: NotebookPage,
+  variable: string,
+  mode: "2D" | "3D",
+  index: number,
+): Promise<number> {
+  const started = Date.now();
+  const output = await page.evaluate(
+    `const ${variable} = await gis.map([${(48.85 + index * 0.05).toFixed(2)}, 2.35], { zoomlevel: 11, mode: "${mode}" });\n${variable}`,
+  );
+  if (output.startsWith("ERROR")) throw new Error(output);
+  await page.settledView();
+  return Date.now() - started;
+}
+
+/** One round trip per cell: tslab accepts `await` at a cell's top level, not inside loops there. */
+function syncCell(variable: string, sample: number): string {
+  return [
+    `const started${sample} = Date.now();`,
+    `const reported${sample} = new Promise<void>((resolve) => {`,
+    `  const off = ${variable}.onChange((changes) => {`,
+    "    if (changes.extent) {",
+    "      off();",
+    "      resolve();",
+    "    }",
+    "  });",
+    "});",
+    `${variable}.center = [${(48.8 + (sample + 1) * 0.01).toFixed(2)}, 2.3];`,
+    `await reported${sample};`,
+    `Date.now() - started${sample}`,
+  ].join("\n");
+}
+
+export async function measureMap(runs = 3): Promise<MapBenchResult> {
+  buildLab();
+  const portal = await startPortal({ port: 0, demo: true });
+  const lab = await startLab(portal.url, [benchNotebook()]);
+  const page = await NotebookPage.open(lab.url, lab.token, "map-bench.ipynb");
+  try {
+    await page.run(0);
+    const result: MapBenchResult = { drawn2DMs: [], drawn3DMs: [], syncRoundTripMs: [] };
+    for (let i = 0; i < runs; i += 1)
+      result.drawn2DMs.push(await timeDrawn(page, `flat${i}`, "2D", i));
+    for (let i = 0; i < runs * 2; i += 1) {
+      const text = (await page.evaluate(syncCell(`flat${runs - 1}`, i))).trim();
+      if (!/^\d+$/.test(text)) throw new Error(`the round trip cell answered ${text}`);
+      result.syncRoundTripMs.push(Number(text));
+    }
+    for (let i = 0; i < runs; i += 1)
+      result.drawn3DMs.push(await timeDrawn(page, `globe${i}`, "3D", i));
+    return result;
+  } finally {
+    await page.close();
+    await lab.stop();
+    await portal.close();
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** The map's cases in the "metrics" shape of the bench harness (see bench/kernel/index.ts). */
+export const cases = [
+  {
+    kind: "metrics" as const,
+    id: "map-drawn",
+    title: "gis.map() to a drawn view, and the kernel→view→kernel round trip",
+    async measure(): Promise<{ metrics: Record<string, number>; notes: string[] }> {
+      const result = await measureMap();
+      return {
+        metrics: {
+          drawn2DMedianMs: median(result.drawn2DMs),
+          drawn3DMedianMs: median(result.drawn3DMs),
+          syncRoundTripMedianMs: median(result.syncRoundTripMs),
+          syncRoundTripMaxMs: Math.max(...result.syncRoundTripMs),
+        },
+        notes: [
+          "JupyterLab (the tsgis front end) in Debian's chromium, software WebGL, against a demo portal on 127.0.0.1; offline Natural Earth basemap.",
+          "drawn: from sending the gis.map() cell until the view is ready, not updating and stationary.",
+          "round trip: measured in the kernel, from setting center until the view's new extent arrives (includes the view's 150 ms report debounce).",
+        ],
+      };
+    },
+  },
+];
