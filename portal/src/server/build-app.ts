@@ -27,6 +27,7 @@ import { registerHostingDatastoreRoutes } from "../routes/hosting-datastore";
 import { registerPortalRoutes } from "../routes/portals";
 import { ArcGISRequestError, invalidUrl } from "./arcgis-error";
 import { authenticate } from "./authenticate";
+import { registerCors } from "./cors";
 import type { FaultInjector } from "./fault-injector";
 import type { PortalContext } from "./portal-context";
 import { redactUrl } from "./redact-url";
@@ -74,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Some clients post forms without a content type; read any other body as a form too.
   app.addContentTypeParser("*", { parseAs: "string" }, (_request, body, done) => done(null, body));
 
+  registerCors(app, context);
   app.addHook("onRequest", options.faults.hook);
   app.addHook("preHandler", async (request, reply) => {
     const params = collectParams(request.query, request.body);
