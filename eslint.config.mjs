@@ -15,6 +15,8 @@ export default tseslint.config(
         process: "readonly",
         console: "readonly",
         __dirname: "readonly",
+        fetch: "readonly",
+        setTimeout: "readonly",
       },
     },
     rules: { "@typescript-eslint/no-require-imports": "off" },

@@ -1,38 +1,151 @@
 #!/usr/bin/env node
-// `npm start`: installs what is missing, builds, and starts the demo portal with its seeded
-// organisation, then says how to connect to it from a notebook or a script.
+// `npm start`: installs what is missing, builds, starts the demo portal, installs the tsgis
+// kernel and map extension into a project-local Jupyter directory, and opens JupyterLab on
+// notebooks/ with the map tutorial ready. `npm start -- --portal-only` starts just the portal.
 "use strict";
+const fs = require("fs");
 const path = require("path");
+const crypto = require("crypto");
 const { spawn, spawnSync } = require("child_process");
 const { ensureNpmDependencies } = require("./ensure-npm");
 const { ensureSystemPackages } = require("./ensure-system");
 
 const root = path.join(__dirname, "..");
-const port = process.env.TSGIS_PORTAL_PORT || "8480";
+const portalPort = process.env.TSGIS_PORTAL_PORT || "8480";
+const labPort = process.env.TSGIS_LAB_PORT || "8888";
+const portalUrl = `http://127.0.0.1:${portalPort}`;
 const dataDir = path.join(root, ".tsgis-data", "portal");
+const jupyterPrefix = path.join(root, ".jupyter-local");
+const portalOnly = process.argv.includes("--portal-only");
+const children = [];
 
-ensureNpmDependencies();
-ensureSystemPackages();
-const build = spawnSync("npx", ["tsc", "-b", "tsconfig.build.json"], {
-  cwd: root,
-  stdio: "inherit",
-});
-if (build.status !== 0) process.exit(build.status ?? 1);
+function runOrExit(command, args, env = process.env) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env });
+  if (result.status !== 0) {
+    console.error(`\n${command} ${args.join(" ")} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
 
-const portal = spawn(
-  process.execPath,
-  [path.join(root, "portal", "dist", "cli.js"), "--demo", "--port", port, "--data", dataDir],
-  { cwd: root, stdio: ["ignore", "inherit", "inherit"] },
-);
-portal.on("exit", (code) => process.exit(code ?? 0));
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => portal.kill(signal));
+function startChild(command, args, options) {
+  const child = spawn(command, args, { cwd: root, ...options });
+  children.push(child);
+  child.on("exit", (code) => {
+    for (const other of children) if (other !== child && other.exitCode === null) other.kill();
+    process.exit(code ?? 0);
+  });
+  return child;
+}
 
-console.log(`
-Connect from a TypeScript notebook or script (Node 20):
+function onPath(command) {
+  return spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
+}
+
+async function waitForPortal() {
+  for (let attempt = 0; attempt < 150; attempt++) {
+    const ready = await fetch(`${portalUrl}/sharing/rest?f=json`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the demo portal did not answer at ${portalUrl}`);
+}
+
+function jupyterEnv() {
+  return {
+    ...process.env,
+    JUPYTER_PATH: path.join(jupyterPrefix, "share", "jupyter"),
+    JUPYTER_DATA_DIR: path.join(jupyterPrefix, "data"),
+    JUPYTER_CONFIG_DIR: path.join(jupyterPrefix, "config"),
+    JUPYTER_RUNTIME_DIR: path.join(jupyterPrefix, "runtime"),
+    JUPYTER_PLATFORM_DIRS: "1",
+    TSGIS_PORTAL_URL: portalUrl,
+  };
+}
+
+function startLab() {
+  const env = jupyterEnv();
+  runOrExit(
+    process.execPath,
+    [path.join(root, "kernel", "dist", "jupyter", "cli.js"), "install", "--prefix", jupyterPrefix],
+    env,
+  );
+  runOrExit(
+    process.execPath,
+    [path.join(root, "labextension", "bin", "tsgis-lab.cjs"), "install", "--prefix", jupyterPrefix],
+    env,
+  );
+  // The Jupyter server's own access token, generated per start; it guards the local server.
+  const labToken = crypto.randomBytes(16).toString("hex");
+  const serverArgs = [
+    `--ServerApp.port=${labPort}`,
+    "--ServerApp.ip=127.0.0.1",
+    `--ServerApp.token=${labToken}`,
+    `--ServerApp.root_dir=${path.join(root, "notebooks")}`,
+    "--no-browser",
+    ...(process.getuid && process.getuid() === 0 ? ["--ServerApp.allow_root=True"] : []),
+  ];
+  const useRealJupyterLab = onPath("jupyter-lab");
+  const [command, args] = useRealJupyterLab
+    ? ["jupyter-lab", serverArgs]
+    : ["/usr/bin/python3", [path.join(root, "labextension", "app", "serve.py"), ...serverArgs]];
+  startChild(command, args, { env, stdio: ["ignore", "ignore", "inherit"] });
+  const mapUrl = `http://127.0.0.1:${labPort}/lab/tree/map.ipynb?token=${labToken}`;
+  console.log(`
+JupyterLab (${useRealJupyterLab ? "jupyter lab" : "the tsgis front end"}) is starting on notebooks/.
+Open the map tutorial:
+
+  ${mapUrl}
+
+Notebooks connect to the demo portal at ${portalUrl} (TSGIS_PORTAL_URL).
+Press Ctrl+C to stop JupyterLab and the portal. Portal data stays in .tsgis-data/portal.
+`);
+  if (process.env.DISPLAY && onPath("xdg-open")) {
+    spawn("xdg-open", [mapUrl], { stdio: "ignore", detached: true }).unref();
+  }
+}
+
+async function main() {
+  ensureNpmDependencies();
+  ensureSystemPackages();
+  runOrExit("npx", ["tsc", "-b", "tsconfig.build.json"]);
+  if (!portalOnly)
+    runOrExit(process.execPath, [path.join(root, "labextension", "scripts", "build-lab.cjs")]);
+  fs.mkdirSync(dataDir, { recursive: true });
+  startChild(
+    process.execPath,
+    [
+      path.join(root, "portal", "dist", "cli.js"),
+      "--demo",
+      "--port",
+      portalPort,
+      "--data",
+      dataDir,
+    ],
+    { stdio: ["ignore", "inherit", "inherit"] },
+  );
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => {
+      for (const child of children) if (child.exitCode === null) child.kill(signal);
+    });
+  }
+  await waitForPortal();
+  if (portalOnly) {
+    console.log(`
+Connect from a TypeScript notebook or script:
 
   import { GIS } from "tsgis";
-  const gis = await GIS.connect({ url: "http://127.0.0.1:${port}", username: "admin", password: "tsgis-admin-1" });
-  console.log(gis.properties.name, gis.users.me?.username);
-
-Press Ctrl+C to stop the portal. Its data stays in .tsgis-data/portal.
+  const gis = await GIS.connect({ url: "${portalUrl}", username: "admin", password: "tsgis-admin-1" });
 `);
+    return;
+  }
+  startLab();
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  for (const child of children) if (child.exitCode === null) child.kill();
+  process.exit(1);
+});
