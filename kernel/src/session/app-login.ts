@@ -1,38 +1,20 @@
 import type { Authenticator, SavedSignIn } from "./auth";
+import { RenewingToken, type IssuedToken } from "./renewing-token";
 import type { Session } from "./session";
-
-interface IssuedToken {
-  value: string;
-  expires: number;
-}
-
-const RENEW_MARGIN_MS = 30_000;
 
 /**
  * An app login (OAuth client credentials): the app's own token, for scripts that read public
  * content and premium services as the app rather than as a user. No user is signed in.
  */
-export class AppLogin implements Authenticator {
+export class AppLogin extends RenewingToken implements Authenticator {
   readonly scheme = "app" as const;
-  private issued: IssuedToken | undefined;
-  private pending: Promise<IssuedToken> | undefined;
 
   constructor(
     readonly clientId: string,
     private readonly clientSecret: string,
     private readonly expirationMinutes: number,
-  ) {}
-
-  async token(session: Session): Promise<string> {
-    const issued = this.issued;
-    if (issued && issued.expires - RENEW_MARGIN_MS > Date.now()) return issued.value;
-    return (await this.obtain(session)).value;
-  }
-
-  async renew(session: Session, rejectedToken: string | undefined): Promise<boolean> {
-    if (this.issued && this.issued.value === rejectedToken) this.issued = undefined;
-    await this.obtain(session);
-    return true;
+  ) {
+    super();
   }
 
   /** The secret is not saved in profiles: they have no field for it in the Python layout. */
@@ -40,16 +22,7 @@ export class AppLogin implements Authenticator {
     return { clientId: this.clientId };
   }
 
-  private obtain(session: Session): Promise<IssuedToken> {
-    if (!this.pending) {
-      this.pending = this.requestToken(session).finally(() => {
-        this.pending = undefined;
-      });
-    }
-    return this.pending;
-  }
-
-  private async requestToken(session: Session): Promise<IssuedToken> {
+  protected async requestToken(session: Session): Promise<IssuedToken> {
     const response = await session.request<{ access_token?: string; expires_in?: number }>(
       `${session.restUrl}/oauth2/token`,
       {
@@ -61,10 +34,9 @@ export class AppLogin implements Authenticator {
       { method: "POST", authenticate: false, idempotent: true },
     );
     if (!response.access_token) throw new Error("oauth2/token answered without an access_token");
-    this.issued = {
+    return {
       value: response.access_token,
       expires: Date.now() + (response.expires_in ?? this.expirationMinutes * 60) * 1000,
     };
-    return this.issued;
   }
 }

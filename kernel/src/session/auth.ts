@@ -1,4 +1,5 @@
 import type { WebTierAuth } from "./iwa/web-tier";
+import { RenewingToken, type IssuedToken } from "./renewing-token";
 import type { Session } from "./session";
 
 /**
@@ -74,56 +75,26 @@ export class ExistingToken implements Authenticator {
   }
 }
 
-interface IssuedToken {
-  value: string;
-  expires: number;
-}
-
-/** Renew a little before the portal says the token ends, so a request never races expiry. */
-const RENEW_MARGIN_MS = 30_000;
-
 /**
  * A built-in (or LDAP) login through generateToken. The token is renewed before it expires
  * and again when the portal rejects it, so long notebooks never see an expired session.
  */
-export class BuiltinLogin implements Authenticator {
+export class BuiltinLogin extends RenewingToken implements Authenticator {
   readonly scheme = "builtin" as const;
-  private issued: IssuedToken | undefined;
-  private pending: Promise<IssuedToken> | undefined;
 
   constructor(
     readonly username: string,
     private readonly password: string,
     private readonly expirationMinutes: number,
-  ) {}
-
-  async token(session: Session): Promise<string> {
-    const issued = this.issued;
-    if (issued && issued.expires - RENEW_MARGIN_MS > Date.now()) return issued.value;
-    return (await this.login(session)).value;
-  }
-
-  async renew(session: Session, rejectedToken: string | undefined): Promise<boolean> {
-    if (this.issued && this.issued.value === rejectedToken) this.issued = undefined;
-    await this.login(session);
-    return true;
+  ) {
+    super();
   }
 
   savedSignIn(): SavedSignIn {
     return { username: this.username, password: this.password };
   }
 
-  /** Concurrent callers share one generateToken request. */
-  private login(session: Session): Promise<IssuedToken> {
-    if (!this.pending) {
-      this.pending = this.requestToken(session).finally(() => {
-        this.pending = undefined;
-      });
-    }
-    return this.pending;
-  }
-
-  private async requestToken(session: Session): Promise<IssuedToken> {
+  protected async requestToken(session: Session): Promise<IssuedToken> {
     const response = await session.request<{ token?: string; expires?: number }>(
       `${session.restUrl}/generateToken`,
       {
@@ -140,7 +111,6 @@ export class BuiltinLogin implements Authenticator {
       typeof response.expires === "number"
         ? response.expires
         : Date.now() + this.expirationMinutes * 60_000;
-    this.issued = { value: response.token, expires };
-    return this.issued;
+    return { value: response.token, expires };
   }
 }

@@ -1,6 +1,7 @@
 import { ArcGISError } from "../errors";
 import type { Authenticator, SavedSignIn } from "./auth";
 import { newPkcePair } from "./pkce";
+import { RenewingToken, type IssuedToken } from "./renewing-token";
 import type { Session } from "./session";
 
 /** The redirect URI that has the portal show the code on its approval page, as Python uses. */
@@ -9,11 +10,6 @@ export const OUT_OF_BAND = "urn:ietf:wg:oauth:2.0:oob";
 /** Shows the user the sign-in URL and resolves to the code they copy from the approval page. */
 export type CodePrompt = (authorizeUrl: string) => Promise<string>;
 
-interface IssuedToken {
-  value: string;
-  expires: number;
-}
-
 interface TokenResponse {
   access_token?: string;
   expires_in?: number;
@@ -21,58 +17,34 @@ interface TokenResponse {
   username?: string;
 }
 
-/** Renew a little before the portal says the token ends, so a request never races expiry. */
-const RENEW_MARGIN_MS = 30_000;
-
 /**
  * OAuth 2.0 user sign-in with an app's client id: the authorization code grant with PKCE and
  * the out-of-band redirect. The user opens the printed URL, signs in, and pastes the code; the
  * refresh token then renews the access token for as long as it lives (two weeks by default),
  * and only when it is refused is the user asked again.
  */
-export class OAuthCodeLogin implements Authenticator {
+export class OAuthCodeLogin extends RenewingToken implements Authenticator {
   readonly scheme = "oauth" as const;
-  private issued: IssuedToken | undefined;
   private refreshToken: string | undefined;
-  private pending: Promise<IssuedToken> | undefined;
 
   constructor(
     readonly clientId: string,
     private readonly askForCode: CodePrompt,
     /** Minutes the refresh token lives; -1 asks for the portal's longest. */
     private readonly refreshMinutes = -1,
-  ) {}
-
-  async token(session: Session): Promise<string> {
-    const issued = this.issued;
-    if (issued && issued.expires - RENEW_MARGIN_MS > Date.now()) return issued.value;
-    return (await this.obtain(session)).value;
-  }
-
-  async renew(session: Session, rejectedToken: string | undefined): Promise<boolean> {
-    if (this.issued && this.issued.value === rejectedToken) this.issued = undefined;
-    await this.obtain(session);
-    return true;
+  ) {
+    super();
   }
 
   savedSignIn(): SavedSignIn {
     return { clientId: this.clientId };
   }
 
-  /** Concurrent requests share one refresh or one sign-in. */
-  private obtain(session: Session): Promise<IssuedToken> {
-    if (!this.pending) {
-      this.pending = this.refreshOrSignIn(session).finally(() => {
-        this.pending = undefined;
-      });
-    }
-    return this.pending;
-  }
-
-  private async refreshOrSignIn(session: Session): Promise<IssuedToken> {
+  /** A refresh while the refresh token lives; otherwise the user signs in again. */
+  protected async requestToken(session: Session): Promise<IssuedToken> {
     if (this.refreshToken) {
       try {
-        return await this.requestToken(session, {
+        return await this.exchange(session, {
           grant_type: "refresh_token",
           client_id: this.clientId,
           refresh_token: this.refreshToken,
@@ -98,7 +70,7 @@ export class OAuthCodeLogin implements Authenticator {
     });
     const code = (await this.askForCode(`${session.restUrl}/oauth2/authorize?${query}`)).trim();
     if (code === "") throw new Error("clientId: no authorization code was entered");
-    return this.requestToken(session, {
+    return this.exchange(session, {
       grant_type: "authorization_code",
       client_id: this.clientId,
       code,
@@ -107,10 +79,7 @@ export class OAuthCodeLogin implements Authenticator {
     });
   }
 
-  private async requestToken(
-    session: Session,
-    params: Record<string, string>,
-  ): Promise<IssuedToken> {
+  private async exchange(session: Session, params: Record<string, string>): Promise<IssuedToken> {
     const response = await session.request<TokenResponse>(
       `${session.restUrl}/oauth2/token`,
       params,
@@ -123,10 +92,9 @@ export class OAuthCodeLogin implements Authenticator {
     );
     if (!response.access_token) throw new Error("oauth2/token answered without an access_token");
     if (response.refresh_token) this.refreshToken = response.refresh_token;
-    this.issued = {
+    return {
       value: response.access_token,
       expires: Date.now() + (response.expires_in ?? 1800) * 1000,
     };
-    return this.issued;
   }
 }
