@@ -68,6 +68,19 @@ export async function startRecordingServer(respond?: Responder): Promise<Running
   return { url, requests, close: () => closeServer(server) };
 }
 
+/** Sends a request upstream and relays its answer to `res` (a 502 when upstream fails). */
+function forward(res: http.ServerResponse, options: http.RequestOptions): http.ClientRequest {
+  const upstream = http.request(options, (upstreamResponse) => {
+    res.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
+    upstreamResponse.pipe(res);
+  });
+  upstream.on("error", () => {
+    res.writeHead(502);
+    res.end();
+  });
+  return upstream;
+}
+
 export interface FlakyFront extends RunningServer {
   /** The next `count` requests fail with `status` (and headers) instead of reaching the portal. */
   failNext(count: number, status: number, headers?: Record<string, string>): void;
@@ -87,22 +100,12 @@ export async function startFlakyFront(targetUrl: string): Promise<FlakyFront> {
       res.end("temporarily unavailable");
       return;
     }
-    const upstream = http.request(
-      {
-        host: target.hostname,
-        port: target.port,
-        method: req.method,
-        path: req.url,
-        headers: { ...req.headers, host: target.host },
-      },
-      (upstreamResponse) => {
-        res.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
-        upstreamResponse.pipe(res);
-      },
-    );
-    upstream.on("error", () => {
-      res.writeHead(502);
-      res.end();
+    const upstream = forward(res, {
+      host: target.hostname,
+      port: target.port,
+      method: req.method,
+      path: req.url,
+      headers: { ...req.headers, host: target.host },
     });
     upstream.end(body);
   });
@@ -131,22 +134,12 @@ export async function startForwardProxy(): Promise<ForwardProxy> {
   const server = http.createServer((req, res) => {
     seen.push(`${req.method} ${req.url}`);
     const target = new URL(req.url ?? "");
-    const upstream = http.request(
-      {
-        host: target.hostname,
-        port: target.port,
-        method: req.method,
-        path: `${target.pathname}${target.search}`,
-        headers: req.headers,
-      },
-      (upstreamResponse) => {
-        res.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
-        upstreamResponse.pipe(res);
-      },
-    );
-    upstream.on("error", () => {
-      res.writeHead(502);
-      res.end();
+    const upstream = forward(res, {
+      host: target.hostname,
+      port: target.port,
+      method: req.method,
+      path: `${target.pathname}${target.search}`,
+      headers: req.headers,
     });
     req.pipe(upstream);
   });
