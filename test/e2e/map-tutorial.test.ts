@@ -1,6 +1,7 @@
 // The map tutorial in JupyterLab (the tsgis front end, Debian's chromium) against a demo
-// portal: the map draws, follows the kernel, reports pans and clicks back, takes screenshots,
-// switches to 3D, and leaves no token in the saved notebook and no request outside 127.0.0.1.
+// portal: the map draws (GeoJSON and a hosted feature layer read from the portal across origins),
+// follows the kernel, reports pans and clicks back, takes screenshots, switches to 3D, and leaves
+// no token in the saved notebook and no request outside 127.0.0.1.
 import { readFileSync } from "fs";
 import path from "path";
 import { startPortal, type RunningPortal } from "@tsgis/portal";
@@ -27,10 +28,30 @@ const CELL = {
   map: 3,
   moveFromKernel: 5,
   landmarks: 8,
-  onClick: 10,
-  screenshot: 13,
-  mode3D: 15,
+  hostedLayer: 10,
+  onClick: 12,
+  screenshot: 15,
+  mode3D: 17,
 };
+
+/** The points the tutorial publishes as the hosted layer "Paris viewpoints" ([lon, lat]). */
+const VIEWPOINTS: [number, number][] = [
+  [2.2876, 48.8616],
+  [2.3017, 48.8638],
+  [2.2986, 48.8556],
+  [2.3125, 48.8566],
+  [2.2855, 48.8566],
+];
+
+interface PointSample {
+  /** Where the point is in the view, in CSS pixels. */
+  x: number;
+  y: number;
+  inside: boolean;
+  /** The colour in a 5×5 pixel window around it that is closest to `target`, and its distance. */
+  colour: [number, number, number];
+  distance: number;
+}
 
 jest.setTimeout(generous);
 
@@ -65,6 +86,50 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Pr
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   return read();
+}
+
+/**
+ * For each [lon, lat], where it is in the current view and the colour drawn there (of the 5×5
+ * pixels around it, the one closest to `target`), from the view's own screenshot.
+ */
+async function samplesAt(
+  points: [number, number][],
+  target: [number, number, number],
+): Promise<PointSample[]> {
+  await notebook.settledView();
+  return notebook.page.evaluate(`(async () => {
+    const view = window.tsgisE2E.map().currentView;
+    const shot = await view.takeScreenshot({ format: "png" });
+    const { data, width, height } = shot.data;
+    const scale = width / view.width;
+    const target = ${JSON.stringify(target)};
+    return ${JSON.stringify(points)}.map(([longitude, latitude]) => {
+      const point = view.center.clone();
+      point.longitude = longitude;
+      point.latitude = latitude;
+      const screen = view.toScreen(point);
+      const cx = Math.round(screen.x * scale);
+      const cy = Math.round(screen.y * scale);
+      let best = null;
+      for (let dy = -2; dy <= 2; dy += 1) {
+        for (let dx = -2; dx <= 2; dx += 1) {
+          const px = cx + dx, py = cy + dy;
+          if (px < 0 || py < 0 || px >= width || py >= height) continue;
+          const i = (py * width + px) * 4;
+          const colour = [data[i], data[i + 1], data[i + 2]];
+          const distance = Math.max(...colour.map((c, k) => Math.abs(c - target[k])));
+          if (!best || distance < best.distance) best = { colour, distance };
+        }
+      }
+      return {
+        x: screen.x,
+        y: screen.y,
+        inside: screen.x >= 0 && screen.y >= 0 && screen.x < view.width && screen.y < view.height,
+        colour: best ? best.colour : [0, 0, 0],
+        distance: best ? best.distance : 255,
+      };
+    });
+  })()`) as Promise<PointSample[]>;
 }
 
 describe("the map tutorial in JupyterLab", () => {
@@ -134,6 +199,52 @@ describe("the map tutorial in JupyterLab", () => {
     expect(count).toBe(3);
     // The landmarks and the drawn line add colours to the all-land view.
     expect((await notebook.pixels()).colours).toBeGreaterThan(1);
+  });
+
+  it("draws a hosted feature layer's features, read from the portal by the browser", async () => {
+    const symbolBlue: [number, number, number] = [0, 121, 193];
+    const before = await samplesAt(VIEWPOINTS, symbolBlue);
+    const output = await notebook.run(CELL.hostedLayer);
+    expect(output).toContain("Feature Service");
+    expect(output).toContain("Paris viewpoints");
+    const loaded = await until(
+      () =>
+        notebook.page.evaluate(`(async () => {
+          const view = window.tsgisE2E.map().currentView;
+          const layer = view.map.layers.find((l) => l.title === "Paris viewpoints");
+          if (!layer) return { count: -1 };
+          if (layer.loadStatus === "failed") return { count: -2, error: String(layer.loadError && layer.loadError.message) };
+          if (layer.loadStatus !== "loaded") return { count: -1 };
+          const layerView = await view.whenLayerView(layer);
+          if (layerView.updating || view.updating) return { count: -1 };
+          const { features } = await layerView.queryFeatures();
+          const symbol = layer.renderer && layer.renderer.symbol;
+          return {
+            count: features.length,
+            type: layer.type,
+            url: layer.url,
+            colour: symbol ? symbol.color.toRgb() : null,
+          };
+        })()`) as Promise<{
+          count: number;
+          error?: string;
+          type?: string;
+          url?: string;
+          colour?: [number, number, number] | null;
+        }>,
+      (value) => value.count !== -1,
+    );
+    // A FeatureLayer on the portal's hosted FeatureServer, in the symbol the service defines.
+    expect(loaded).toMatchObject({ count: VIEWPOINTS.length, type: "feature" });
+    expect(loaded.url).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/rest\/services\/Hosted\/Paris_viewpoints_[0-9a-f]{32}\/FeatureServer$/,
+    );
+    expect(loaded.colour).toEqual(symbolBlue);
+    // Pixels: the symbol's colour now shows where each point is, and did not before.
+    const after = await samplesAt(VIEWPOINTS, symbolBlue);
+    expect(after.every((sample) => sample.inside)).toBe(true);
+    expect(after.map((sample) => sample.distance < 30)).toEqual(VIEWPOINTS.map(() => true));
+    expect(before.map((sample) => sample.distance < 30)).toEqual(VIEWPOINTS.map(() => false));
   });
 
   it("delivers a click on the map to onClick in the kernel", async () => {
