@@ -140,6 +140,19 @@ describe("publishing, export and import against the portal", () => {
     expect(byStore.Lost).toBeUndefined();
   });
 
+  it("deletes a hosted layer's service with its item, freeing the name", async () => {
+    const geojson = await addFile("Doomed", "GeoJson", "doomed.geojson", JSON.stringify(POLYGONS));
+    const item = await geojson.publish();
+    const layer = await firstLayer(item);
+    const serviceName = item.url?.split("/").slice(-2, -1)[0] ?? "";
+    expect(serviceName).not.toBe("");
+    expect(await gis.content.isServiceNameAvailable(serviceName, "featureService")).toBe(false);
+    await expect(item.delete()).resolves.toBe(true);
+    await expect(layer.query({ returnCountOnly: true })).rejects.toBeInstanceOf(ArcGISError);
+    expect(await gis.content.isServiceNameAvailable(serviceName, "featureService")).toBe(true);
+    await geojson.delete();
+  });
+
   it("publishes GeoJSON polygons", async () => {
     const geojson = await addFile("Zones", "GeoJson", "zones.geojson", JSON.stringify(POLYGONS));
     const item = await geojson.publish();

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { FeatureServiceStore } from "../features/service-store";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { readItemFields } from "../model/item-params";
 import type { ItemRecord } from "../model/item-record";
@@ -168,8 +169,14 @@ export function targetFolder(
   return found.id;
 }
 
+/** Deletes an item with what it stands for: its files and, for a hosted layer, its service. */
 export function deleteItem(services: ContentServices, item: ItemRecord): void {
-  services.items.delete(item.id);
+  const hostedServices = new FeatureServiceStore(services.context.db);
+  services.context.db.transaction(() => {
+    const service = hostedServices.byItem(item.id);
+    if (service) hostedServices.delete(service.id);
+    services.items.delete(item.id);
+  })();
   services.files.removeItem(item.id);
 }
 
