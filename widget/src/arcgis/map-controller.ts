@@ -31,6 +31,8 @@ export class MapController {
   private readonly layersById = new Map<string, Layer>();
   private offlineLayers: Layer[] = [];
   private following = 0;
+  /** The navigation under way; the next one starts when it has settled. */
+  private navigation: Promise<void> = Promise.resolve();
   private destroyed = false;
   private readonly report = debounce(() => this.reportNavigation(), REPORT_DEBOUNCE_MS);
   private readonly handles: IHandle[] = [];
@@ -138,7 +140,17 @@ export class MapController {
     );
   }
 
-  private async follow(changed: string[], fromKernel: boolean): Promise<void> {
+  /**
+   * Navigations run one after another: a goTo started while another is under way interrupts it
+   * (a mode switch's centre followed at once by a tilt would leave the camera half way).
+   */
+  private follow(changed: string[], fromKernel: boolean): Promise<void> {
+    const next = this.navigation.then(() => this.followNow(changed, fromKernel));
+    this.navigation = next.catch(() => undefined);
+    return next;
+  }
+
+  private async followNow(changed: string[], fromKernel: boolean): Promise<void> {
     const view = this.view;
     // A view that is not ready yet follows the whole state once it is (createView), in one go:
     // a goTo issued now would race that one and could cancel it.
