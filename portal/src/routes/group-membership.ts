@@ -31,6 +31,24 @@ export function registerGroupMembershipRoutes(app: FastifyInstance, context: Por
   const stores = communityStores(context);
   const groups = stores.groups;
 
+  /** An invitation to `group`, and the notification that tells the invited user about it. */
+  function invite(
+    group: GroupRecord,
+    username: string,
+    memberType: "admin" | "member",
+    invitedBy: UserRecord,
+    expires: number,
+    details: Record<string, string>,
+  ): void {
+    groups.invite(group.id, username, memberType, invitedBy.username, expires);
+    stores.notifications.add(
+      username,
+      "group_invitation",
+      { groupTitle: group.title, invitedBy: invitedBy.username, ...details },
+      { id: group.id, type: "group" },
+    );
+  }
+
   app.route({
     method: "POST",
     url: "/sharing/rest/community/groups/:groupId/addUsers",
@@ -101,19 +119,7 @@ export function registerGroupMembershipRoutes(app: FastifyInstance, context: Por
           continue;
         }
         const memberType = role === "group_admin" ? "admin" : "member";
-        groups.invite(
-          group.id,
-          target.username,
-          memberType,
-          user.username,
-          Date.now() + minutes * 60000,
-        );
-        stores.notifications.add(
-          target.username,
-          "group_invitation",
-          { groupTitle: group.title, invitedBy: user.username },
-          { id: group.id, type: "group" },
-        );
+        invite(group, target.username, memberType, user, Date.now() + minutes * 60000, {});
       }
       return { success: true, notInvited };
     },
@@ -153,19 +159,9 @@ export function registerGroupMembershipRoutes(app: FastifyInstance, context: Por
           continue;
         }
         const memberType = role === "admin" || role === "group_admin" ? "admin" : "member";
-        groups.invite(
-          group.id,
-          match.username,
-          memberType,
-          user.username,
-          Date.now() + days * 86400000,
-        );
-        stores.notifications.add(
-          match.username,
-          "group_invitation",
-          { groupTitle: group.title, invitedBy: user.username, message: values.message ?? "" },
-          { id: group.id, type: "group" },
-        );
+        invite(group, match.username, memberType, user, Date.now() + days * 86400000, {
+          message: values.message ?? "",
+        });
       }
       return { success: true, notInvited };
     },
