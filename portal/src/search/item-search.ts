@@ -1,4 +1,5 @@
 import type { PortalDatabase } from "../db/open-database";
+import { cachedStatement } from "../db/statement-cache";
 import { visibleItemsSql } from "../model/item-access";
 import { itemFromRow, type ItemRecord, type ItemRow } from "../model/item-record";
 import type { UserRecord } from "../model/user-record";
@@ -88,14 +89,15 @@ export function searchItems(
   const params = conditions.flatMap((condition) => condition.params);
 
   const total = (
-    db.prepare(`SELECT COUNT(*) AS n FROM items i WHERE ${where}`).get(...params) as { n: number }
+    cachedStatement(db, `SELECT COUNT(*) AS n FROM items i WHERE ${where}`).get(...params) as {
+      n: number;
+    }
   ).n;
-  const rows = db
-    .prepare(
-      `SELECT i.rowid AS rowid, i.* FROM items i WHERE ${where}
+  const rows = cachedStatement(
+    db,
+    `SELECT i.rowid AS rowid, i.* FROM items i WHERE ${where}
        ORDER BY ${orderBy(request)} LIMIT ? OFFSET ?`,
-    )
-    .all(...params, request.num, request.start - 1) as ItemRow[];
+  ).all(...params, request.num, request.start - 1) as ItemRow[];
   const counts = request.countFields.map((field) => {
     const expression = COUNT_EXPRESSIONS[field];
     const values = db

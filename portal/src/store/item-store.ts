@@ -1,4 +1,5 @@
 import type { PortalDatabase } from "../db/open-database";
+import { cachedStatement } from "../db/statement-cache";
 import { itemFromRow, type ItemAccess, type ItemRecord, type ItemRow } from "../model/item-record";
 import { newId } from "../security/ids";
 
@@ -66,7 +67,7 @@ export class ItemStore {
   constructor(private readonly db: PortalDatabase) {}
 
   get(id: string): ItemRecord | null {
-    const row = this.db.prepare("SELECT rowid, * FROM items WHERE id = ?").get(id) as
+    const row = cachedStatement(this.db, "SELECT rowid, * FROM items WHERE id = ?").get(id) as
       ItemRow | undefined;
     return row ? itemFromRow(row) : null;
   }
@@ -183,9 +184,10 @@ export class ItemStore {
 
   categoriesOf(id: string): string[] {
     return (
-      this.db
-        .prepare("SELECT category FROM item_categories WHERE item_id = ? ORDER BY category")
-        .all(id) as { category: string }[]
+      cachedStatement(
+        this.db,
+        "SELECT category FROM item_categories WHERE item_id = ? ORDER BY category",
+      ).all(id) as { category: string }[]
     ).map((row) => row.category);
   }
 
