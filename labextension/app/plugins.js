@@ -30,21 +30,3 @@ export const styleModules = [
   import("@jupyterlab/translation-extension/style/index.js"),
   import("@jupyter-widgets/jupyterlab-manager/lib/index.js").then(() => undefined),
 ];
-
-/** Names of the extension packages above, whose schemas and themes the server must serve. */
-export const EXTENSION_PACKAGES = [
-  "@jupyterlab/application-extension",
-  "@jupyterlab/apputils-extension",
-  "@jupyterlab/codemirror-extension",
-  "@jupyterlab/completer-extension",
-  "@jupyterlab/docmanager-extension",
-  "@jupyterlab/filebrowser-extension",
-  "@jupyterlab/mainmenu-extension",
-  "@jupyterlab/notebook-extension",
-  "@jupyterlab/rendermime-extension",
-  "@jupyterlab/services-extension",
-  "@jupyterlab/shortcuts-extension",
-  "@jupyterlab/theme-light-extension",
-  "@jupyterlab/translation-extension",
-  "@jupyter-widgets/jupyterlab-manager",
-];

@@ -12,6 +12,7 @@ const workspace = path.join(__dirname, "..", "..");
 const output = path.join(__dirname, "..", "dist", "app");
 const metadata = coreMetadata(path.join(workspace, "node_modules"));
 
+// The extension packages that app/plugins.js imports: the server serves their schemas and themes.
 const EXTENSION_PACKAGES = [
   "@jupyterlab/application-extension",
   "@jupyterlab/apputils-extension",

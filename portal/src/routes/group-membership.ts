@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { missingParameter, operationFailed, userNotFound } from "../model/community-errors";
 import { groupJson, type GroupRecord } from "../model/group-record";
 import { splitTags } from "../model/group-fields";
@@ -31,6 +31,15 @@ export function registerGroupMembershipRoutes(app: FastifyInstance, context: Por
   const stores = communityStores(context);
   const groups = stores.groups;
 
+  /** The group of the request, once the caller is shown to add and remove its members. */
+  function groupWhoseMembersCallerAssigns(request: FastifyRequest): GroupRecord {
+    const user = requireUser(request);
+    const { group, memberType } = visibleGroup(context, request);
+    const manages = memberType === "owner" || memberType === "admin";
+    if (!canAssignMembers(group, user, manages)) throw permissionDenied();
+    return group;
+  }
+
   /** An invitation to `group`, and the notification that tells the invited user about it. */
   function invite(
     group: GroupRecord,
@@ -53,10 +62,7 @@ export function registerGroupMembershipRoutes(app: FastifyInstance, context: Por
     method: "POST",
     url: "/sharing/rest/community/groups/:groupId/addUsers",
     handler: async (request) => {
-      const user = requireUser(request);
-      const { group, memberType } = visibleGroup(context, request);
-      const manages = memberType === "owner" || memberType === "admin";
-      if (!canAssignMembers(group, user, manages)) throw permissionDenied();
+      const group = groupWhoseMembersCallerAssigns(request);
       const values = stateOf(request).params.values;
       const asMembers = usernamesParam(values, "users");
       const asAdmins = usernamesParam(values, "admins");
@@ -83,10 +89,7 @@ export function registerGroupMembershipRoutes(app: FastifyInstance, context: Por
     method: "POST",
     url: "/sharing/rest/community/groups/:groupId/removeUsers",
     handler: async (request) => {
-      const user = requireUser(request);
-      const { group, memberType } = visibleGroup(context, request);
-      const manages = memberType === "owner" || memberType === "admin";
-      if (!canAssignMembers(group, user, manages)) throw permissionDenied();
+      const group = groupWhoseMembersCallerAssigns(request);
       const names = usernamesParam(stateOf(request).params.values, "users");
       if (names.length === 0) throw missingParameter("users");
       const notRemoved: string[] = [];
