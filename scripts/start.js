@@ -108,8 +108,8 @@ Press Ctrl+C to stop JupyterLab and the portal. Portal data stays in .tsgis-data
 }
 
 async function main() {
-  ensureNpmDependencies();
   ensureSystemPackages();
+  ensureNpmDependencies();
   runOrExit("npx", ["tsc", "-b", "tsconfig.build.json"]);
   if (!portalOnly)
     runOrExit(process.execPath, [path.join(root, "labextension", "scripts", "build-lab.cjs")]);

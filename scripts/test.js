@@ -17,8 +17,8 @@ function run(command, args) {
   }
 }
 
-ensureNpmDependencies();
 ensureSystemPackages();
+ensureNpmDependencies();
 run("npx", ["tsc", "-b", "tsconfig.build.json"]);
 run("npx", ["tsc", "-p", "tsconfig.json"]);
 run("npx", ["eslint", "."]);

@@ -6,10 +6,15 @@
 "use strict";
 const { installExtensions, parseInstallArguments } = require("../scripts/install.cjs");
 
+const USAGE = "usage: tsgis-lab install [--user | --prefix PREFIX | --data-dir DIR]";
 const [command, ...rest] = process.argv.slice(2);
+if (command === "--help" || command === "-h") {
+  console.log(USAGE);
+  process.exit(0);
+}
 if (command !== "install") {
-  console.error("usage: tsgis-lab install [--user | --prefix PREFIX | --data-dir DIR]");
-  process.exit(command === undefined || command === "--help" ? 0 : 2);
+  console.error(USAGE);
+  process.exit(2);
 }
 try {
   const target = parseInstallArguments(rest);

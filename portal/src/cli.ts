@@ -1,10 +1,14 @@
 #!/usr/bin/env node
-import { parseArguments, UsageError, USAGE } from "./cli/parse-arguments";
+import { HELP, parseArguments, UsageError, USAGE, wantsHelp } from "./cli/parse-arguments";
 import { DEMO_USERS } from "./seed/demo-users";
 import { startPortal } from "./start-portal";
 import { caCertificatePath } from "./tls/tls-material";
 
 async function main(): Promise<void> {
+  if (wantsHelp(process.argv.slice(2))) {
+    process.stdout.write(HELP);
+    return;
+  }
   let options;
   try {
     options = parseArguments(process.argv.slice(2), process.env);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
-/** One row of ../shared/api/inventory.tsv: a Python member and its TypeScript form. */
+/** One row of scripts/docs/inventory.tsv: a Python member and its TypeScript form. */
 export interface InventoryRow {
   /** 1-based position among the data rows, stable while the file does not change. */
   index: number;
@@ -16,14 +16,17 @@ export interface InventoryRow {
 const KINDS = new Set(["class", "property", "method", "classmethod", "attribute"]);
 const COLUMNS = ["class", "member", "kind", "python parameters", "typescript form"];
 
-/** Where the contract lives: `shared/` beside the clone, in development and in CI alike. */
+/**
+ * The contract's table of Python members, kept in the repository so that a clone on its own
+ * generates and checks its docs. It is the project's API inventory (every class and member of
+ * the `arcgis.gis` reference with its TypeScript form); update it when the contract changes.
+ */
 export function inventoryPath(root: string): string {
-  return path.resolve(root, "..", "shared", "api", "inventory.tsv");
+  return path.join(root, "scripts", "docs", "inventory.tsv");
 }
 
 export function readInventory(file: string): InventoryRow[] {
-  if (!fs.existsSync(file))
-    throw new Error(`${file} is missing: shared/ must sit beside the clone`);
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing`);
   const [header, ...lines] = fs.readFileSync(file, "utf8").split(/\r?\n/);
   if (header.split("\t").join("|") !== COLUMNS.join("|")) {
     throw new Error(`${file}: unexpected header ${JSON.stringify(header)}`);

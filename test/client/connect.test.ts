@@ -9,6 +9,7 @@ import {
   startRecordingServer,
   type RunningServer,
 } from "../support/http-servers";
+import { closeAll } from "../support/teardown";
 
 const ADMIN = { username: "admin", password: "tsgis-admin-1" };
 const USER = { username: "user", password: "tsgis-user-1" };
@@ -152,10 +153,7 @@ describe("where the token goes", () => {
     gis = await GIS.connect({ url: front.url, ...ADMIN, setActive: false });
   });
   afterAll(async () => {
-    gis.close();
-    for (const server of servers) await server.close();
-    await front.close();
-    await portal.close();
+    await closeAll(gis, ...servers, front, portal);
   });
 
   it("sends the token to the portal in the header, never in the URL", async () => {

@@ -4,7 +4,7 @@ import { inventoryPath, readInventory, type InventoryRow } from "../../scripts/d
 import { checkRows, formStatements } from "../../scripts/docs/surface-check";
 import { FROM_PYTHON_FILE, generateFromPython, pythonCall } from "../../scripts/docs/from-python";
 
-// docs/from-python.md is generated from ../shared/api/inventory.tsv and the built package:
+// docs/from-python.md is generated from scripts/docs/inventory.tsv and the built package:
 // regenerating it here and comparing keeps the committed file from drifting.
 const root = path.join(__dirname, "..", "..");
 const inventory = readInventory(inventoryPath(root));

@@ -2,6 +2,7 @@ import http from "node:http";
 import { startPortal, type RunningPortal } from "@tsgis/portal";
 import { GIS } from "tsgis";
 import { startRecordingServer, type RunningServer } from "../support/http-servers";
+import { closeAll } from "../support/teardown";
 
 /**
  * A response cut after its headers (the portal's "connection cut" fault): a GET is retried like
@@ -33,9 +34,7 @@ describe("responses cut mid-body", () => {
   });
 
   afterAll(async () => {
-    gis.session.close();
-    await server.close();
-    await portal.close();
+    await closeAll(gis?.session, server, portal);
   });
 
   it("retries a GET whose response was cut", async () => {

@@ -7,6 +7,7 @@ import { startPortal, type RunningPortal } from "@tsgis/portal";
 import { GIS } from "tsgis";
 import { startRecordingServer, type RunningServer } from "../support/http-servers";
 import { LoopbackKernel } from "../widget/comm-loopback";
+import { closeAll } from "../support/teardown";
 
 const CLI = path.join(__dirname, "..", "..", "portal", "dist", "cli.js");
 
@@ -46,9 +47,7 @@ describe("tokens stay where they belong", () => {
   });
 
   afterAll(async () => {
-    gis.session.close();
-    await stranger.close();
-    await portal.close();
+    await closeAll(gis?.session, stranger, portal);
   });
 
   it("never sends the token to a host that is not federated with the portal", async () => {

@@ -7,6 +7,7 @@ import {
   type RecordedRequest,
   type RunningServer,
 } from "../support/http-servers";
+import { closeAll } from "../support/teardown";
 
 const ADMIN = { username: "admin", password: "tsgis-admin-1" };
 
@@ -49,10 +50,7 @@ describe("tokens for federated servers", () => {
     gis = await GIS.connect({ url: front.url, ...ADMIN, setActive: false });
   });
   afterAll(async () => {
-    gis.close();
-    for (const server of servers) await server.close();
-    await front.close();
-    await portal.close();
+    await closeAll(gis, ...servers, front, portal);
   });
 
   const exchanges = (): RecordedRequest[] =>

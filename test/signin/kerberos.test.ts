@@ -6,6 +6,7 @@ import { ArcGISError, GIS } from "tsgis";
 import type { KdcGlobal } from "./kdc-environment";
 import { REALM } from "./kdc";
 import { startWindowsWebAdaptor, type WindowsWebAdaptor } from "./windows-web-adaptor";
+import { closeAll } from "../support/teardown";
 
 const kdc = (globalThis as unknown as { kdc: KdcGlobal }).kdc;
 
@@ -18,8 +19,7 @@ describe("Kerberos (Negotiate) sign-in against a real KDC", () => {
     adaptor = await startWindowsWebAdaptor(portal.url, { kerberosService: "HTTP@127.0.0.1" });
   });
   afterAll(async () => {
-    await adaptor.close();
-    await portal.close();
+    await closeAll(adaptor, portal);
   });
 
   it("passes the web tier with the user's ticket, without any password", async () => {

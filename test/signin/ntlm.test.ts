@@ -3,6 +3,7 @@ import { ArcGISError, GIS } from "tsgis";
 import { md4 } from "../../kernel/src/session/iwa/md4";
 import { ntlmv2Response, ntowfv2 } from "../../kernel/src/session/iwa/ntlm";
 import { startWindowsWebAdaptor, type WindowsWebAdaptor } from "./windows-web-adaptor";
+import { closeAll } from "../support/teardown";
 
 describe("NTLM primitives against published test vectors", () => {
   it("computes MD4 as RFC 1320's test suite says", () => {
@@ -53,8 +54,7 @@ describe("NTLM sign-in through a Windows web tier", () => {
     });
   });
   afterAll(async () => {
-    await adaptor.close();
-    await portal.close();
+    await closeAll(adaptor, portal);
   });
 
   it("answers the challenge with NTLMv2 and signs in", async () => {

@@ -10,6 +10,7 @@ import type { ConnectionInfo, JsonObject } from "./protocol";
 import { resilientConverterFactory } from "./resilient-converter";
 import { createTsgisHandlerClass } from "./tsgis-handler";
 import { createTsgisServerClass } from "./tsgis-server";
+import { offerOwnPackage } from "./own-package-resolution";
 import { packageVersions } from "./package-versions";
 import { loadTslab } from "./tslab-modules";
 
@@ -23,6 +24,7 @@ function readConnectionInfo(connectionFile: string): ConnectionInfo {
 
 export function startTsgisKernel(connectionFile: string): void {
   const { key } = readConnectionInfo(connectionFile);
+  offerOwnPackage();
   const tslab = loadTslab();
   const runtime = new KernelRuntime(key);
 

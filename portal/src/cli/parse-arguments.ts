@@ -6,7 +6,31 @@ export class UsageError extends Error {
 
 export const USAGE =
   "usage: tsgis-portal [--port N] [--host H] [--data DIR] [--demo] [--tls] " +
-  "[--admin USER:PASSWORD] [--latency MS] [--fault-rate P]";
+  "[--admin USER:PASSWORD] [--latency MS] [--fault-rate P] [--log] [--help]";
+
+/** What `tsgis-portal --help` prints: every flag and what it does. */
+export const HELP = `${USAGE}
+
+Starts an ArcGIS-compatible portal (the Sharing REST API at /sharing/rest, geocoding and
+hosted feature services at /rest/services) on SQLite.
+
+  --port N               port to listen on (default 0: any free port, printed at start)
+  --host H               address to listen on (default 127.0.0.1)
+  --data DIR             keep the portal's data in DIR (default: a temporary directory)
+  --demo                 seed a demo organisation with users, groups and content
+  --tls                  serve HTTPS with a generated CA (its certificate path is printed)
+  --admin USER:PASSWORD  create this administrator (or set TSGIS_PORTAL_ADMIN)
+  --latency MS           add MS milliseconds to every answer (benchmarks)
+  --fault-rate P         fail this share of requests (0 to 1) with a 503, a 429 or a cut
+                         connection (fault tests)
+  --log                  log requests to stdout, tokens and passwords redacted
+  -h, --help             print this help
+`;
+
+/** True when the command line asks for the help text, wherever the flag stands. */
+export function wantsHelp(argv: readonly string[]): boolean {
+  return argv.includes("--help") || argv.includes("-h");
+}
 
 /** Turns command-line flags (and TSGIS_PORTAL_ADMIN) into portal options; throws UsageError. */
 export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv): PortalOptions {
