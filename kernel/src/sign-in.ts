@@ -47,7 +47,11 @@ export async function prepareSignIn(given: GISOptions): Promise<PreparedSignIn> 
     portalUrl,
     signIn,
     afterConnect: async () => {
-      if (toSave && options.profile !== undefined) await saveProfile(options.profile, toSave);
+      if (!toSave || options.profile === undefined) return;
+      // A password typed at the prompt is saved with the profile too, as Python's does, so the
+      // next `GIS.connect({ profile })` signs in without asking.
+      const typed = options.password === undefined ? withPassword.password : undefined;
+      await saveProfile(options.profile, { ...toSave, ...(typed ? { password: typed } : {}) });
     },
   };
 }

@@ -260,6 +260,29 @@ describe("ProfileManager with a real Secret Service", () => {
     }
   });
 
+  it("saves a password typed at the notebook's prompt with the profile", async () => {
+    const stdin = installNotebookStdin(async () => USER.password);
+    try {
+      const gis = await GIS.connect({
+        profile: "prompted",
+        url: portal.url,
+        username: USER.username,
+        setActive: false,
+      });
+      opened.push(gis);
+      expect(stdin.prompts).toEqual([{ prompt: "Enter password for user: ", password: true }]);
+    } finally {
+      stdin.uninstall();
+    }
+    expect(fs.readFileSync(profileFile, "utf8")).not.toContain(USER.password);
+    expect(await lookup({ service: `prompted${SERVICE_SUFFIX}`, username: "prompted" })).toBe(
+      USER.password,
+    );
+    const again = await GIS.connect({ profile: "prompted", setActive: false });
+    opened.push(again);
+    expect(again.users.me?.username).toBe(USER.username);
+  });
+
   it("refuses bad arguments before writing anything", async () => {
     const before = fs.readFileSync(profileFile, "utf8");
     const profiles = new ProfileManager();
