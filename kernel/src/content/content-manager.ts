@@ -4,7 +4,7 @@ import type { RequestParams } from "../session/params";
 import { CategorySchemaManager } from "./category-schema-manager";
 import { cloneItems, type CloneOptions } from "./clone-items";
 import { chunks, mapConcurrent } from "./concurrency";
-import { checkFileInput, prepareFile, type FileInput } from "./file-inputs";
+import { checkFileInput, prepareFile, type FileInput, type PreparedFile } from "./file-inputs";
 import {
   checkBoolean,
   checkOptionalString,
@@ -20,6 +20,8 @@ import {
   type ItemLike,
 } from "./item-arguments";
 import { Item, withPreparedFiles } from "./item";
+import { itemTypeClause } from "./item-type-query";
+import { itemTypeFromFile } from "./item-type-from-file";
 import type { ItemJSON, ItemProperties } from "./item-json";
 import { addItemInParts, MULTIPART_THRESHOLD } from "./multipart-upload";
 import { pagedSearch, type SearchPageJSON } from "../users/paged-search";
@@ -157,7 +159,7 @@ export class ContentManager {
   /** Adds the type and (unless searching outside it) the organisation to a query. */
   private scopedQuery(query: string, itemType: string | undefined, outsideOrg: boolean): string {
     const parts = query.trim() === "" ? [] : [`(${query})`];
-    if (itemType) parts.push(`type:"${itemType.replace(/"/g, '\\"')}"`);
+    if (itemType) parts.push(itemTypeClause(itemType));
     const orgId = this.gis.properties.id;
     if (!outsideOrg && this.gis.users.me && typeof orgId === "string") parts.push(`orgid:${orgId}`);
     return parts.length === 0 ? "*" : parts.join(" AND ");
@@ -270,6 +272,9 @@ export class ContentManager {
     const prepared =
       data === undefined ? undefined : await prepareFile(this.gis.session, data, fallbackName);
     try {
+      if (properties.type === undefined && prepared) {
+        params.type = inferredItemType(prepared, properties.fileName);
+      }
       if (prepared && prepared.path && prepared.size > MULTIPART_THRESHOLD) {
         if (params.title === undefined) params.title = prepared.filename;
         const id = await addItemInParts(this.gis, userUrl, params, {
@@ -643,4 +648,17 @@ function stringList(value: unknown, argument: string): string | undefined {
   throw new TypeError(
     `${argument}: expected a string or a list of strings, got ${describe(value)}`,
   );
+}
+
+/** The type of an item added without one, from its file as Python infers it. */
+function inferredItemType(prepared: PreparedFile, fileName: string | undefined): string {
+  const name = fileName ?? prepared.filename;
+  const buffer = "buffer" in prepared.part ? prepared.part.buffer : undefined;
+  const type = itemTypeFromFile(name, { path: prepared.path, buffer });
+  if (type === undefined) {
+    throw new TypeError(
+      `itemProperties.type: required, as the type of "${name}" cannot be told from its name or contents`,
+    );
+  }
+  return type;
 }

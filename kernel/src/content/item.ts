@@ -21,6 +21,8 @@ import {
 } from "./item-arguments";
 import type { FeatureLayer } from "../features/feature-layer";
 import { itemServiceLayers } from "../features/feature-layer-collection";
+import type { FeatureCollection } from "../features/feature-collection";
+import { featureCollectionItemLayers } from "../features/feature-collection-item";
 import { createThumbnail } from "../publishing/thumbnail";
 import { createTileService, type CreateTileServiceOptions } from "../publishing/tile-service";
 import {
@@ -1010,13 +1012,21 @@ export class Item {
   }
 
   /**
-   * The feature layers of a Feature Service item (empty for other items). Python: `Item.layers`.
+   * The layers of a Feature Service item, or of a Feature Collection item (as
+   * `FeatureCollection`s read from its data: name that type, `getLayers<FeatureCollection>()`);
+   * empty for other items. Python: `Item.layers`.
    * @example
    * const [layer] = await item.getLayers();
    * const count = await layer.query({ returnCountOnly: true });
    */
-  async getLayers(): Promise<FeatureLayer[]> {
-    return itemServiceLayers(this, "layers");
+  async getLayers<Layer extends FeatureLayer | FeatureCollection = FeatureLayer>(): Promise<
+    Layer[]
+  > {
+    if (!this.json.type) await this.refresh();
+    if (this.json.type === "Feature Collection") {
+      return (await featureCollectionItemLayers(this)) as Layer[];
+    }
+    return (await itemServiceLayers(this, "layers")) as Layer[];
   }
 
   /**

@@ -269,6 +269,13 @@ export class UserManager {
       const id = typeof group === "string" ? group : group?.id;
       return requireString(id, "groups");
     });
+    const role = options.role === undefined ? undefined : roleIdOf(options.role, "role");
+    const userType =
+      options.userType === undefined ? undefined : userTypeIdOf(options.userType, "userType");
+    // As Python does, a member created without a role or user type gets the organisation's
+    // defaults for new members (portals/self/userDefaultSettings), not always org_user.
+    const defaults =
+      role === undefined || userType === undefined ? await this.newMemberDefaults() : {};
     const invitation = {
       email,
       firstname,
@@ -276,9 +283,8 @@ export class UserManager {
       username,
       password: provider === "arcgis" ? password : undefined,
       fullname: `${firstname} ${lastname}`,
-      role: roleIdOf(options.role ?? "org_user", "role"),
-      userLicenseType:
-        options.userType === undefined ? undefined : userTypeIdOf(options.userType, "userType"),
+      role: role ?? defaults.role ?? "org_user",
+      userLicenseType: userType ?? defaults.userLicenseType,
       level,
       provider,
       idpUsername: optionalString(options.idpUsername, "idpUsername"),
@@ -493,6 +499,14 @@ export class UserManager {
       { num: 100 },
     );
     return result.userLicenseTypes ?? [];
+  }
+
+  /** The role and user type the organisation gives new members, where it sets them. */
+  private async newMemberDefaults(): Promise<{ role?: string; userLicenseType?: string }> {
+    const settings = await this.getUserSettings();
+    const text = (value: unknown): string | undefined =>
+      typeof value === "string" && value !== "" ? value : undefined;
+    return { role: text(settings.role), userLicenseType: text(settings.userLicenseType) };
   }
 
   /**
