@@ -35,6 +35,8 @@ export interface RequestOptions {
   /** The `f` parameter; `null` sends none. Defaults to "json". */
   format?: string | null;
   timeoutMs?: number;
+  /** Cancels the request (and its retries), e.g. when a paged search already failed. */
+  signal?: AbortSignal;
 }
 
 export interface SessionOptions extends TransportOptions {
@@ -129,6 +131,7 @@ export class Session {
 
     let renewedLogin = false;
     for (let attempt = 1; ; attempt++) {
+      options.signal?.throwIfAborted();
       const token = sendToken ? await this.tokenScope.tokenFor(target, this) : undefined;
       const kind: ResponseKind = options.responseKind ?? "json";
       let response: AxiosResponse<Readable>;
@@ -146,6 +149,7 @@ export class Session {
       } catch (error) {
         // A refused Windows sign-in is the server's answer, not a network failure.
         if (error instanceof ArcGISError) throw error;
+        options.signal?.throwIfAborted();
         const { code, message } = describeNetworkError(error);
         if (
           idempotent &&
@@ -246,24 +250,31 @@ export class Session {
   ): Promise<AxiosResponse<Readable>> {
     const agents = agentsForHandshake ?? this.transport.agentsFor(url);
     const timeout = options.timeoutMs ?? this.options.timeoutMs;
+    const signal = options.signal;
     const encoded = encodeParams(params);
     const query = new URLSearchParams(encoded).toString();
     const getUrl = query ? `${url}${url.includes("?") ? "&" : "?"}${query}` : url;
 
     if (method === "GET" && !options.files && getUrl.length <= MAX_GET_URL_LENGTH) {
-      return this.http.get<Readable>(getUrl, { ...agents, headers, timeout });
+      return this.http.get<Readable>(getUrl, { ...agents, headers, timeout, signal });
     }
     if (options.files) {
       const form = buildMultipartBody(params, options.files);
       const length = await knownLength(form);
       const formHeaders: Record<string, string | number> = { ...headers, ...form.getHeaders() };
       if (length !== undefined) formHeaders["Content-Length"] = length;
-      return this.http.post<Readable>(url, form, { ...agents, headers: formHeaders, timeout });
+      return this.http.post<Readable>(url, form, {
+        ...agents,
+        headers: formHeaders,
+        timeout,
+        signal,
+      });
     }
     return this.http.post<Readable>(url, query, {
       ...agents,
       headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
       timeout,
+      signal,
     });
   }
 }

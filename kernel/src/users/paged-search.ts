@@ -14,9 +14,15 @@ const PAGE_SIZE = 100;
 const CONCURRENT_PAGES = 4;
 
 /**
- * Collects up to `maxResults` hits (-1 for all) of a paged search. The first page tells the total;
- * the remaining pages are then fetched a few at a time, so large result sets are not one long
- * chain of round trips. Results keep the server's order.
+ * Collects up to `maxResults` hits (-1 for all) of a paged search, following each page's
+ * `nextStart` as the REST API asks ("Paging" in the Sharing API reference): a server may answer
+ * fewer rows than `num`, and the next page then starts earlier than `start + num`.
+ *
+ * So that large result sets are not one long chain of round trips, up to four pages are asked
+ * for ahead, at the starts that full pages would give. A page is used only when it starts where
+ * the previous one said the next would; when a short page moves the next start, the pages asked
+ * for ahead are dropped and asked for again from there. The first failure cancels every page in
+ * flight and is thrown. Results keep the server's order.
  */
 export async function pagedSearch<T>(
   session: Session,
@@ -31,26 +37,62 @@ export async function pagedSearch<T>(
     start: 1,
     num: Math.min(PAGE_SIZE, wanted),
   });
-  const results = [...first.results];
-  const total = Math.min(first.total, wanted);
-  if (first.nextStart < 0 || results.length >= total) return results.slice(0, total);
+  const results = first.results.slice(0, wanted);
+  // The total only guides how far ahead to ask; the pages' nextStart decides where they begin.
+  const total = Number.isFinite(first.total) ? first.total : Infinity;
+  let nextStart = first.nextStart;
 
-  const starts: number[] = [];
-  for (let start = first.nextStart; start <= total; start += PAGE_SIZE) starts.push(start);
-  const pages: T[][] = new Array(starts.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < starts.length) {
-      const index = next++;
-      const page = await session.get<SearchPageJSON<T>>(url, {
-        ...params,
-        start: starts[index],
-        num: Math.min(PAGE_SIZE, total - starts[index] + 1),
-      });
-      pages[index] = page.results;
+  let ahead: PendingPage<T>[] = [];
+  const askFor = (start: number, rowsBefore: number): PendingPage<T> => {
+    const cancel = new AbortController();
+    const page = session.get<SearchPageJSON<T>>(
+      url,
+      { ...params, start, num: Math.min(PAGE_SIZE, wanted - rowsBefore) },
+      { signal: cancel.signal },
+    );
+    // A page dropped or cancelled is never awaited; its failure must not go unhandled.
+    page.catch(() => undefined);
+    return { start, page, cancel };
+  };
+  const fillAhead = (): void => {
+    let start = ahead.length > 0 ? ahead[ahead.length - 1].start + PAGE_SIZE : nextStart;
+    while (ahead.length < CONCURRENT_PAGES) {
+      const rowsBefore = results.length + (start - nextStart);
+      if (rowsBefore >= wanted || (ahead.length > 0 && start > total)) break;
+      ahead.push(askFor(start, rowsBefore));
+      start += PAGE_SIZE;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENT_PAGES, starts.length) }, worker));
-  for (const page of pages) results.push(...page);
-  return results.slice(0, total);
+
+  try {
+    while (nextStart > 0 && results.length < wanted) {
+      fillAhead();
+      const pending = ahead.shift();
+      if (!pending) break;
+      const page = await pending.page;
+      results.push(...page.results.slice(0, wanted - results.length));
+      const expectedNext = pending.start + PAGE_SIZE;
+      nextStart = page.nextStart;
+      if (nextStart !== expectedNext || page.results.length === 0) {
+        // A short or final page: what was asked for ahead started at the wrong place.
+        cancelPages(ahead);
+        ahead = [];
+        if (page.results.length === 0) break;
+      }
+    }
+  } finally {
+    // After a failure, or when the last page came before pages asked for ahead.
+    cancelPages(ahead);
+  }
+  return results;
+}
+
+interface PendingPage<T> {
+  start: number;
+  page: Promise<SearchPageJSON<T>>;
+  cancel: AbortController;
+}
+
+function cancelPages(pages: readonly PendingPage<unknown>[]): void {
+  for (const pending of pages) pending.cancel.abort();
 }
