@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import path from "node:path";
 import { migrate } from "./migrate";
 import { migrations } from "./migrations";
+import { registerTextAnalysis } from "../search/text-analysis";
 
 export type PortalDatabase = Database.Database;
 
@@ -12,6 +13,8 @@ export function openDatabase(dataDir: string): PortalDatabase {
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
+  // Before migrating: the full-text triggers call it on every write.
+  registerTextAnalysis(db);
   migrate(db, migrations);
   return db;
 }

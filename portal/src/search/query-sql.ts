@@ -1,4 +1,5 @@
 import { QuerySyntaxError, type QueryNode } from "./query-ast";
+import { isStopWord } from "./text-analysis";
 
 /** A WHERE fragment over `items i` with its positional parameters. */
 export interface SqlCondition {
@@ -37,15 +38,28 @@ const NUMBER_COLUMNS: Record<string, string> = {
 };
 
 const MATCH_ALL: SqlCondition = { sql: "1", params: [] };
+const MATCH_NONE: SqlCondition = { sql: "0", params: [] };
 
-/** Translates a parsed query into SQL; free text goes through the FTS5 index `items_fts`. */
+/**
+ * Translates a parsed query into SQL; free text goes through the FTS5 index `items_fts`. Terms
+ * that are only stop words drop out of the query, as on ArcGIS Online; a query of nothing else
+ * finds nothing.
+ */
 export function queryToSql(node: QueryNode): SqlCondition {
+  return nodeToSql(node) ?? MATCH_NONE;
+}
+
+/** The SQL of a node, or null when it holds nothing to search for (only stop words). */
+function nodeToSql(node: QueryNode): SqlCondition | null {
   switch (node.kind) {
     case "all":
       return MATCH_ALL;
     case "and":
     case "or": {
-      const parts = node.children.map(queryToSql);
+      const parts = node.children
+        .map(nodeToSql)
+        .filter((part): part is SqlCondition => part !== null);
+      if (parts.length === 0) return null;
       const joiner = node.kind === "and" ? " AND " : " OR ";
       return {
         sql: `(${parts.map((part) => part.sql).join(joiner)})`,
@@ -53,8 +67,8 @@ export function queryToSql(node: QueryNode): SqlCondition {
       };
     }
     case "not": {
-      const inner = queryToSql(node.child);
-      return { sql: `NOT (${inner.sql})`, params: inner.params };
+      const inner = nodeToSql(node.child);
+      return inner && { sql: `NOT (${inner.sql})`, params: inner.params };
     }
     case "range":
       return rangeCondition(node.field, node.from, node.to, node.includeFrom, node.includeTo);
@@ -63,7 +77,7 @@ export function queryToSql(node: QueryNode): SqlCondition {
   }
 }
 
-function termCondition(field: string | null, value: string, phrase: boolean): SqlCondition {
+function termCondition(field: string | null, value: string, phrase: boolean): SqlCondition | null {
   if (field === null) return ftsCondition(null, value, phrase);
   if (field in FTS_COLUMNS) return ftsCondition(FTS_COLUMNS[field], value, phrase);
   if (field === "type") {
@@ -134,8 +148,13 @@ function toNumber(field: string, text: string): number {
   throw new QuerySyntaxError(`'${text}' is not a number or date for ${field}`);
 }
 
-function ftsCondition(column: string | null, value: string, phrase: boolean): SqlCondition {
-  const expression = ftsExpression(value, phrase);
+function ftsCondition(column: string | null, value: string, phrase: boolean): SqlCondition | null {
+  const words = value.split(/[^\p{L}\p{N}*?]+/u).filter(Boolean);
+  // The index holds no stop words (see text-analysis.ts); neither may the query. The type
+  // column is indexed whole, so its words stay.
+  const searched = column === "type" ? words : words.filter((word) => !isStopWord(word));
+  if (searched.length === 0) return words.length === 0 ? MATCH_ALL : null;
+  const expression = ftsExpression(searched, phrase);
   if (expression === null) return MATCH_ALL;
   const match = column ? `{${column}} : (${expression})` : expression;
   return {
@@ -145,12 +164,10 @@ function ftsCondition(column: string | null, value: string, phrase: boolean): Sq
 }
 
 /**
- * An FTS5 expression for one word or phrase. Words are split like the index splits text;
- * a trailing `*` becomes a prefix search and a wildcard inside a word searches the part before it.
+ * An FTS5 expression for the words of one term or phrase (split like the index splits text); a
+ * trailing `*` becomes a prefix search and a wildcard inside a word searches the part before it.
  */
-function ftsExpression(value: string, phrase: boolean): string | null {
-  const words = value.split(/[^\p{L}\p{N}*?]+/u).filter(Boolean);
-  if (words.length === 0) return null;
+function ftsExpression(words: readonly string[], phrase: boolean): string | null {
   const quoted = words
     .map((word) => {
       const wild = word.search(/[*?]/);

@@ -6,6 +6,7 @@ import { usersGroupsOrganisation } from "./0004_users_groups_organisation";
 import { hostedFeatureServices } from "./0005_hosted_feature_services";
 import { oauthApps } from "./0006_oauth_apps";
 import { serverTokens } from "./0007_server_tokens";
+import { analysedSearchText } from "./0008_analysed_search_text";
 
 /** Every schema migration, oldest first. Append new ones; never edit or reorder old ones. */
 export const migrations: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   hostedFeatureServices,
   oauthApps,
   serverTokens,
+  analysedSearchText,
 ];

@@ -92,7 +92,7 @@ export function geoJsonSource(text: string): FeatureSource {
   const keys = [...new Set(features.flatMap((feature) => Object.keys(feature.properties ?? {})))];
   const names = uniqueNames(keys);
   const rows = features.map((feature) => keys.map((key) => plainValue(feature.properties?.[key])));
-  const fields = inferFields(names, rows);
+  const fields = inferFields(names, rows, { typedSource: true });
   return {
     fields,
     geometryType: ([...kinds][0] as GeometryType | undefined) ?? null,
@@ -167,10 +167,16 @@ function addressLine(attributes: Record<string, unknown>, fields: Record<string,
 
 const INT32 = 2 ** 31;
 
-/** Column types from the values: integers, doubles, else strings (long enough for the data). */
+/**
+ * Column types from the values: integers, doubles, else strings (long enough for the data).
+ * Text that reads as a number counts as one only in untyped sources (CSV, Excel cells read as
+ * text), and never with a leading zero ("06", a FIPS or postal code, stays text as ArcGIS Online
+ * keeps it); with `typedSource` (GeoJSON, which carries its types) a string is always text.
+ */
 export function inferFields(
   names: readonly string[],
   rows: readonly (string | number | null)[][],
+  options: { typedSource?: boolean } = {},
 ): FeatureSource["fields"] {
   return names.map((name, column) => {
     const values = rows
@@ -178,7 +184,8 @@ export function inferFields(
       .filter((value): value is string | number => value !== null && value !== "");
     const numbers: number[] = values.map((value) => {
       if (typeof value === "number") return value;
-      return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value.trim()) ? Number(value) : NaN;
+      if (options.typedSource) return NaN;
+      return readsAsNumber(value.trim()) ? Number(value) : NaN;
     });
     if (values.length > 0 && numbers.every((value) => Number.isFinite(value))) {
       const integers = numbers.every((value) => Number.isInteger(value) && Math.abs(value) < INT32);
@@ -187,6 +194,12 @@ export function inferFields(
     const longest = values.reduce<number>((max, value) => Math.max(max, String(value).length), 0);
     return { name, type: "esriFieldTypeString", alias: name, length: Math.max(256, longest) };
   });
+}
+
+/** A plain decimal number without a leading zero that would be lost ("0.5" is one, "06" not). */
+function readsAsNumber(text: string): boolean {
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return false;
+  return !/^[+-]?0\d/.test(text);
 }
 
 function typedAttributes(
