@@ -260,6 +260,7 @@ async function signedInUser(
 }
 
 function trustPortalHosts(session: Session, properties: PortalProperties): void {
+  session.tokenScope.setArcGISOnline(properties.isPortal === false);
   session.tokenScope.addPortalHost(properties.portalHostname);
   if (properties.urlKey && properties.customBaseUrl) {
     session.tokenScope.addPortalHost(`${properties.urlKey}.${properties.customBaseUrl}`);

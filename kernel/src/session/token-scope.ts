@@ -23,6 +23,7 @@ export class TokenScope {
   private readonly federation = new Map<string, Promise<boolean>>();
   private readonly serverTokens = new Map<string, ServerToken>();
   private readonly pendingServerTokens = new Map<string, Promise<ServerToken>>();
+  private arcGISOnline = false;
 
   constructor(
     portalUrl: string,
@@ -33,6 +34,14 @@ export class TokenScope {
     this.trustedHosts.add(parsed.host.toLowerCase());
   }
 
+  /**
+   * The portal is ArcGIS Online (portals/self says `isPortal: false`): its own hosted services
+   * then take the portal token as it is, as Esri's clients send it.
+   */
+  setArcGISOnline(isOnline: boolean): void {
+    this.arcGISOnline = isOnline;
+  }
+
   /** Other host names the portal is known by (from portals/self: portalHostname, org URL). */
   addPortalHost(host: string | undefined): void {
     if (host) this.trustedHosts.add(host.toLowerCase().replace(/\/.*$/, ""));
@@ -41,6 +50,7 @@ export class TokenScope {
   async mayReceiveToken(url: string): Promise<boolean> {
     const target = new URL(url);
     if (target.origin === this.portalOrigin) return true;
+    if (this.isOnlineHostedService(target)) return true;
     const serverRoot = serverRootOf(target);
     if (!serverRoot) return false;
     let decision = this.federation.get(serverRoot);
@@ -58,6 +68,7 @@ export class TokenScope {
   async tokenFor(url: string, session: Session): Promise<string | undefined> {
     const target = new URL(url);
     if (target.origin === this.portalOrigin) return session.auth.token(session);
+    if (this.isOnlineHostedService(target)) return session.auth.token(session);
     const serverRoot = serverRootOf(target);
     if (!serverRoot || !(await this.mayReceiveToken(url))) return undefined;
     if (session.auth.scheme === "app") return session.auth.token(session);
@@ -79,6 +90,19 @@ export class TokenScope {
       }
     }
     return false;
+  }
+
+  /**
+   * ArcGIS Online's hosted services (`https://services<n>.arcgis.com/…`) are not federated
+   * servers: they take the portal token itself and are not known to accept `generateToken` with
+   * `serverUrl`. Only those exact hosts, over HTTPS, and only when signed in to ArcGIS Online.
+   */
+  private isOnlineHostedService(target: URL): boolean {
+    return (
+      this.arcGISOnline &&
+      target.protocol === "https:" &&
+      /^services\d*\.arcgis\.com$/i.test(target.hostname)
+    );
   }
 
   /** Concurrent requests to one server share one exchange. */
