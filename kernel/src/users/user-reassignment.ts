@@ -1,3 +1,4 @@
+import { ArcGISError } from "../errors";
 import type { GIS } from "../gis";
 import type { GroupJSON } from "../groups/group";
 import { pagedSearch } from "./paged-search";
@@ -30,10 +31,16 @@ export async function reassignUserContent(gis: GIS, from: string, to: string): P
     const targetFolder = `${from}_${source.title}`;
     await ensureFolder(gis, to, targetFolder);
     for (const id of ids) {
-      await session.post(`${userPath}/items/${encodeURIComponent(id)}/reassign`, {
-        targetUsername: to,
-        targetFoldername: targetFolder,
-      });
+      try {
+        await session.post(`${userPath}/items/${encodeURIComponent(id)}/reassign`, {
+          targetUsername: to,
+          targetFoldername: targetFolder,
+        });
+      } catch (error) {
+        // A hosted layer's reassignment takes its source file and views along: an item listed
+        // before may already be the target's.
+        if (!(error instanceof ArcGISError) || !(await ownedBy(gis, id, to))) throw error;
+      }
     }
   }
   const groups = await pagedSearch<GroupJSON>(
@@ -48,6 +55,13 @@ export async function reassignUserContent(gis: GIS, from: string, to: string): P
     });
   }
   return true;
+}
+
+async function ownedBy(gis: GIS, itemId: string, username: string): Promise<boolean> {
+  const item = await gis.session.get<{ owner?: string }>(
+    `content/items/${encodeURIComponent(itemId)}`,
+  );
+  return item.owner?.toLowerCase() === username.toLowerCase();
 }
 
 async function itemIdsIn(gis: GIS, url: string): Promise<string[]> {

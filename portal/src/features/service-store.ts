@@ -100,6 +100,22 @@ export class FeatureServiceStore {
       .run(name, Date.now(), serviceId);
   }
 
+  /** Gives the service a new owner (its item was reassigned). */
+  setOwner(serviceId: string, owner: string): void {
+    this.db
+      .prepare("UPDATE feature_services SET owner = ?, modified = ? WHERE id = ?")
+      .run(owner, Date.now(), serviceId);
+  }
+
+  /** The view services whose layers read from `serviceId`. */
+  viewsOf(serviceId: string): ServiceRecord[] {
+    return this.all().filter(
+      (candidate) =>
+        candidate.isView &&
+        this.layers(candidate.id).some((layer) => layer.definition.view?.serviceId === serviceId),
+    );
+  }
+
   setItem(serviceId: string, itemId: string): void {
     this.db.prepare("UPDATE feature_services SET item_id = ? WHERE id = ?").run(itemId, serviceId);
   }

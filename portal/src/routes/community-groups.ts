@@ -232,7 +232,8 @@ export function registerCommunityGroupRoutes(app: FastifyInstance, context: Port
         throw operationFailed(`User '${target.username}' cannot own groups.`, "COM_0087");
       }
       stores.groups.reassign(group.id, group.owner, target.username);
-      return { success: true };
+      // The REST reference's answer: { success, groupId }.
+      return { success: true, groupId: group.id };
     },
   });
 

@@ -146,7 +146,7 @@ export function registerItemRoutes(
     }
     const folderName = optionalString(params, "targetFoldername");
     const folderId = folderName ? targetFolder(services, target, folderName) : null;
-    services.items.update(item.id, { owner: target.username, folderId });
+    reassignItem(services, item, target.username, folderId);
     return { success: true, itemId: item.id };
   });
 
@@ -167,6 +167,39 @@ export function targetFolder(
   const found = services.folders.find(owner.username, folder);
   if (!found) throw folderNotFound();
   return found.id;
+}
+
+/**
+ * Hands an item to a new owner with what it stands for, as ArcGIS Online does: a hosted layer's
+ * service (whose data lives in it) and the views built on that service, with their items, and
+ * the file item the layer was published from when the old owner holds it. The old owner keeps
+ * no access through ownership; the new one gets it all.
+ */
+function reassignItem(
+  services: ContentServices,
+  item: ItemRecord,
+  newOwner: string,
+  folderId: string | null,
+): void {
+  const hostedServices = new FeatureServiceStore(services.context.db);
+  const moveItem = (itemId: string | null | undefined): void => {
+    const moved = itemId ? services.items.get(itemId) : null;
+    if (moved && moved.owner === item.owner) {
+      services.items.update(moved.id, { owner: newOwner, folderId });
+    }
+  };
+  services.context.db.transaction(() => {
+    services.items.update(item.id, { owner: newOwner, folderId });
+    const service = hostedServices.byItem(item.id);
+    if (!service) return;
+    hostedServices.setOwner(service.id, newOwner);
+    for (const view of hostedServices.viewsOf(service.id)) {
+      hostedServices.setOwner(view.id, newOwner);
+      moveItem(view.itemId);
+    }
+    const sourceItemId = service.definition.sourceItemId;
+    moveItem(typeof sourceItemId === "string" ? sourceItemId : null);
+  })();
 }
 
 /** Deletes an item with what it stands for: its files and, for a hosted layer, its service. */

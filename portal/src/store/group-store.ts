@@ -135,13 +135,16 @@ export class GroupStore {
     this.db.prepare("DELETE FROM groups WHERE id = ?").run(id);
   }
 
-  /** Hands the group to a new owner, who becomes its owner member; the old owner stays an admin. */
+  /**
+   * Hands the group to a new owner, who becomes its owner member. The old owner stays in the
+   * group as a plain member, no longer a manager, as on ArcGIS Online.
+   */
   reassign(id: string, from: string, to: string): void {
     this.db.transaction(() => {
       this.db
         .prepare("UPDATE groups SET owner = ?, modified = ? WHERE id = ?")
         .run(to, Date.now(), id);
-      this.setMember(id, from, "admin");
+      this.setMember(id, from, "member");
       this.setMember(id, to, "owner");
     })();
   }

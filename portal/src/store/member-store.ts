@@ -155,7 +155,12 @@ export class MemberStore {
     const groups = this.db
       .prepare("SELECT COUNT(*) AS n FROM groups WHERE owner = ?")
       .get(username) as { n: number };
-    return { items: items.n, groups: groups.n };
+    // A hosted service whose item is gone still holds the user's data: it counts as content, so
+    // deleting the user is refused cleanly instead of failing on the service's owner key.
+    const orphanServices = this.db
+      .prepare("SELECT COUNT(*) AS n FROM feature_services WHERE owner = ? AND item_id IS NULL")
+      .get(username) as { n: number };
+    return { items: items.n + orphanServices.n, groups: groups.n };
   }
 
   delete(username: string): void {
