@@ -120,7 +120,9 @@ export class ContentManager {
   }
 
   /**
-   * Searches for items; by default within the organisation. Python: `ContentManager.search(query,
+   * Searches for items; by default within the organisation. `itemType` takes Python's
+   * `item_type` values ("Feature Layer" finds Feature Service items, "Web Map" leaves out Web
+   * Mapping Applications, …). Python: `ContentManager.search(query,
    * item_type=None, sort_field='avgRating', sort_order='desc', max_items=10, outside_org=False, …)`.
    * @example
    * const items = await gis.content.search("tags:water", { maxItems: -1 });
@@ -236,7 +238,8 @@ export class ContentManager {
 
   /**
    * Adds an item. `data`, `thumbnail` and `metadata` take a path, a URL, a Buffer or a stream;
-   * data over 10 MB goes up in parts. Python: `ContentManager.add(item_properties, data=None,
+   * data over 10 MB goes up in parts. Without `type`, the type is read from the file's name (and a
+   * zip's contents: Shapefile, File Geodatabase) as Python infers it. Python: `ContentManager.add(item_properties, data=None,
    * thumbnail=None, metadata=None, owner=None, folder=None)`.
    * @example
    * const csv = await gis.content.add({ title: "Trees", type: "CSV", tags: ["trees"] }, { data: "trees.csv" });

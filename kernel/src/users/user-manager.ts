@@ -229,6 +229,7 @@ export class UserManager {
 
   /**
    * Creates a member of the organisation (administrators only); null if the portal refuses.
+   * Without `role` or `userType`, the organisation's defaults for new members apply.
    * Python: `UserManager.create(username, password, firstname, lastname, email, description=None,
    * role=None, provider='arcgis', idp_username=None, level=2, thumbnail=None, user_type=None,
    * credits=-1, groups=None)`.
