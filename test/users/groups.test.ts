@@ -282,7 +282,9 @@ describe("groups: GroupManager, Group, GroupApplication against the portal", () 
     expect(group.owner).toBe("publisher");
     const members = await (await org.publisher.groups.get(group.id))!.getMembers();
     expect(members.owner).toBe("publisher");
-    expect(members.admins.sort()).toEqual(["publisher", "user"]);
+    // As on ArcGIS Online, the old owner stays a plain member, no longer a manager.
+    expect(members.admins.sort()).toEqual(["publisher"]);
+    expect(members.users).toEqual(["user"]);
     await expect(group.reassignTo(7 as never)).rejects.toThrow(TypeError);
   });
 
