@@ -164,6 +164,21 @@ describe("content and users behave as in the Python API", () => {
         { role: "org_user" },
       );
       expect(chosen?.role).toBe("org_user");
+      // The portal applies the same default to an invitation that names no role.
+      await org.admin.session.post("portals/self/invite", {
+        invitationList: {
+          invitations: [
+            {
+              username: "parity_rest1",
+              password: "parity-password-1",
+              firstname: "Rae",
+              lastname: "Rest",
+              email: "rae.rest@example.com",
+            },
+          ],
+        },
+      });
+      expect((await admin.get("parity_rest1"))?.role).toBe("org_publisher");
     } finally {
       await admin.setUserSettings(null);
     }

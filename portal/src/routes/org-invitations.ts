@@ -86,8 +86,10 @@ export function registerOrgInvitationRoutes(
       const notInvited: string[] = [];
       for (const entry of invitations as Record<string, unknown>[]) {
         const invite = readEntry(entry, rules);
-        const role = resolveRole(stores.roles, actor.orgId, invite.role);
         const defaults = stores.documents.get("userDefaultSettings") ?? {};
+        // Without a role, the organisation's default role for new members, as on ArcGIS Online.
+        const defaultRole = typeof defaults.role === "string" ? defaults.role : "org_user";
+        const role = resolveRole(stores.roles, actor.orgId, invite.role ?? defaultRole);
         const licenseId =
           invite.userLicenseType ??
           (typeof defaults.userLicenseType === "string" ? defaults.userLicenseType : undefined) ??
@@ -216,7 +218,7 @@ interface InvitationEntry {
   firstName?: string;
   lastName?: string;
   description?: string;
-  role: string;
+  role: string | undefined;
   userLicenseType?: string;
   userType?: string;
   level?: string;
@@ -288,7 +290,7 @@ function readEntry(entry: Record<string, unknown>, rules: Rules): InvitationEntr
     firstName: text("firstname") ?? text("firstName") ?? fullName?.split(" ")[0],
     lastName: text("lastname") ?? text("lastName") ?? fullName?.split(" ").slice(1).join(" "),
     description: text("description"),
-    role: text("role") ?? "org_user",
+    role: text("role"),
     userLicenseType: text("userLicenseType"),
     userType: text("userType"),
     level,
