@@ -105,7 +105,7 @@ async function startWorld(isPortal: boolean) {
     );
     req.pipe(upstream);
   });
-  proxy.on("connect", (req: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
+  proxy.on("connect", (_request: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
     const upstream = net.connect(servicesPort, "127.0.0.1", () => {
       socket.write("HTTP/1.1 200 Connection Established\r\n\r\n");
       upstream.write(head);
