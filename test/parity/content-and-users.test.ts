@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { zipSync } from "fflate";
 import type { FeatureCollection } from "tsgis";
+import { closeAll } from "../support/teardown";
 import { startTestOrg, type TestOrg } from "../users/helpers";
 
 describe("content and users behave as in the Python API", () => {
@@ -13,7 +14,7 @@ describe("content and users behave as in the Python API", () => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), "tsgis-parity-"));
   });
   afterAll(async () => {
-    await org.close();
+    await closeAll(org);
     fs.rmSync(folder, { recursive: true, force: true });
   });
 

@@ -1,4 +1,5 @@
 import { ArcGISError, FeatureLayerCollection, type GIS, type Item } from "tsgis";
+import { closeAll } from "../support/teardown";
 import { startTestOrg, type TestOrg } from "../users/helpers";
 
 const CSV = ["name,latitude,longitude", "Rome,41.9,12.5", "Oslo,59.9,10.7"].join("\n");
@@ -31,7 +32,7 @@ describe("reassigning hosted layers and groups as on ArcGIS Online", () => {
     to = await org.connect("parity_to01", "parity-password-1");
   });
   afterAll(async () => {
-    await org.close();
+    await closeAll(org);
   });
 
   it("moves a hosted layer's service, views, data and source file, then the old owner can go", async () => {

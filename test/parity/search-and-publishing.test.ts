@@ -1,4 +1,5 @@
 import type { FeatureLayer, Item } from "tsgis";
+import { closeAll } from "../support/teardown";
 import { startTestOrg, type TestOrg } from "../users/helpers";
 
 describe("the portal analyses search text and keeps data types as ArcGIS Online does", () => {
@@ -7,7 +8,7 @@ describe("the portal analyses search text and keeps data types as ArcGIS Online 
     org = await startTestOrg();
   });
   afterAll(async () => {
-    await org.close();
+    await closeAll(org);
   });
 
   // ArcGIS Online search ("Search reference" of the ArcGIS REST API): text is matched by its
