@@ -7,6 +7,7 @@ import {
   projectGeometry,
   readGeometry,
 } from "./esri-geometry";
+import { stampEdit } from "./editor-tracking";
 import { attributeProblem, findField } from "./fields";
 import type { LayerSource } from "./layer-source";
 import { fieldResolver } from "./feature-query";
@@ -47,6 +48,7 @@ export function applyEdits(
   source: LayerSource,
   params: Record<string, string>,
   allowed: EditPermissions,
+  editor: string | null,
 ): { addResults: EditResult[]; updateResults: EditResult[]; deleteResults: EditResult[] } {
   const adds = readFeatureList(params, "adds");
   const updates = readFeatureList(params, "updates");
@@ -56,10 +58,13 @@ export function applyEdits(
   if (updates.length > 0 && !allowed.update) throw notAllowed("updating features");
   if (deletes.length > 0 && !allowed.delete) throw notAllowed("deleting features");
 
+  const now = Date.now();
   const run = (): ReturnType<typeof applyEdits> => {
     const addResults = adds.map((feature) =>
       attempt(undefined, () => {
-        const { attributes, geometry } = checkFeature(source, feature, false);
+        const checked = checkFeature(source, feature, false);
+        const { geometry } = checked;
+        const attributes = stampEdit(source.layer, checked.attributes, editor, now, true);
         const [objectId] = store.insertFeatures(source.storageServiceId, source.storageLayerId, [
           { attributes, geometry, box: geometry ? boxOf(geometry) : null },
         ]);
@@ -84,7 +89,7 @@ export function applyEdits(
           source.storageServiceId,
           source.storageLayerId,
           objectId,
-          { ...existing.attributes, ...attributes },
+          stampEdit(source.layer, { ...existing.attributes, ...attributes }, editor, now, false),
           mergedGeometry,
           mergedGeometry ? boxOf(mergedGeometry) : null,
         );

@@ -8,6 +8,7 @@ import {
   readViewLayerDefinition,
   checkServiceName,
 } from "./service-definition";
+import { withEditFields } from "./editor-tracking";
 import type { FeatureServiceStore, LayerDefinition, ServiceRecord } from "./service-store";
 
 const SERVICE_KEYWORDS = [
@@ -145,7 +146,7 @@ export function addToDefinition(
   const definitions: LayerDefinition[] = entries.map((entry, index) => {
     const definition = service.isView
       ? readViewLayerDefinition(entry, index, nextId, viewSourceOf(store, entry, index, user))
-      : readLayerDefinition(entry, index, nextId);
+      : withEditFields(readLayerDefinition(entry, index, nextId), service.definition);
     if (existing.some((layer) => layer.layerId === definition.id)) {
       throw invalidParameter("addToDefinition", `layer id ${definition.id} already exists.`);
     }

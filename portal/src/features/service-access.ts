@@ -1,6 +1,6 @@
 import type { PortalDatabase } from "../db/open-database";
 import { isOrgAdmin, type UserRecord } from "../model/user-record";
-import { permissionDenied, tokenRequired } from "../server/arcgis-error";
+import { permissionDenied, serviceTokenRequired, tokenRequired } from "../server/arcgis-error";
 import type { ServiceRecord } from "./service-store";
 
 /**
@@ -20,7 +20,7 @@ export function requireRead(
     : undefined;
   const access = item?.access ?? "private";
   if (access === "public") return;
-  if (!user) throw tokenRequired();
+  if (!user) throw serviceTokenRequired();
   if (access === "org") return;
   const shared = db
     .prepare(

@@ -1,6 +1,7 @@
 import { invalidParameter } from "../server/arcgis-error";
 import { GEOMETRY_TYPES, type GeometryType } from "./esri-geometry";
 import { findField, readFields, type FieldDefinition } from "./fields";
+import { readEditorTrackingInfo } from "./editor-tracking";
 import { canonicalWkid } from "./projection";
 import type { LayerDefinition, ServiceDefinition, ViewSource } from "./service-store";
 
@@ -49,7 +50,21 @@ export function readServiceDefinition(
     initialExtent: (createParameters.initialExtent as Record<string, unknown> | undefined) ?? null,
     units: text("units", wkid === 4326 ? "esriDecimalDegrees" : "esriMeters"),
     allowGeometryUpdates: createParameters.allowGeometryUpdates !== false,
+    ...optional("editorTrackingInfo", readEditorTrackingInfo(createParameters.editorTrackingInfo)),
   };
+}
+
+function optional<T>(key: string, value: T | undefined): Record<string, T> {
+  return value === undefined ? {} : { [key]: value };
+}
+
+/** minScale / maxScale of a layer: scale denominators, 0 for no limit. */
+function checkScales(source: Record<string, unknown>, where: string): void {
+  for (const key of ["minScale", "maxScale"]) {
+    const value = source[key];
+    if (value !== undefined && (typeof value !== "number" || !Number.isFinite(value) || value < 0))
+      throw invalidParameter(where, `${key} must be a scale denominator of 0 or more.`);
+  }
 }
 
 /** A layer or table from addToDefinition for a hosted service. */
@@ -80,6 +95,7 @@ export function readLayerDefinition(
       `layer ${index} needs a geometryType (point, multipoint, polyline or polygon).`,
     );
   }
+  checkScales(source, where);
   const { fields, objectIdField } = readFields(source.fields, where);
   const name = typeof source.name === "string" && source.name.trim() ? source.name : `Layer${id}`;
   const displayField =
@@ -178,7 +194,16 @@ export function updateLayerDefinition(
       throw invalidParameter("updateDefinition", "viewDefinitionQuery applies to views only.");
     updated.view = { ...updated.view, viewDefinitionQuery: changes.viewDefinitionQuery };
   }
-  for (const key of ["name", "description", "displayField", "drawingInfo", "copyrightText"]) {
+  checkScales(changes, "updateDefinition");
+  for (const key of [
+    "name",
+    "description",
+    "displayField",
+    "drawingInfo",
+    "copyrightText",
+    "minScale",
+    "maxScale",
+  ]) {
     if (changes[key] !== undefined) updated[key] = changes[key];
   }
   return updated;

@@ -2,7 +2,12 @@ import { CURRENT_VERSION } from "../version";
 import { boxOf, projectGeometry, unionBox, type Box } from "./esri-geometry";
 import type { LayerSource } from "./layer-source";
 import { spatialReferenceJson } from "./projection";
-import type { FeatureServiceStore, LayerRecord, ServiceRecord } from "./service-store";
+import type {
+  FeatureServiceStore,
+  LayerDefinition,
+  LayerRecord,
+  ServiceRecord,
+} from "./service-store";
 
 const VERSION = Number(CURRENT_VERSION);
 
@@ -36,8 +41,8 @@ export function serviceJson(
     parentLayerId: -1,
     defaultVisibility: true,
     subLayerIds: null,
-    minScale: 0,
-    maxScale: 0,
+    minScale: scaleOf(layer.definition.minScale),
+    maxScale: scaleOf(layer.definition.maxScale),
     geometryType: layer.definition.geometryType ?? undefined,
   });
   return {
@@ -60,6 +65,40 @@ export function serviceJson(
     units: definition.units,
     syncEnabled: false,
     supportsApplyEditsWithGlobalIds: false,
+    supportsReturnDeleteResults: true,
+    supportsRelationshipsResource: false,
+    advancedEditingCapabilities: {
+      supportsSplit: false,
+      supportsReturnServiceEditsInSourceSR: false,
+      supportsAsyncApplyEdits: false,
+    },
+    validationSystemLayers: {},
+    // No sync and no extractChanges here: every capability they describe is false.
+    extractChangesCapabilities: {
+      supportsReturnIdsOnly: false,
+      supportsReturnExtentOnly: false,
+      supportsReturnAttachments: false,
+      supportsLayerQueries: false,
+      supportsGeometry: false,
+      supportsFeatureReturn: false,
+      supportsReturnHasGeometryUpdates: false,
+      supportsFieldsToCompare: false,
+      supportsServerGens: false,
+    },
+    syncCapabilities: {
+      supportsAsync: false,
+      supportsRegisteringExistingData: false,
+      supportsSyncDirectionControl: false,
+      supportsPerLayerSync: false,
+      supportsPerReplicaSync: false,
+      supportsSyncModelNone: false,
+      supportsRollbackOnFailure: false,
+      supportsAttachmentsSyncDirection: false,
+      supportsBiDirectionalSyncForServer: false,
+    },
+    editorTrackingInfo: editorTrackingInfo(definition),
+    isLocationTrackingService: false,
+    isLocationTrackingView: false,
     xssPreventionInfo: {
       xssPreventionEnabled: true,
       xssPreventionRule: "InputOnly",
@@ -67,7 +106,19 @@ export function serviceJson(
     },
     layers: layers.filter((layer) => layer.definition.type !== "Table").map(summary),
     tables: layers.filter((layer) => layer.definition.type === "Table").map(summary),
+    relationships: serviceRelationships(layers),
   };
+}
+
+/** The relationships of all layers, once each, as the service lists them: id and name. */
+function serviceRelationships(layers: readonly LayerRecord[]): { id: number; name: string }[] {
+  const byId = new Map<number, string>();
+  for (const layer of layers) {
+    for (const relationship of layerRelationships(layer.definition)) {
+      if (!byId.has(relationship.id)) byId.set(relationship.id, relationship.name);
+    }
+  }
+  return [...byId].sort(([a], [b]) => a - b).map(([id, name]) => ({ id, name }));
 }
 
 /** The extent of a layer's features, in its service's spatial reference. */
@@ -102,8 +153,23 @@ export function layerJson(source: LayerSource, extent: Box | null): Record<strin
     description: layer.description ?? "",
     copyrightText: layer.copyrightText ?? "",
     defaultVisibility: true,
+    parentLayerId: -1,
+    minScale: scaleOf(layer.minScale),
+    maxScale: scaleOf(layer.maxScale),
     editingInfo: { lastEditDate: service.modified },
-    relationships: [],
+    editFieldsInfo: layer.editFieldsInfo ?? null,
+    ownershipBasedAccessControlForFeatures: null,
+    relationships: layerRelationships(layer),
+    syncCanReturnChanges: false,
+    archivingInfo: { supportsQueryWithHistoricMoment: false, startArchivingMoment: -1 },
+    supportsCalculate: editPermissions(capabilities).update,
+    allowTrueCurvesUpdates: false,
+    onlyAllowTrueCurveUpdatesByTrueCurveClients: false,
+    supportsAttachmentsByUploadId: false,
+    supportsApplyEditsWithGlobalIds: false,
+    subtypeField: "",
+    // Dates are stored and answered in UTC.
+    dateFieldsTimeReference: { timeZone: "UTC", respectsDaylightSaving: false },
     isDataVersioned: false,
     supportsRollbackOnFailureParameter: true,
     supportsStatistics: false,
@@ -147,6 +213,36 @@ export function layerJson(source: LayerSource, extent: Box | null): Record<strin
     json.drawingInfo = layer.drawingInfo ?? defaultDrawingInfo(layer.geometryType);
   }
   return json;
+}
+
+/** A scale of the layer definition; 0 (no limit) when unset. */
+function scaleOf(value: unknown): number {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : 0;
+}
+
+function layerRelationships(layer: LayerDefinition): { id: number; name: string }[] {
+  return Array.isArray(layer.relationships)
+    ? (layer.relationships as { id: number; name: string }[])
+    : [];
+}
+
+/** The service's editor tracking, or ArcGIS Online's answer for a service without it. */
+function editorTrackingInfo(definition: ServiceRecord["definition"]): Record<string, unknown> {
+  const given =
+    definition.editorTrackingInfo && typeof definition.editorTrackingInfo === "object"
+      ? (definition.editorTrackingInfo as Record<string, unknown>)
+      : {};
+  return {
+    enableEditorTracking: false,
+    enableOwnershipAccessControl: false,
+    allowOthersToQuery: true,
+    allowOthersToUpdate: true,
+    allowOthersToDelete: true,
+    allowAnonymousToQuery: true,
+    allowAnonymousToUpdate: true,
+    allowAnonymousToDelete: true,
+    ...given,
+  };
 }
 
 function defaultDrawingInfo(geometryType: string): Record<string, unknown> {

@@ -99,6 +99,9 @@ export function groupJson(
     maxFileSize: extra.maxFileSize ?? 1024000,
     orgId: group.orgId,
     properties: extra.properties ?? null,
+    // Neutral values of ArcGIS Online: no Hub open data and no distributed collaborations here.
+    isOpenData: false,
+    collaborationInfo: {},
   };
   if (membership) json.userMembership = membership;
   return json;

@@ -159,6 +159,8 @@ export function itemJson(item: ItemRecord, categories: string[]): Record<string,
     itemControl: undefined,
     scoreCompleteness: completeness(item),
     groupDesignations: null,
+    // Views are counted per day only (item usage), so the moment of the last view is unknown.
+    lastViewed: -1,
     contentStatus: item.contentStatus ?? undefined,
     status: item.uploadStatus ?? undefined,
   };

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { applyEdits } from "../features/apply-edits";
+import { calculate } from "../features/calculate";
 import { runQuery } from "../features/feature-query";
 import { addToDefinition, kindOf } from "../features/hosted-services";
 import { layerSource, type LayerSource } from "../features/layer-source";
@@ -146,6 +147,23 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
         source,
         stateOf(request).params.values,
         editPermissions(service.definition.capabilities),
+        stateOf(request).user?.username ?? null,
+      );
+    },
+  });
+
+  app.route({
+    method: "POST",
+    url: `${SERVICE}/:layerId/calculate`,
+    handler: async (request) => {
+      const service = readableService(request);
+      requireOwner(service, stateOf(request).user);
+      return calculate(
+        store,
+        layerOf(request, service),
+        stateOf(request).params.values,
+        editPermissions(service.definition.capabilities),
+        stateOf(request).user?.username ?? null,
       );
     },
   });
@@ -173,7 +191,13 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
         }
         return {
           id: record.layerId,
-          ...applyEdits(store, layerSource(store, service, record), layerParams, permissions),
+          ...applyEdits(
+            store,
+            layerSource(store, service, record),
+            layerParams,
+            permissions,
+            stateOf(request).user?.username ?? null,
+          ),
         };
       });
     },

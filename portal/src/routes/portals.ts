@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { portalSelfJson } from "../model/portal-json";
+import { organisationSettingsJson, portalSelfJson } from "../model/portal-json";
 import { defaultOrganisationSettings } from "../model/portal-defaults";
 import { isOrgAdmin } from "../model/user-record";
 import { ArcGISRequestError, permissionDenied, tokenRequired } from "../server/arcgis-error";
@@ -94,7 +94,11 @@ export function registerPortalRoutes(app: FastifyInstance, context: PortalContex
     handler: async (request) => {
       const organisation = organisationFor(context, request);
       if (!stateOf(request).user) throw tokenRequired();
-      return { ...defaultOrganisationSettings(), ...organisation.settings };
+      return organisationSettingsJson(
+        context,
+        organisation,
+        `${request.protocol}://${request.host}`,
+      );
     },
   });
 

@@ -25,6 +25,10 @@ export const invalidToken = (): ArcGISRequestError =>
 export const tokenRequired = (): ArcGISRequestError =>
   new ArcGISRequestError(499, "Token Required.", []);
 
+/** ArcGIS Server's form of 499, as services (not the Sharing API) answer it. */
+export const serviceTokenRequired = (): ArcGISRequestError =>
+  new ArcGISRequestError(499, "Token Required", ["Token Required"], "GWM_0003");
+
 export const permissionDenied = (): ArcGISRequestError =>
   new ArcGISRequestError(
     403,

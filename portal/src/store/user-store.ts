@@ -63,6 +63,18 @@ export class UserStore {
     return (this.db.prepare("SELECT COUNT(*) AS n FROM users").get() as { n: number }).n;
   }
 
+  /** Enabled full administrators, oldest first: the organisation's contacts. */
+  administrators(): string[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT username FROM users WHERE role_id = 'org_admin' AND disabled = 0
+           ORDER BY created, username`,
+        )
+        .all() as { username: string }[]
+    ).map((row) => row.username);
+  }
+
   async create(orgId: string, user: NewUser): Promise<UserRecord> {
     const password = await hashPassword(user.password);
     const now = Date.now();

@@ -1,0 +1,88 @@
+import fs from "node:fs";
+import path from "node:path";
+import { defaultPortalProperties } from "../model/portal-defaults";
+import type { PortalContext } from "../server/portal-context";
+import { restUrlOf } from "../server/portal-context";
+import { GroupStore } from "../store/group-store";
+import { ItemFiles } from "../store/item-files";
+import { ItemStore } from "../store/item-store";
+
+export const BASEMAP_GALLERY_TITLE = "Basemaps (tsgis)";
+const BASEMAP_ITEM_TITLE = "Offline basemap";
+// The group is recognised by this marker, not by its title, which an administrator may change.
+const MARKER = "basemapGallery";
+
+/**
+ * The basemap the gallery offers: the organisation's default basemap. When the portal serves
+ * its own basemap, this is the one place to point at it.
+ */
+export function offlineBasemap(context: PortalContext): Record<string, unknown> {
+  const properties = {
+    ...defaultPortalProperties(restUrlOf(context)),
+    ...context.organisations.get().properties,
+  };
+  return properties.defaultBasemap as Record<string, unknown>;
+}
+
+/** The query portals/self answers as `basemapGalleryGroupQuery`, finding the gallery group. */
+export function basemapGalleryQuery(gallery: { owner: string; title: string }): string {
+  return `title:"${gallery.title}" AND owner:${gallery.owner}`;
+}
+
+/**
+ * Makes sure the organisation has its basemap gallery: a public group, owned by the first
+ * administrator, holding a public Web Map of the offline basemap, as ArcGIS Online's gallery
+ * group holds its basemaps. Returns the group's id, owner and title, or null while the
+ * organisation has no administrator to own it.
+ */
+export function ensureBasemapGallery(
+  context: PortalContext,
+): { groupId: string; owner: string; title: string } | null {
+  const { db } = context;
+  const existing = db
+    .prepare(
+      `SELECT id, owner, title FROM groups WHERE json_extract(extra_json, '$.${MARKER}') = 1 LIMIT 1`,
+    )
+    .get() as { id: string; owner: string; title: string } | undefined;
+  if (existing) return { groupId: existing.id, owner: existing.owner, title: existing.title };
+  const [owner] = context.users.administrators();
+  if (!owner) return null;
+
+  const organisation = context.organisations.get();
+  const basemap = offlineBasemap(context);
+  const webMap = {
+    operationalLayers: [],
+    baseMap: { baseMapLayers: basemap.baseMapLayers ?? [], title: basemap.title ?? "Basemap" },
+    spatialReference: { wkid: 102100, latestWkid: 3857 },
+    authoringApp: "tsgis",
+    authoringAppVersion: "1",
+    version: "2.31",
+  };
+  const text = JSON.stringify(webMap);
+  const groups = new GroupStore(db);
+  const items = new ItemStore(db);
+  const files = new ItemFiles(path.join(path.dirname(db.name), "items"));
+  return db.transaction(() => {
+    const group = groups.create(organisation.id, owner, {
+      title: BASEMAP_GALLERY_TITLE,
+      snippet: "The basemaps that maps of this organisation can use.",
+      tags: ["basemaps"],
+      access: "public",
+      extra: { [MARKER]: true, sortField: "title", sortOrder: "asc" },
+    });
+    const item = items.insert(owner, organisation.id, {
+      title: BASEMAP_ITEM_TITLE,
+      type: "Web Map",
+      typeKeywords: ["ArcGIS Online", "Explorer Web Map", "Map", "Online Map", "Web Map"],
+      tags: ["basemap", "offline"],
+      snippet: "Drawn from Natural Earth data, with no network needed.",
+      access: "public",
+      size: Buffer.byteLength(text),
+    });
+    const file = files.textFile(item.id);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    items.shareWithGroup(item.id, group.id);
+    return { groupId: group.id, owner, title: group.title };
+  })();
+}
