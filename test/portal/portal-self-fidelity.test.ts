@@ -45,6 +45,26 @@ describe("portals/self values that mean something here", () => {
     expect(found.total).toBe(1);
   });
 
+  it("keeps the gallery's Web Map on the default basemap an administrator sets", async () => {
+    const basemap = {
+      title: "Plain",
+      baseMapLayers: [{ id: "plain", layerType: "ArcGISTiledMapServiceLayer", url: "http://x/y" }],
+    };
+    const updated = await client.post("/portals/self/update", {
+      token,
+      defaultBasemap: JSON.stringify(basemap),
+    });
+    expect(updated.success).toBe(true);
+    const query = (await self()).basemapGalleryGroupQuery as string;
+    const group = ((await client.get("/community/groups", { q: query })).results as Json[])[0];
+    const content = await client.get(`/content/groups/${String(group.id)}/search`, { q: "*" });
+    const [item] = content.results as { id: string }[];
+    const webMap = (await client.get(`/content/items/${item.id}/data`)) as {
+      baseMap: Record<string, unknown>;
+    };
+    expect(webMap.baseMap).toEqual(basemap);
+  });
+
   it("measures storage on the data directory", async () => {
     const before = await self();
     expect(before.databaseUsage as number).toBeGreaterThan(0);
