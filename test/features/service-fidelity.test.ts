@@ -112,6 +112,18 @@ describe("hosted feature service behaviours behind the layer's keys", () => {
       expect.objectContaining({ type: "esriFieldTypeDate", editable: false }),
       expect.objectContaining({ type: "esriFieldTypeDate", editable: false }),
     ]);
+    const bad = await portal.call(
+      "/sharing/rest/content/users/publisher/createService",
+      {
+        createParameters: { name: "BadTracking", editorTrackingInfo: { enableEditorTracking: 1 } },
+        outputType: "featureService",
+      },
+      publisher,
+    );
+    expect(bad.error).toMatchObject({
+      code: 400,
+      message: "Invalid parameter 'createParameters'.",
+    });
   });
 
   it("records who created and edited a feature, and when", async () => {
@@ -205,6 +217,12 @@ describe("hosted feature service behaviours behind the layer's keys", () => {
     ]);
     const service = await portal.call(serviceUrl, {}, publisher);
     expect(service.relationships).toEqual([{ id: 0, name: "Visits" }]);
+    const bad = await portal.call(
+      `${serviceUrl.replace("/rest/services/", "/rest/admin/services/")}/addToDefinition`,
+      { addToDefinition: { tables: [{ name: "Odd", relationships: [{ id: "first" }] }] } },
+      publisher,
+    );
+    expect(bad.error).toMatchObject({ code: 400, message: "Invalid parameter 'addToDefinition'." });
   });
 
   it("keeps the layer's scale range and lets updateDefinition change it", async () => {

@@ -67,6 +67,27 @@ function checkScales(source: Record<string, unknown>, where: string): void {
   }
 }
 
+/** A layer's `relationships`: objects with an integer id, a name and the related table's id. */
+function checkRelationships(source: Record<string, unknown>, where: string, index: number): void {
+  const list = source.relationships;
+  if (list === undefined) return;
+  const valid =
+    Array.isArray(list) &&
+    list.every(
+      (entry: Record<string, unknown> | null) =>
+        entry !== null &&
+        typeof entry === "object" &&
+        Number.isInteger(entry.id) &&
+        typeof entry.name === "string" &&
+        Number.isInteger(entry.relatedTableId),
+    );
+  if (!valid)
+    throw invalidParameter(
+      where,
+      `layer ${index} has relationships that are not a list of {id, name, relatedTableId}.`,
+    );
+}
+
 /** A layer or table from addToDefinition for a hosted service. */
 export function readLayerDefinition(
   value: unknown,
@@ -96,6 +117,7 @@ export function readLayerDefinition(
     );
   }
   checkScales(source, where);
+  checkRelationships(source, where, index);
   const { fields, objectIdField } = readFields(source.fields, where);
   const name = typeof source.name === "string" && source.name.trim() ? source.name : `Layer${id}`;
   const displayField =
