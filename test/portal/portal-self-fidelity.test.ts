@@ -81,6 +81,13 @@ describe("portals/self values that mean something here", () => {
     expect(after.storageUsage as number).toBeGreaterThanOrEqual(
       (before.storageUsage as number) + 200_000,
     );
+    // A user's storage is what their items hold.
+    const me = await client.get("/community/self", { token });
+    const item = await client.get(`/content/items/${String(added.id)}`, { token });
+    expect(me.storageUsage as number).toBeGreaterThanOrEqual(item.size as number);
+    expect(item.size as number).toBeGreaterThan(200_000);
+    const other = await client.get(`/community/users/${ADMIN.username}`, { token });
+    expect(other.storageUsage).toBe(me.storageUsage);
   });
 
   it("reports the token lifetime, the administrators and the settings it shares", async () => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { withUserGroups } from "../model/user-groups-json";
 import { fullUserJson } from "../model/user-json";
+import { withUserStorage } from "../model/user-storage-json";
 import { userJsonFor } from "../model/user-visibility";
 import { ArcGISRequestError, tokenRequired } from "../server/arcgis-error";
 import type { PortalContext } from "../server/portal-context";
@@ -17,7 +18,7 @@ export function registerCommunityRoutes(app: FastifyInstance, context: PortalCon
     handler: async (request) => {
       const { user } = stateOf(request);
       if (!user) throw tokenRequired();
-      return withUserGroups(context, fullUserJson(user));
+      return withUserStorage(context, withUserGroups(context, fullUserJson(user)));
     },
   });
 
@@ -29,7 +30,7 @@ export function registerCommunityRoutes(app: FastifyInstance, context: PortalCon
       const target = context.users.find(username);
       const json = target ? userJsonFor(target, stateOf(request).user) : null;
       if (!json) throw userNotFound();
-      return withUserGroups(context, json);
+      return withUserStorage(context, withUserGroups(context, json));
     },
   });
 }
