@@ -13,10 +13,9 @@ const THRESHOLD = 0.98;
 
 /**
  * Keys the portal knowingly answers differently, left out of the count. Each must still be a
- * gap (the test fails once it is closed, so the entry is removed with the fix).
- * favGroupId: users have no favorites group here, so it is null where ArcGIS Online names one.
+ * gap (the test fails once it is closed, so the entry is removed with the fix). None today.
  */
-const KNOWN_GAPS: Record<string, string[]> = { user: ["favGroupId"] };
+const KNOWN_GAPS: Record<string, string[]> = {};
 
 // Each resource the portal serves, compared key by key and type by type with ArcGIS Online's
 // answer as described in arcgis-online/ (see its README for the sources).

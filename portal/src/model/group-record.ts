@@ -85,7 +85,7 @@ export function groupJson(
     modified: group.modified,
     access: group.access,
     capabilities: extra.capabilities ?? [],
-    isFav: false,
+    isFav: extra.isFav === true,
     isReadOnly: false,
     protected: group.protected,
     autoJoin: extra.autoJoin ?? false,

@@ -9,6 +9,7 @@ import type { OrganisationRecord } from "../store/organisation-store";
 import { CURRENT_VERSION } from "../version";
 import { defaultOrganisationSettings, defaultPortalProperties } from "./portal-defaults";
 import { storageFigures } from "./storage-usage";
+import { withFavoritesGroup } from "./user-favorites-json";
 import { fullUserJson } from "./user-json";
 import type { UserRecord } from "./user-record";
 
@@ -132,7 +133,7 @@ export function portalSelfJson(
     document.databaseUsage = storage.databaseUsage;
     // SQLite grows as the disk allows: no quota of its own.
     document.databaseQuota = -1;
-    document.user = fullUserJson(user);
+    document.user = withFavoritesGroup(context, fullUserJson(user));
     document.subscriptionInfo = {
       id: organisation.id,
       type: "In House",

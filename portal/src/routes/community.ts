@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { withUserGroups } from "../model/user-groups-json";
 import { fullUserJson } from "../model/user-json";
 import { withUserStorage } from "../model/user-storage-json";
+import { withFavoritesGroup } from "../model/user-favorites-json";
 import { userJsonFor } from "../model/user-visibility";
 import { ArcGISRequestError, tokenRequired } from "../server/arcgis-error";
 import type { PortalContext } from "../server/portal-context";
@@ -18,7 +19,10 @@ export function registerCommunityRoutes(app: FastifyInstance, context: PortalCon
     handler: async (request) => {
       const { user } = stateOf(request);
       if (!user) throw tokenRequired();
-      return withUserStorage(context, withUserGroups(context, fullUserJson(user)));
+      return withFavoritesGroup(
+        context,
+        withUserStorage(context, withUserGroups(context, fullUserJson(user))),
+      );
     },
   });
 
@@ -30,7 +34,7 @@ export function registerCommunityRoutes(app: FastifyInstance, context: PortalCon
       const target = context.users.find(username);
       const json = target ? userJsonFor(target, stateOf(request).user) : null;
       if (!json) throw userNotFound();
-      return withUserStorage(context, withUserGroups(context, json));
+      return withFavoritesGroup(context, withUserStorage(context, withUserGroups(context, json)));
     },
   });
 }

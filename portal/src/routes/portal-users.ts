@@ -8,6 +8,7 @@ import { hasPrivilege, isFullAdministrator, LEVEL_ONE_PRIVILEGES } from "../mode
 import { resolveRole, type AssignedRole } from "../model/role-resolution";
 import { searchPage } from "../model/search-page";
 import { fullUserJson } from "../model/user-json";
+import { withFavoritesGroup } from "../model/user-favorites-json";
 import type { UserRecord } from "../model/user-record";
 import { invalidParameter, permissionDenied } from "../server/arcgis-error";
 import { optionalBoolean, optionalChoice, optionalJsonValue } from "../server/param-readers";
@@ -83,7 +84,10 @@ export function registerPortalUserRoutes(app: FastifyInstance, context: PortalCo
       requirePrivilege(request, "portal:admin:viewUsers");
       const page = listUsers(stateOf(request).params.values);
       const { results, ...rest } = page;
-      return { ...rest, users: results.map((user) => fullUserJson(user)) };
+      return {
+        ...rest,
+        users: results.map((user) => withFavoritesGroup(context, fullUserJson(user))),
+      };
     },
   });
 
@@ -93,7 +97,10 @@ export function registerPortalUserRoutes(app: FastifyInstance, context: PortalCo
     handler: async (request) => {
       requirePrivilege(request, "portal:admin:viewUsers");
       const page = listUsers(stateOf(request).params.values);
-      return { ...page, results: page.results.map((user) => fullUserJson(user)) };
+      return {
+        ...page,
+        results: page.results.map((user) => withFavoritesGroup(context, fullUserJson(user))),
+      };
     },
   });
 

@@ -44,6 +44,12 @@ export interface GroupInvitationRecord {
   readonly expires: number;
 }
 
+/**
+ * Favorites groups (one per user, `extra.isFav`) hold what a user marks as a favorite; like ArcGIS
+ * Online, they appear in no listing, search or count of groups, only by their id.
+ */
+const NOT_FAVORITES = "json_extract(extra_json, '$.isFav') IS NOT 1";
+
 /** Groups, their members, applications to join and invitations (tables of migrations 2 and 4). */
 export class GroupStore {
   constructor(private readonly db: PortalDatabase) {}
@@ -55,20 +61,24 @@ export class GroupStore {
   }
 
   listInOrg(orgId: string): GroupRecord[] {
-    const rows = this.db.prepare("SELECT * FROM groups WHERE org_id = ?").all(orgId) as GroupRow[];
+    const rows = this.db
+      .prepare(`SELECT * FROM groups WHERE org_id = ? AND ${NOT_FAVORITES}`)
+      .all(orgId) as GroupRow[];
     return rows.map(toGroupRecord);
   }
 
   ownedBy(username: string): GroupRecord[] {
     const rows = this.db
-      .prepare("SELECT * FROM groups WHERE owner = ?")
+      .prepare(`SELECT * FROM groups WHERE owner = ? AND ${NOT_FAVORITES}`)
       .all(username) as GroupRow[];
     return rows.map(toGroupRecord);
   }
 
   titleTaken(orgId: string, title: string, exceptId?: string): boolean {
     const row = this.db
-      .prepare("SELECT id FROM groups WHERE org_id = ? AND lower(title) = lower(?) AND id != ?")
+      .prepare(
+        `SELECT id FROM groups WHERE org_id = ? AND lower(title) = lower(?) AND id != ? AND ${NOT_FAVORITES}`,
+      )
       .get(orgId, title, exceptId ?? "");
     return row !== undefined;
   }
@@ -102,6 +112,21 @@ export class GroupStore {
       this.setMember(id, owner, "owner");
     })();
     return this.get(id) as GroupRecord;
+  }
+
+  /** The user's favorites group, made on first use. */
+  favoritesOf(orgId: string, username: string): GroupRecord {
+    const row = this.db
+      .prepare(
+        "SELECT * FROM groups WHERE owner = ? AND json_extract(extra_json, '$.isFav') = 1 LIMIT 1",
+      )
+      .get(username) as GroupRow | undefined;
+    if (row) return toGroupRecord(row);
+    return this.create(orgId, username, {
+      title: "Favorites",
+      access: "private",
+      extra: { isFav: true },
+    });
   }
 
   update(id: string, fields: GroupFields): GroupRecord {
@@ -192,7 +217,8 @@ export class GroupStore {
     const rows = this.db
       .prepare(
         `SELECT g.*, m.member_type AS member_type FROM groups g
-         JOIN group_members m ON m.group_id = g.id WHERE m.username = ? ORDER BY g.title`,
+         JOIN group_members m ON m.group_id = g.id
+         WHERE m.username = ? AND json_extract(g.extra_json, '$.isFav') IS NOT 1 ORDER BY g.title`,
       )
       .all(username) as (GroupRow & { member_type: MemberType })[];
     return rows.map((row) => ({ group: toGroupRecord(row), memberType: row.member_type }));

@@ -153,7 +153,9 @@ export class MemberStore {
       n: number;
     };
     const groups = this.db
-      .prepare("SELECT COUNT(*) AS n FROM groups WHERE owner = ?")
+      .prepare(
+        "SELECT COUNT(*) AS n FROM groups WHERE owner = ? AND json_extract(extra_json, '$.isFav') IS NOT 1",
+      )
       .get(username) as { n: number };
     // A hosted service whose item is gone still holds the user's data: it counts as content, so
     // deleting the user is refused cleanly instead of failing on the service's owner key.
@@ -166,6 +168,10 @@ export class MemberStore {
   delete(username: string): void {
     this.db.transaction(() => {
       this.db.prepare("DELETE FROM folders WHERE owner = ?").run(username);
+      // The favorites group goes with its user; other groups must be given away first.
+      this.db
+        .prepare("DELETE FROM groups WHERE owner = ? AND json_extract(extra_json, '$.isFav') = 1")
+        .run(username);
       this.db
         .prepare("DELETE FROM thumbnails WHERE owner_kind = 'user' AND owner_id = ?")
         .run(username);
