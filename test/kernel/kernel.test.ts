@@ -81,6 +81,47 @@ test(
   generous,
 );
 
+test("install --strict-types writes a kernelspec whose kernel refuses cells with type errors", () => {
+  const elsewhere = mkdtempSync(path.join(tmpdir(), "tsgis-kernelspec-"));
+  try {
+    expect(run("node", [cli, "install", "--prefix", elsewhere, "--strict-types"]).status).toBe(0);
+    const spec = JSON.parse(
+      readFileSync(
+        path.join(elsewhere, "share", "jupyter", "kernels", "tsgis", "kernel.json"),
+        "utf8",
+      ),
+    );
+    expect(spec.argv).toEqual([
+      process.execPath,
+      cli,
+      "--connection-file",
+      "{connection_file}",
+      "--strict-types",
+    ]);
+  } finally {
+    rmSync(elsewhere, { recursive: true, force: true });
+  }
+});
+
+function runCheckScript(script: string): void {
+  const result = run(python, [path.join(__dirname, script)]);
+  let report: { passed: string[]; failed: { check: string; error: string }[] };
+  try {
+    report = JSON.parse(result.stdout);
+  } catch {
+    throw new Error(`${script} printed no report:\n${result.stdout}\n${result.stderr}`);
+  }
+  expect(report.failed).toEqual([]);
+  expect(report.passed.length).toBeGreaterThan(0);
+  expect(result.status).toBe(0);
+}
+
+test(
+  "cells behave as in a REPL: state survives errors and interrupts, names can be redeclared, await works anywhere, type errors warn, messages and saved notebooks validate",
+  () => runCheckScript("cell_semantics_check.py"),
+  generous,
+);
+
 test(
   "the jupyter_kernel_test suite passes",
   () => {

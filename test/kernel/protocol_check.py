@@ -184,7 +184,9 @@ def check_error_message(s):
     expect(errors[0]["content"]["ename"] == "TypeError", "ename")
     expect(any("TypeError: bad value" in line for line in errors[0]["content"]["traceback"]), "traceback")
     reply, outputs, _ = s.execute("const n: number = 'not a number'")
-    expect(reply["content"]["status"] == "error" and len(of_type(outputs, "error")) == 1, "a type error is an error")
+    expect(reply["content"]["status"] == "ok" and not of_type(outputs, "error"), "a type error alone does not stop a cell")
+    reply, outputs, _ = s.execute("const broken = (;")
+    expect(reply["content"]["status"] == "error" and len(of_type(outputs, "error")) == 1, "a syntax error is an error")
 
 
 def check_stdin_password(s):

@@ -108,7 +108,9 @@ export class CellRunner {
     const report: ErrorReport = cell.thrown
       ? reportThrown(cell.thrown.value)
       : reportDiagnostics(cell.diagnostics);
-    void this.channels.publish("error", { ...report, execution_count: cell.executionCount });
+    // The `error` message has no execution_count: the protocol does not allow one there, and a
+    // front end that saves it into the notebook writes a file nbformat rejects.
+    void this.channels.publish("error", { ...report });
     return { status: "error", execution_count: cell.executionCount, ...report };
   }
 

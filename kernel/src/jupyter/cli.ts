@@ -3,11 +3,22 @@
 import { parseArgs } from "util";
 import { DISPLAY_NAME, installKernelspec, uninstallKernelspec } from "./kernelspec";
 
+/** Environment variable that makes type errors stop cells, like --strict-types. */
+const STRICT_TYPES_VARIABLE = "TSGIS_STRICT_TYPES";
+
 const USAGE = `Usage:
-  tsgis-kernel [--connection-file FILE]        run the kernel (Jupyter does this)
-  tsgis-kernel install [--user | --prefix DIR]   add the "${DISPLAY_NAME}" kernel to Jupyter
+  tsgis-kernel [--connection-file FILE] [--strict-types]
+                                                 run the kernel (Jupyter does this)
+  tsgis-kernel install [--user | --prefix DIR] [--strict-types]
+                                                 add the "${DISPLAY_NAME}" kernel to Jupyter
   tsgis-kernel uninstall [--user | --prefix DIR] remove it again
-Without --user or --prefix, install goes system-wide when run as root, else to the user.`;
+Without --user or --prefix, install goes system-wide when run as root, else to the user.
+--strict-types (or ${STRICT_TYPES_VARIABLE}=1): a cell with type errors does not run.`;
+
+function strictTypesFromEnvironment(): boolean {
+  const value = process.env[STRICT_TYPES_VARIABLE]?.trim().toLowerCase();
+  return value !== undefined && !["", "0", "false", "no", "off"].includes(value);
+}
 
 function fail(message: string): never {
   process.stderr.write(`tsgis-kernel: ${message}\n\n${USAGE}\n`);
@@ -25,6 +36,7 @@ async function main(argv: string[]): Promise<void> {
         user: { type: "boolean" },
         prefix: { type: "string" },
         help: { type: "boolean", short: "h" },
+        "strict-types": { type: "boolean" },
       },
     });
   } catch (error) {
@@ -39,11 +51,12 @@ async function main(argv: string[]): Promise<void> {
   if (extra.length > 0) fail(`unexpected arguments: ${extra.join(" ")}`);
   if (values.user && values.prefix) fail("use --user or --prefix, not both");
   const location = { user: values.user, prefix: values.prefix };
+  const strictTypes = values["strict-types"] === true;
 
   switch (command) {
     case "install":
       process.stdout.write(
-        `Installed the kernelspec "${DISPLAY_NAME}" in ${installKernelspec(location)}\n`,
+        `Installed the kernelspec "${DISPLAY_NAME}" in ${installKernelspec(location, { strictTypes })}\n`,
       );
       return;
     case "uninstall": {
@@ -59,7 +72,9 @@ async function main(argv: string[]): Promise<void> {
       if (!connectionFile) fail("--connection-file is required to run the kernel");
       // Loaded only here: installing must not load tslab and TypeScript.
       const { startTsgisKernel } = await import("./launcher");
-      startTsgisKernel(connectionFile);
+      startTsgisKernel(connectionFile, {
+        strictTypes: strictTypes || strictTypesFromEnvironment(),
+      });
       return;
     }
     default:

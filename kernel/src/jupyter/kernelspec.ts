@@ -37,13 +37,19 @@ export function kernelspecDir(location: KernelspecLocation): string {
   return path.join("/usr/local/share/jupyter/kernels", KERNEL_NAME);
 }
 
-export function kernelJson(): object {
+export interface KernelspecOptions {
+  /** The kernel refuses to run cells with type errors (they are warnings otherwise). */
+  strictTypes?: boolean;
+}
+
+export function kernelJson(options: KernelspecOptions = {}): object {
   return {
     argv: [
       process.execPath,
       path.join(__dirname, "cli.js"),
       "--connection-file",
       "{connection_file}",
+      ...(options.strictTypes ? ["--strict-types"] : []),
     ],
     display_name: DISPLAY_NAME,
     language: "typescript",
@@ -54,10 +60,13 @@ export function kernelJson(): object {
   };
 }
 
-export function installKernelspec(location: KernelspecLocation): string {
+export function installKernelspec(
+  location: KernelspecLocation,
+  options: KernelspecOptions = {},
+): string {
   const dir = kernelspecDir(location);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, "kernel.json"), JSON.stringify(kernelJson(), null, 2) + "\n");
+  writeFileSync(path.join(dir, "kernel.json"), JSON.stringify(kernelJson(options), null, 2) + "\n");
   return dir;
 }
 

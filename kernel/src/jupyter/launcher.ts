@@ -7,6 +7,7 @@ import { setKernelBridge } from "./kernel-bridge";
 import { KernelRuntime } from "./kernel-runtime";
 import { captureProcessOutput } from "./output-capture";
 import type { ConnectionInfo, JsonObject } from "./protocol";
+import { createReplExecutor, type ReplOptions } from "./repl-executor";
 import { resilientConverterFactory } from "./resilient-converter";
 import { createTsgisHandlerClass } from "./tsgis-handler";
 import { createTsgisServerClass } from "./tsgis-server";
@@ -22,16 +23,18 @@ function readConnectionInfo(connectionFile: string): ConnectionInfo {
   return info;
 }
 
-export function startTsgisKernel(connectionFile: string): void {
+export function startTsgisKernel(
+  connectionFile: string,
+  options: ReplOptions = { strictTypes: false },
+): void {
   const { key } = readConnectionInfo(connectionFile);
   offerOwnPackage();
   const tslab = loadTslab();
   const runtime = new KernelRuntime(key);
 
   tslab.converter.createConverter = resilientConverterFactory(tslab.converter.createConverter);
-  const createTslabExecutor = tslab.executor.createExecutor;
   tslab.executor.createExecutor = (rootDir, converters) => {
-    const executor = createTslabExecutor(rootDir, converters, runtime.cells.tslabConsole);
+    const executor = createReplExecutor(rootDir, converters, runtime.cells.tslabConsole, options);
     runtime.cells.attach(executor);
     return executor;
   };

@@ -1,6 +1,8 @@
 // The one place that reaches into tslab's internal modules. tslab publishes no API for
 // replacing its server, so the launcher swaps classes on these module objects before
 // startKernel reads them; startKernel looks them up at call time.
+// The gate must stand in for tslab's TypeScript before tslab's converter loads it.
+import "./type-check-gate";
 import * as tslabConverter from "tslab/dist/converter";
 import * as tslabExecutor from "tslab/dist/executor";
 import * as tslabJupyter from "tslab/dist/jupyter";
