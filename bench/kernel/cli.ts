@@ -48,6 +48,12 @@ async function main(): Promise<void> {
       `kernel start to first result: median ${start.startToFirstResultMs.median} ms (${start.startToFirstResultMs.min}–${start.startToFirstResultMs.max}) over ${start.starts} starts\n`,
     );
   }
+  const stock = measurements.stockTslabStart;
+  if (start && stock) {
+    process.stderr.write(
+      `stock tslab, same run: start to first result median ${stock.startToFirstResultMs.median} ms; import "tsgis" median ${stock.importTsgisMs.median} ms (tsgis ${start.importTsgisMs.median} ms)\n`,
+    );
+  }
   if (comm) {
     process.stderr.write(
       `comm round trip: median ${comm.smallMs.median} ms (p90 ${comm.smallMs.p90}) over ${comm.roundTrips}; with ${comm.bufferBytes} bytes: median ${comm.bufferMs.median} ms\n`,

@@ -30,8 +30,13 @@ const kernelStart: KernelMetricsCase = {
   id: "kernel-start",
   title: "Kernel start to first result",
   async measure() {
-    const { kernelStart: start, loadAverage } = await measureKernel({ parts: ["start"] });
-    if (!start) throw new Error("kernel_bench.py reported no kernel starts");
+    const {
+      kernelStart: start,
+      stockTslabStart: stock,
+      loadAverage,
+    } = await measureKernel({ parts: ["start"] });
+    if (!start || !stock) throw new Error("kernel_bench.py reported no kernel starts");
+    const ratio = (ours: number, theirs: number) => Math.round((ours / theirs) * 1000) / 1000;
     return {
       metrics: {
         starts: start.starts,
@@ -40,10 +45,18 @@ const kernelStart: KernelMetricsCase = {
         firstCellMedianMs: start.firstCellMs.median,
         warmCellMedianMs: start.warmCellMs.median,
         importTsgisMedianMs: start.importTsgisMs.median,
+        stockTslabStartToFirstResultMedianMs: stock.startToFirstResultMs.median,
+        stockTslabImportTsgisMedianMs: stock.importTsgisMs.median,
+        startToFirstResultRatioToStockTslab: ratio(
+          start.startToFirstResultMs.median,
+          stock.startToFirstResultMs.median,
+        ),
+        importTsgisRatioToStockTslab: ratio(start.importTsgisMs.median, stock.importTsgisMs.median),
       },
       notes: [
         "jupyter_client (Debian's Python) starts the tsgis kernel from a kernelspec installed into a temporary Jupyter path, waits until it answers kernel_info, then runs `1 + 1`; the clock stops at its execute_result. A fresh kernel each run.",
         "firstCell: that first cell alone (tslab's first compile); warmCell: a second trivial cell; importTsgis: a cell importing tsgis.",
+        "stockTslab: the same starts and cells on stock tslab (kernelspec running this workspace's tslab package), in the same run, alternating which kernel starts first each round; stock tslab prints results as a stdout stream, which counts as its result. Ratios are tsgis ÷ stock tslab (below 1: tsgis is faster).",
         `1-minute load average ${loadAverage.before.toFixed(1)} before, ${loadAverage.after.toFixed(1)} after.`,
       ],
     };

@@ -54,6 +54,8 @@ export interface KernelMeasurements {
   /** The 1-minute load average before and after: the machine may be shared, read numbers with it. */
   loadAverage: { before: number; after: number };
   kernelStart?: KernelStartMeasurement;
+  /** The same starts with stock tslab (the package tsgis builds on), measured in the same run. */
+  stockTslabStart?: KernelStartMeasurement;
   commRoundTrip?: CommRoundTripMeasurement;
 }
 
@@ -72,14 +74,17 @@ export interface KernelBenchOptions {
   log?: (line: string) => void;
 }
 
+interface RawStart {
+  startToReady: number;
+  startToFirstResult: number;
+  firstCell: number;
+  warmCell: number;
+  importTsgis: number;
+}
+
 interface RawReport {
-  start?: {
-    startToReady: number;
-    startToFirstResult: number;
-    firstCell: number;
-    warmCell: number;
-    importTsgis: number;
-  }[];
+  start?: RawStart[];
+  stockStart?: RawStart[];
   comm?: { small: number[]; buffer: number[]; bufferBytes: number };
 }
 
@@ -118,6 +123,33 @@ function positiveInteger(value: number | undefined, name: string, fallback: numb
     throw new RangeError(`${name}: expected a whole number from 1, got ${String(value)}`);
   }
   return value;
+}
+
+/** The kernelspec name under which stock tslab is installed into the bench's Jupyter path. */
+const STOCK_TSLAB_KERNEL = "tslab-stock";
+
+/** A kernelspec that runs stock tslab from this workspace, as `tslab install` would. */
+function installStockTslab(jupyterPath: string): void {
+  const tslabMain = require.resolve("tslab/bin/tslab", { paths: [repositoryRoot()] });
+  const dir = path.join(jupyterPath, "kernels", STOCK_TSLAB_KERNEL);
+  fs.mkdirSync(dir, { recursive: true });
+  const spec = {
+    argv: [process.execPath, tslabMain, "kernel", "--config-path", "{connection_file}"],
+    display_name: "TypeScript (stock tslab)",
+    language: "typescript",
+  };
+  fs.writeFileSync(path.join(dir, "kernel.json"), JSON.stringify(spec, null, 2));
+}
+
+function summariseStarts(runs: RawStart[]): KernelStartMeasurement {
+  return {
+    starts: runs.length,
+    startToReadyMs: summarise(runs.map((run) => run.startToReady)),
+    startToFirstResultMs: summarise(runs.map((run) => run.startToFirstResult)),
+    firstCellMs: summarise(runs.map((run) => run.firstCell)),
+    warmCellMs: summarise(runs.map((run) => run.warmCell)),
+    importTsgisMs: summarise(runs.map((run) => run.importTsgis)),
+  };
 }
 
 function runPython(
@@ -186,6 +218,7 @@ export async function measureKernel(options: KernelBenchOptions = {}): Promise<K
       child.on("close", resolve);
     });
     if (install !== 0) throw new Error("tsgis-kernel install --prefix failed");
+    installStockTslab(path.join(sandbox, "share", "jupyter"));
     const script = path.join(root, "bench", "kernel", "kernel_bench.py");
     const part = parts.length === 2 ? "all" : parts[0];
     log(
@@ -206,6 +239,8 @@ export async function measureKernel(options: KernelBenchOptions = {}): Promise<K
         String(bufferBytes),
         "--cwd",
         root,
+        "--stock-kernel",
+        STOCK_TSLAB_KERNEL,
       ],
       env,
       log,
@@ -217,14 +252,8 @@ export async function measureKernel(options: KernelBenchOptions = {}): Promise<K
       node: process.version,
       cpus: `${cpus.length} × ${cpus[0]?.model ?? "unknown CPU"}`,
       loadAverage: { before, after: os.loadavg()[0] },
-      kernelStart: raw.start && {
-        starts: raw.start.length,
-        startToReadyMs: summarise(raw.start.map((run) => run.startToReady)),
-        startToFirstResultMs: summarise(raw.start.map((run) => run.startToFirstResult)),
-        firstCellMs: summarise(raw.start.map((run) => run.firstCell)),
-        warmCellMs: summarise(raw.start.map((run) => run.warmCell)),
-        importTsgisMs: summarise(raw.start.map((run) => run.importTsgis)),
-      },
+      kernelStart: raw.start && summariseStarts(raw.start),
+      stockTslabStart: raw.stockStart && summariseStarts(raw.stockStart),
       commRoundTrip: raw.comm && {
         roundTrips: raw.comm.small.length,
         smallMs: summarise(raw.comm.small),

@@ -5,9 +5,12 @@ Run with Debian's /usr/bin/python3 and JUPYTER_PATH pointing at a kernelspec ins
 raw samples in milliseconds on stdout (nothing is summarised or judged here):
 
   {"start": [{"startToReady", "startToFirstResult", "firstCell", "warmCell", "importTsgis"}, ...],
+   "stockStart": [... the same for stock tslab, when --stock-kernel names its kernelspec ...],
    "comm": {"small": [...], "buffer": [...], "bufferBytes": N}}
 
-`--part start` or `--part comm` measures only that part. Timeouts only stop a hung kernel.
+`--part start` or `--part comm` measures only that part. With `--stock-kernel NAME` the start
+part runs stock tslab (kernelspec NAME) too, alternating which kernel starts first in each
+round, so both see the same machine load. Timeouts only stop a hung kernel.
 """
 
 import argparse
@@ -35,8 +38,8 @@ def ms(seconds):
 class Kernel:
     """One tsgis kernel with a client; started in `cwd` so cells can import tsgis."""
 
-    def __init__(self, cwd):
-        self.km = KernelManager(kernel_name="tsgis")
+    def __init__(self, cwd, kernel_name="tsgis"):
+        self.km = KernelManager(kernel_name=kernel_name)
         self.started = perf_counter()
         self.km.start_kernel(cwd=cwd)
         self.kc = self.km.client()
@@ -59,14 +62,17 @@ class Kernel:
         self.iopub_for(parent_id, lambda m: m["msg_type"] == "status" and m["content"]["execution_state"] == "idle")
 
     def execute(self, code):
-        """Runs a cell; returns the moment its execute_result arrived (or its reply, if none)."""
+        """Runs a cell; returns the moment its result arrived (or its reply, if none).
+
+        Stock tslab prints the last expression as a stdout stream instead of an execute_result,
+        so the first output of either kind counts as the result."""
         msg_id = self.kc.execute(code)
         result_at = None
         while True:
             msg = self.kc.get_iopub_msg(timeout=TIMEOUT)
             if msg["parent_header"].get("msg_id") != msg_id:
                 continue
-            if msg["msg_type"] == "execute_result" and result_at is None:
+            if msg["msg_type"] in ("execute_result", "display_data", "stream") and result_at is None:
                 result_at = perf_counter()
             if msg["msg_type"] == "error":
                 raise RuntimeError(f"cell failed: {code!r}: {msg['content']['ename']}: {msg['content']['evalue']}")
@@ -89,28 +95,35 @@ class Kernel:
         return msg["header"]["msg_id"]
 
 
-def measure_start(runs, cwd):
-    samples = []
-    for _ in range(runs):
-        kernel = Kernel(cwd)
-        try:
-            first_result = kernel.execute("1 + 1")
-            before_warm = perf_counter()
-            warm_result = kernel.execute("2 + 2")
-            before_import = perf_counter()
-            import_result = kernel.execute('import { GIS } from "tsgis";\ntypeof GIS.connect')
-            samples.append(
-                {
-                    "startToReady": ms(kernel.ready - kernel.started),
-                    "startToFirstResult": ms(first_result - kernel.started),
-                    "firstCell": ms(first_result - kernel.ready),
-                    "warmCell": ms(warm_result - before_warm),
-                    "importTsgis": ms(import_result - before_import),
-                }
-            )
-        finally:
-            kernel.close()
-    return samples
+def start_once(cwd, kernel_name):
+    kernel = Kernel(cwd, kernel_name)
+    try:
+        first_result = kernel.execute("1 + 1")
+        before_warm = perf_counter()
+        warm_result = kernel.execute("2 + 2")
+        before_import = perf_counter()
+        import_result = kernel.execute('import { GIS } from "tsgis";\ntypeof GIS.connect')
+        return {
+            "startToReady": ms(kernel.ready - kernel.started),
+            "startToFirstResult": ms(first_result - kernel.started),
+            "firstCell": ms(first_result - kernel.ready),
+            "warmCell": ms(warm_result - before_warm),
+            "importTsgis": ms(import_result - before_import),
+        }
+    finally:
+        kernel.close()
+
+
+def measure_start(runs, cwd, stock_kernel):
+    """Fresh kernels; with a stock kernel, one of each per round, in alternating order."""
+    ours, stock = [], []
+    for round_index in range(runs):
+        order = [("tsgis", ours), (stock_kernel, stock)] if stock_kernel else [("tsgis", ours)]
+        if round_index % 2 == 1:
+            order.reverse()
+        for kernel_name, samples in order:
+            samples.append(start_once(cwd, kernel_name))
+    return ours, stock
 
 
 def round_trips(kernel, comm_id, count, buffers):
@@ -154,10 +167,13 @@ def main():
     parser.add_argument("--buffer-bytes", type=int, default=1024 * 1024)
     parser.add_argument("--warm-up", type=int, default=20)
     parser.add_argument("--cwd", required=True, help="the kernel's working directory (resolves tsgis)")
+    parser.add_argument("--stock-kernel", help="kernelspec name of stock tslab, measured beside tsgis")
     args = parser.parse_args()
     report = {}
     if args.part in ("start", "all"):
-        report["start"] = measure_start(args.starts, args.cwd)
+        report["start"], stock = measure_start(args.starts, args.cwd, args.stock_kernel)
+        if args.stock_kernel:
+            report["stockStart"] = stock
     if args.part in ("comm", "all"):
         report["comm"] = measure_comm(args.round_trips, args.buffer_round_trips, args.buffer_bytes, args.warm_up, args.cwd)
     json.dump(report, sys.stdout)
