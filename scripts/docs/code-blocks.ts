@@ -55,11 +55,13 @@ export function extractCodeBlocks(file: string, markdown: string): CodeBlock[] {
 /**
  * Type-checks each block as its own ES module (top-level await allowed) against the built
  * packages: `tsgis` is kernel/, `@tsgis/portal` is portal/, through their package.json "types".
- * The compiler is tslab's TypeScript 5.0, which notebook cells are checked with.
+ * The compiler is tslab's TypeScript 5.0 with `strict` off, as notebook cells are checked.
  */
 export function checkCodeBlocks(root: string, blocks: CodeBlock[]): BlockError[] {
   const ts = loadTslabCompiler(root);
-  const options = builtPackageOptions(ts, root, ts.ModuleKind.ESNext);
+  // The kernel's compiler settings, not the packages' own: blocks are what users type into
+  // cells, and tslab compiles cells with `strict` off (docs/kernel.md, "Compiler settings").
+  const options = { ...builtPackageOptions(ts, root, ts.ModuleKind.ESNext), strict: false };
   const virtualDir = path.join(root, ".doc-blocks");
   const sources = new Map<string, CodeBlock>();
   for (const block of blocks) {
