@@ -108,6 +108,9 @@ beforeAll(async () => {
     JUPYTER_RUNTIME_DIR: path.join(sandbox, "runtime"),
     JUPYTER_PLATFORM_DIRS: "1",
     TSGIS_PORTAL_URL: portal.url,
+    // The tutorials are examples users copy: a type error in one must fail the run, although a
+    // kernel lets such a cell run by default (docs/kernel.md, "How cells behave").
+    TSGIS_STRICT_TYPES: "1",
   };
   const install = spawnSync("node", [cli, "install", "--prefix", sandbox], {
     cwd: root,

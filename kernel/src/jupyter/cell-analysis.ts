@@ -1,12 +1,12 @@
 // What a cell's source declares at its top level and whether it awaits there, read from the
 // syntax tree alone (no type check), for the REPL executor.
-import { tslabTypeScript as ts } from "./type-check-gate";
+import { tslabTypeScript as ts } from "./tslab-typescript";
 import type * as TypeScript from "@tslab/typescript-for-tslab";
 
 export interface CellAnalysis {
   /** Names declared at the top level that exist at run time (variables, functions, classes, …). */
   valueNames: Set<string>;
-  /** Names that only exist for the type checker (interfaces, type aliases). */
+  /** Names that only exist for the type checker (interfaces, type aliases, type-only imports). */
   typeOnlyNames: Set<string>;
   /** An `await` or `for await` outside any function: the cell must run as an async function. */
   awaitsAtTopLevel: boolean;
@@ -22,14 +22,24 @@ function bindingNames(name: TypeScript.BindingName, into: Set<string>): void {
   }
 }
 
-function importNames(statement: TypeScript.ImportDeclaration, into: Set<string>): void {
+/** Type-only imports (`import type`, `{ type X }`) have no value to wait for. */
+function importNames(
+  statement: TypeScript.ImportDeclaration,
+  values: Set<string>,
+  types: Set<string>,
+): void {
   const clause = statement.importClause;
-  if (!clause || clause.isTypeOnly) return;
+  if (!clause) return;
+  const into = clause.isTypeOnly ? types : values;
   if (clause.name) into.add(clause.name.text);
   const bindings = clause.namedBindings;
   if (!bindings) return;
   if (ts.isNamespaceImport(bindings)) into.add(bindings.name.text);
-  else for (const element of bindings.elements) into.add(element.name.text);
+  else {
+    for (const element of bindings.elements) {
+      (element.isTypeOnly ? types : into).add(element.name.text);
+    }
+  }
 }
 
 function collectDeclaredNames(file: TypeScript.SourceFile): Omit<CellAnalysis, "awaitsAtTopLevel"> {
@@ -50,7 +60,7 @@ function collectDeclaredNames(file: TypeScript.SourceFile): Omit<CellAnalysis, "
     } else if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name)) {
       valueNames.add(statement.name.text);
     } else if (ts.isImportDeclaration(statement)) {
-      importNames(statement, valueNames);
+      importNames(statement, valueNames, typeOnlyNames);
     } else if (ts.isImportEqualsDeclaration(statement)) {
       valueNames.add(statement.name.text);
     } else if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) {

@@ -4,7 +4,7 @@
 // that stopped keeps, for each name it declares, its new declaration only when the value was
 // actually assigned before it stopped, and otherwise the declaration from before the cell
 // (if any), whose value is still in place. Types (interfaces, aliases) always carry over.
-import { tslabTypeScript as ts } from "./type-check-gate";
+import { tslabTypeScript as ts } from "./tslab-typescript";
 import type * as TypeScript from "@tslab/typescript-for-tslab";
 import type { CellAnalysis } from "./cell-analysis";
 

@@ -5,18 +5,13 @@
 // every export and filters that one: while the gate is open, type errors are held back for the
 // kernel to show as warnings, and only what makes a cell unrunnable (syntax errors, an `await`
 // outside an async function) reaches tslab. Must be imported before tslab's converter loads.
-import path from "path";
 import type * as TypeScript from "@tslab/typescript-for-tslab";
+import { tslabTypeScriptPath } from "./tslab-typescript";
 
 type TypeScriptModule = typeof TypeScript;
 
 /** tslab keeps its own diagnostic for a top-level await and decides itself whether it is one. */
 const AWAIT_OUTSIDE_ASYNC = 1308;
-
-function tslabTypeScriptPath(): string {
-  const tslabDir = path.dirname(require.resolve("tslab/package.json"));
-  return require.resolve("@tslab/typescript-for-tslab", { paths: [tslabDir] });
-}
 
 function diagnosticKey(d: TypeScript.Diagnostic): string {
   return `${d.file?.fileName ?? ""}:${d.start ?? -1}:${d.code}`;
@@ -59,10 +54,6 @@ class TypeCheckGate {
 }
 
 export const typeCheckGate = new TypeCheckGate();
-
-/** tslab's own TypeScript module: the compiler its converter uses (the real one, not the stand-in). */
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved from tslab's folder, not ours
-export const tslabTypeScript: TypeScriptModule = require(tslabTypeScriptPath());
 
 function installGate(): void {
   const modulePath = tslabTypeScriptPath();

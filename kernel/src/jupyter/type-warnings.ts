@@ -1,6 +1,6 @@
 // How a type error that did not stop its cell is shown: one stderr line with where it is.
 import path from "path";
-import { tslabTypeScript as ts } from "./type-check-gate";
+import { tslabTypeScript as ts } from "./tslab-typescript";
 import type * as TypeScript from "@tslab/typescript-for-tslab";
 
 /** tslab's compiler sees a cell as a file named __tslab__.ts whose first line it added itself. */
