@@ -50,6 +50,9 @@ The rules that turn a line of Python into tsgis:
   \`max_items=-1\` means all, as in Python.
 - Server errors throw \`ArcGISError\` (\`code\`, \`messageCode\`, \`message\`, \`details\`); bad
   arguments throw \`TypeError\`/\`RangeError\` naming the argument before any request.
+- Cells behave as in IPython: what a cell defined before an error stays defined, a later cell
+  may define a name again, and a type error is a warning printed above the output while the
+  cell still runs (\`docs/kernel.md\`).
 `;
 
 function code(text: string): string {

@@ -3,7 +3,7 @@
 // from that translation, and `require("tslab")` gives tslab's display API.
 import Module from "module";
 import path from "path";
-import { createRequire as createTslabRequire } from "tslab/dist/executor";
+import { createTslabRequire } from "./tslab-modules";
 
 export interface TranslatedFile {
   path: string;

@@ -13,9 +13,13 @@ import { CellRequire } from "./cell-require";
 import { declarationsAfterPartialRun } from "./declaration-merge";
 import { formatTypeWarning } from "./type-warnings";
 import { typeCheckGate } from "./type-check-gate";
-import type { ConsoleInterface, Executor } from "./tslab-modules";
-import type { ConverterSet } from "tslab/dist/executor";
-import { getCodeMetadata } from "tslab/dist/metadata";
+import {
+  type ConsoleInterface,
+  type ConverterSet,
+  type Diagnostic,
+  type Executor,
+  getCodeMetadata,
+} from "./tslab-modules";
 
 export interface ReplOptions {
   /** Refuse to run a cell with type errors, as stock tslab does. */
@@ -40,13 +44,8 @@ export function createReplExecutor(
   let declarations = "";
   let interruptRunning: (() => void) | undefined;
 
-  function printDiagnostics(
-    diagnostics: {
-      fileName?: string;
-      start: { line: number; character: number };
-      messageText: string;
-    }[],
-  ): void {
+  /** As tslab prints them: the runner turns these console lines into the cell's error. */
+  function printDiagnostics(diagnostics: Diagnostic[]): void {
     for (const d of diagnostics) {
       console.error(
         "%s%d:%d - %s",

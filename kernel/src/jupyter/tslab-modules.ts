@@ -8,8 +8,10 @@ import * as tslabExecutor from "tslab/dist/executor";
 import * as tslabJupyter from "tslab/dist/jupyter";
 import * as tslabMain from "tslab/dist/main";
 
-export type { Converter, ConverterOptions } from "tslab/dist/converter";
-export type { ConsoleInterface, Executor } from "tslab/dist/executor";
+export type { Converter, ConverterOptions, Diagnostic } from "tslab/dist/converter";
+export type { ConsoleInterface, ConverterSet, Executor } from "tslab/dist/executor";
+export { createRequire as createTslabRequire } from "tslab/dist/executor";
+export { getCodeMetadata } from "tslab/dist/metadata";
 export type { CodeMetadata } from "tslab/dist/metadata";
 export type { ZmqServer, JupyterHandlerImpl } from "tslab/dist/jupyter";
 
