@@ -34,6 +34,10 @@ export interface KernelStartMeasurement {
   warmCellMs: SampleSummary;
   /** A cell importing tsgis and evaluating `typeof GIS.connect`. */
   importTsgisMs: SampleSummary;
+  /** CPU time (user + system) the kernel process used until the first result: load-independent. */
+  cpuToFirstResultMs: SampleSummary;
+  /** CPU time the kernel process spent on the import cell. */
+  cpuImportTsgisMs: SampleSummary;
 }
 
 /** Front end → kernel → front end over a comm whose kernel side echoes every message. */
@@ -80,6 +84,8 @@ interface RawStart {
   firstCell: number;
   warmCell: number;
   importTsgis: number;
+  cpuToFirstResult: number;
+  cpuImportTsgis: number;
 }
 
 interface RawReport {
@@ -149,6 +155,8 @@ function summariseStarts(runs: RawStart[]): KernelStartMeasurement {
     firstCellMs: summarise(runs.map((run) => run.firstCell)),
     warmCellMs: summarise(runs.map((run) => run.warmCell)),
     importTsgisMs: summarise(runs.map((run) => run.importTsgis)),
+    cpuToFirstResultMs: summarise(runs.map((run) => run.cpuToFirstResult)),
+    cpuImportTsgisMs: summarise(runs.map((run) => run.cpuImportTsgis)),
   };
 }
 

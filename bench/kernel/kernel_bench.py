@@ -4,7 +4,8 @@ Run with Debian's /usr/bin/python3 and JUPYTER_PATH pointing at a kernelspec ins
 `tsgis-kernel install --prefix`; bench/kernel/kernel-bench.ts does that. Prints one JSON object of
 raw samples in milliseconds on stdout (nothing is summarised or judged here):
 
-  {"start": [{"startToReady", "startToFirstResult", "firstCell", "warmCell", "importTsgis"}, ...],
+  {"start": [{"startToReady", "startToFirstResult", "firstCell", "warmCell", "importTsgis",
+              "cpuToFirstResult", "cpuImportTsgis"}, ...],
    "stockStart": [... the same for stock tslab, when --stock-kernel names its kernelspec ...],
    "comm": {"small": [...], "buffer": [...], "bufferBytes": N}}
 
@@ -15,6 +16,7 @@ round, so both see the same machine load. Timeouts only stop a hung kernel.
 
 import argparse
 import json
+import os
 import sys
 import uuid
 from time import perf_counter
@@ -33,6 +35,17 @@ ECHO_CELL = (
 
 def ms(seconds):
     return round(seconds * 1000, 3)
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid):
+    """User + system CPU time the process has used so far (Linux /proc). Unlike the clock, this
+    barely changes with how busy the machine is, so it compares kernels fairly on a shared box."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
 
 
 class Kernel:
@@ -98,12 +111,18 @@ class Kernel:
 def start_once(cwd, kernel_name):
     kernel = Kernel(cwd, kernel_name)
     try:
+        pid = kernel.km.provisioner.pid
         first_result = kernel.execute("1 + 1")
+        cpu_to_first_result = cpu_seconds(pid)
         before_warm = perf_counter()
         warm_result = kernel.execute("2 + 2")
+        cpu_before_import = cpu_seconds(pid)
         before_import = perf_counter()
         import_result = kernel.execute('import { GIS } from "tsgis";\ntypeof GIS.connect')
+        cpu_of_import = cpu_seconds(pid) - cpu_before_import
         return {
+            "cpuToFirstResult": ms(cpu_to_first_result),
+            "cpuImportTsgis": ms(cpu_of_import),
             "startToReady": ms(kernel.ready - kernel.started),
             "startToFirstResult": ms(first_result - kernel.started),
             "firstCell": ms(first_result - kernel.ready),
