@@ -1,6 +1,7 @@
 // What addLayer accepts (a portal item, a layer object, a service URL, GeoJSON) turned into
 // the LayerSpec the browser draws. Only URLs and ids go in: never a token.
 import { randomUUID } from "crypto";
+import { inspect } from "node:util";
 import { checkRange, describe } from "./map-arguments";
 import type { LayerSpec } from "./map-state";
 import { toFeatureCollection } from "./geojson";
@@ -42,6 +43,30 @@ const OPTION_KEYS = new Set([
 ]);
 
 export function toLayerSpec(
+  input: unknown,
+  options: AddLayerOptions | undefined,
+  portalUrl: string | null,
+): LayerSpec {
+  return withShortRepr(specOf(input, options, portalUrl));
+}
+
+/**
+ * Gives the spec a one-line repr (`<LayerSpec kind:item title:"Parks" itemId:…>`) for notebooks.
+ * The repr is a non-enumerable symbol, so the synced widget state stays plain JSON.
+ */
+function withShortRepr(spec: LayerSpec): LayerSpec {
+  const shortRepr = (): string => {
+    const parts = [`kind:${spec.kind}`];
+    if (spec.title !== null) parts.push(`title:${JSON.stringify(spec.title)}`);
+    if (spec.itemId !== null) parts.push(`itemId:${spec.itemId}`);
+    if (spec.url !== null) parts.push(`url:"${spec.url}"`);
+    return `<LayerSpec ${parts.join(" ")}>`;
+  };
+  Object.defineProperty(spec, inspect.custom, { value: shortRepr, enumerable: false });
+  return spec;
+}
+
+function specOf(
   input: unknown,
   options: AddLayerOptions | undefined,
   portalUrl: string | null,
