@@ -93,7 +93,7 @@ describe("reprs and cards of objects read from the portal", () => {
       `<Item title:${JSON.stringify(item.title)} type:Feature Service owner:publisher>`,
     );
     const html = toMimeBundle(item)["text/html"] as string;
-    expect(html).toContain("Cities &#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; co");
+    expect(html).toContain("Cities &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co");
     expect(html).not.toContain("<script>");
     expect(html).toMatch(/Last Modified: [A-Z][a-z]+ \d{1,2}, \d{4}/);
   });
@@ -106,9 +106,9 @@ describe("reprs and cards of objects read from the portal", () => {
     for (const label of ["Bio", "First Name", "Last Name", "Username", "Joined"]) {
       expect(html).toContain(`<b>${label}</b>:`);
     }
-    expect(html).toContain("Maps &#60;b&#62;things&#60;/b&#62;");
+    expect(html).toContain("Maps &lt;b&gt;things&lt;/b&gt;");
     expect(html).toMatch(/<b>Joined<\/b>: [A-Z][a-z]+ \d{1,2}, \d{4}/);
-    expect(html).toContain(user.homepage.replace(/&/g, "&#38;"));
+    expect(html).toContain(user.homepage.replace(/&/g, "&amp;"));
   });
 
   it("shows a group with its summary, description, owner and creation date", async () => {
@@ -120,9 +120,9 @@ describe("reprs and cards of objects read from the portal", () => {
     try {
       expect(plain(group)).toBe(`<Group title:"Repr <group>" owner:admin>`);
       const html = toMimeBundle(group)["text/html"] as string;
-      expect(html).toContain("Repr &#60;group&#62;");
+      expect(html).toContain("Repr &lt;group&gt;");
       expect(html).toContain("<b>Summary</b>: Short");
-      expect(html).toContain("<b>Description</b>: Long &#38; detailed");
+      expect(html).toContain("<b>Description</b>: Long &amp; detailed");
       expect(html).toContain("<b>Owner</b>: admin");
       expect(html).toMatch(/<b>Created<\/b>: [A-Z][a-z]+ \d{1,2}, \d{4}/);
     } finally {
