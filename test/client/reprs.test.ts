@@ -90,11 +90,12 @@ describe("reprs and cards of objects read from the portal", () => {
 
   it("shows an item as Python does, with an HTML card whose fields are escaped", () => {
     expect(plain(item)).toBe(
-      `<Item title:${JSON.stringify(item.title)} type:Feature Service owner:publisher>`,
+      `<Item title:${JSON.stringify(item.title)} type:Feature Layer Collection owner:publisher>`,
     );
     const html = toMimeBundle(item)["text/html"] as string;
     expect(html).toContain("Cities &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co");
     expect(html).not.toContain("<script>");
+    expect(html).toContain("Feature Layer Collection by publisher");
     expect(html).toMatch(/Last Modified: [A-Z][a-z]+ \d{1,2}, \d{4}/);
   });
 

@@ -1,5 +1,6 @@
 import { escapeHtml } from "../jupyter/escape-html";
 import { longDate } from "../jupyter/long-date";
+import { shownTypeName } from "./item-type-names";
 import type { ItemJSON } from "./item-json";
 
 /** The item's card for a notebook: thumbnail, title (linking to its page), type, owner, date. */
@@ -16,7 +17,7 @@ export function itemCardHtml(restUrl: string, json: ItemJSON, homepage: string):
     `${image}<div>` +
     `<a href="${escapeHtml(homepage)}" target="_blank"><b>${escapeHtml(json.title ?? json.id)}</b></a>` +
     `<br>${escapeHtml(json.snippet ?? "")}` +
-    `<br><small>${escapeHtml(json.type ?? "Item")} by ${escapeHtml(json.owner ?? "")}` +
+    `<br><small>${escapeHtml(shownTypeName(json.type) || "Item")} by ${escapeHtml(json.owner ?? "")}` +
     `${modified ? `<br>Last Modified: ${escapeHtml(modified)}` : ""}` +
     `<br>${json.numComments ?? 0} comments, ${json.numViews ?? 0} views</small>` +
     `</div></div>`

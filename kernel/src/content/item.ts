@@ -38,6 +38,7 @@ import {
 } from "../publishing/item-publishing";
 import type { JobStatus } from "../publishing/job-wait";
 import { itemCardHtml } from "./item-card";
+import { shownTypeName } from "./item-type-names";
 import { ItemDependencies } from "./item-dependencies";
 import type { ItemJSON, ItemProperties } from "./item-json";
 import {
@@ -1173,7 +1174,7 @@ export class Item {
    * console.log(util.inspect(item));
    */
   [inspect.custom](): string {
-    return `<Item title:${JSON.stringify(this.json.title ?? "")} type:${this.json.type ?? ""} owner:${this.json.owner ?? ""}>`;
+    return `<Item title:${JSON.stringify(this.json.title ?? "")} type:${shownTypeName(this.json.type)} owner:${this.json.owner ?? ""}>`;
   }
 }
 
