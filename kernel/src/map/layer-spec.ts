@@ -4,6 +4,7 @@ import { randomUUID } from "crypto";
 import { inspect } from "node:util";
 import { checkRange, describe } from "./map-arguments";
 import type { LayerSpec } from "./map-state";
+import type { RendererJSON } from "../features/service-json";
 import { toFeatureCollection } from "./geojson";
 
 /** Options of `MapView.addLayer`. */
@@ -11,10 +12,26 @@ export interface AddLayerOptions {
   title?: string;
   opacity?: number;
   visible?: boolean;
-  /** An ArcGIS JSON renderer, e.g. `{ type: "simple", symbol: {...} }`. */
-  renderer?: Record<string, unknown>;
-  popupTemplate?: Record<string, unknown>;
+  /** An ArcGIS JSON renderer, e.g. `{ type: "simple", symbol: {...} }` (a layer's `drawingInfo.renderer`). */
+  renderer?: RendererJSON;
+  /** An ArcGIS JSON popup template: `{ title, content, fieldInfos, … }`. */
+  popupTemplate?: PopupTemplateJSON;
   definitionExpression?: string;
+}
+
+/** A popup template in ArcGIS JSON (the web map specification's popupInfo). */
+export interface PopupTemplateJSON {
+  title?: string;
+  content?: string | Record<string, unknown>[];
+  fieldInfos?: {
+    fieldName: string;
+    label?: string;
+    visible?: boolean;
+    format?: Record<string, unknown>;
+  }[];
+  expressionInfos?: Record<string, unknown>[];
+  outFields?: string[];
+  [key: string]: unknown;
 }
 
 /** A portal item as the map needs it (tsgis `Item` has these fields). */
