@@ -21,7 +21,12 @@ export type FeatureRow = Record<string, unknown>;
  * console.log(rows.length, rows.columns, rows[0]);
  */
 export class FeatureTable extends Array<FeatureRow> {
-  /** Array methods (map, filter, slice) give plain arrays, not tables. */
+  /**
+   * Array methods (map, filter, slice) give plain arrays, not tables. Python: a DataFrame's
+   * row selections stay DataFrames; here a selection is a plain array of rows.
+   * @example
+   * const big = rows.filter((row) => Number(row.POP2010) > 1000000); // FeatureRow[]
+   */
   static override get [Symbol.species](): ArrayConstructor {
     return Array;
   }
