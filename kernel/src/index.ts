@@ -4,7 +4,12 @@ export { type GISOptions } from "./connect-options";
 export { ArcGISError, type ArcGISErrorBody } from "./errors";
 export { env } from "./env";
 export { User, type UserJSON, type UserUpdateOptions } from "./users/user";
-export { UserManager, type UserCreateOptions } from "./users/user-manager";
+export {
+  UserManager,
+  type UserCreateOptions,
+  type UserAdvancedSearchOptions,
+  type UserSearchPage,
+} from "./users/user-manager";
 export { InvitationManager } from "./users/invitation-manager";
 export { Role, type RoleJSON } from "./roles/role";
 export { RoleManager } from "./roles/role-manager";

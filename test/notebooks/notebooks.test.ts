@@ -2,127 +2,38 @@
 // kernel against a demo portal started for the run, and fails on any cell error, naming the cell
 // and its error. Also checks the committed notebooks are clean (no outputs, no secrets) and that
 // the runner itself reports a failing cell.
-import { spawn, spawnSync } from "child_process";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "fs";
-import { tmpdir } from "os";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import path from "path";
-import { DEMO_USERS, startPortal, type RunningPortal } from "@tsgis/portal";
+import { DEMO_USERS } from "@tsgis/portal";
 import { GIS } from "tsgis";
+import { describeFailure, startNotebookKernel, type NotebookKernel } from "./notebook-kernel";
 import { parseNotebook, secretsIn, type NotebookJSON } from "./notebook-files";
 
 const root = path.join(__dirname, "..", "..");
 const notebooksDir = path.join(root, "notebooks");
-const cli = path.join(root, "kernel", "dist", "jupyter", "cli.js");
-const runner = path.join(__dirname, "run_notebooks.py");
-// Debian's Jupyter packages are importable only by the system interpreter, not pyenv's python3.
-const python = "/usr/bin/python3";
 const generous = 15 * 60 * 1000;
 
-interface CellError {
-  cell: number | null;
-  source: string;
-  ename: string;
-  evalue: string;
-  traceback: string[];
-}
-
-interface RunReport {
-  runs: { notebook: string; run: number; cells: number; error: CellError | null }[];
-}
-
-interface Finished {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
+let kernel: NotebookKernel;
 let sandbox: string;
-let jupyterEnv: NodeJS.ProcessEnv;
-let portal: RunningPortal | undefined;
 
 const tutorials = readdirSync(notebooksDir)
   .filter((name) => name.endsWith(".ipynb"))
   .sort()
   .map((name) => path.join(notebooksDir, name));
 
-/** Runs a command without blocking this process, which serves the portal the notebooks use. */
-function runAsync(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<Finished> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-async function runNotebooks(
-  paths: string[],
-  runs: number,
-): Promise<{ report: RunReport } & Finished> {
-  const finished = await runAsync(python, [runner, "--runs", String(runs), ...paths], jupyterEnv);
-  try {
-    return { report: JSON.parse(finished.stdout) as RunReport, ...finished };
-  } catch {
-    throw new Error(`run_notebooks.py printed no report:\n${finished.stdout}\n${finished.stderr}`);
-  }
-}
-
-function describeFailure(notebook: string, run: number, error: CellError): string {
-  const where = error.cell === null ? "before any cell" : `cell ${error.cell}`;
-  return [
-    `${path.relative(root, notebook)} (run ${run}) failed in ${where}:`,
-    error.source
-      .split("\n")
-      .map((line) => `    ${line}`)
-      .join("\n"),
-    `${error.ename}: ${error.evalue}`,
-    ...error.traceback,
-  ].join("\n");
+function runNotebooks(paths: string[], runs: number): ReturnType<NotebookKernel["run"]> {
+  return kernel.run(paths, runs);
 }
 
 beforeAll(async () => {
-  // `tsc -b` emits nothing while another module of kernel/ has type errors (npm test reports
-  // those in its own build step); `tsc -p` still emits, so the notebooks use current code.
-  const build = spawnSync("npx", ["tsc", "-b", "kernel"], { cwd: root, encoding: "utf8" });
-  if (build.status !== 0)
-    spawnSync("npx", ["tsc", "-p", "kernel"], { cwd: root, encoding: "utf8" });
-  if (!existsSync(cli)) throw new Error(`building kernel/ failed:\n${build.stdout}${build.stderr}`);
-  sandbox = mkdtempSync(path.join(tmpdir(), "tsgis-notebooks-test-"));
-  portal = await startPortal({ port: 0, demo: true });
-  jupyterEnv = {
-    ...process.env,
-    JUPYTER_PATH: path.join(sandbox, "share", "jupyter"),
-    JUPYTER_DATA_DIR: path.join(sandbox, "data"),
-    JUPYTER_CONFIG_DIR: path.join(sandbox, "config"),
-    JUPYTER_RUNTIME_DIR: path.join(sandbox, "runtime"),
-    JUPYTER_PLATFORM_DIRS: "1",
-    TSGIS_PORTAL_URL: portal.url,
-    // The tutorials are examples users copy: a type error in one must fail the run, although a
-    // kernel lets such a cell run by default (docs/kernel.md, "How cells behave").
-    TSGIS_STRICT_TYPES: "1",
-  };
-  const install = spawnSync("node", [cli, "install", "--prefix", sandbox], {
-    cwd: root,
-    env: jupyterEnv,
-    encoding: "utf8",
-  });
-  if (install.status !== 0) throw new Error(`tsgis-kernel install failed:\n${install.stderr}`);
+  // The tutorials are examples users copy: a type error in one must fail the run, although a
+  // kernel lets such a cell run by default (docs/kernel.md, "How cells behave").
+  kernel = await startNotebookKernel("tsgis-notebooks-test-", { strictTypes: true });
+  sandbox = kernel.sandbox;
 }, generous);
 
 afterAll(async () => {
-  await portal?.close();
-  if (sandbox) rmSync(sandbox, { recursive: true, force: true });
+  await kernel?.close();
 });
 
 describe("the committed tutorials", () => {
@@ -203,7 +114,7 @@ describe("executing the tutorials", () => {
       // The tutorials clean up after themselves: nothing they made is left on the portal.
       const admin = DEMO_USERS.find((user) => user.role === "org_admin")!;
       const gis = await GIS.connect({
-        url: portal!.url,
+        url: kernel.portal.url,
         username: admin.username,
         password: admin.password,
         setActive: false,

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import type { GIS } from "../gis";
 import { CertificateManager } from "./certificate-manager";
 
@@ -26,5 +27,14 @@ export class AdminManager {
   get certificates(): CertificateManager {
     this.certificateManager ??= new CertificateManager(this.gis);
     return this.certificateManager;
+  }
+
+  /**
+   * What `util.inspect` and `console.log` print. Python: `AdminManager.__repr__()`.
+   * @example
+   * console.log(util.inspect(gis.admin));
+   */
+  [inspect.custom](): string {
+    return `<AdminManager url:"${this.gis.url}">`;
   }
 }

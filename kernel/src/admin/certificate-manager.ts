@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { ArcGISError } from "../errors";
 import type { GIS } from "../gis";
 import { optionalString, requireString } from "../users/argument-checks";
@@ -131,5 +132,14 @@ export class CertificateManager {
       `${this.url}/${encodeURIComponent(certId)}/unregister`,
     );
     return result.success === true;
+  }
+
+  /**
+   * What `util.inspect` and `console.log` print. Python: `CertificateManager.__repr__()`.
+   * @example
+   * console.log(util.inspect(gis.admin.certificates));
+   */
+  [inspect.custom](): string {
+    return `<CertificateManager url:"${this.gis.url}">`;
   }
 }

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import type { GIS } from "../gis";
 import { checkPlainObject } from "./item-arguments";
 
@@ -114,5 +115,14 @@ export class CategorySchemaManager {
     return Object.fromEntries(
       (answer.results ?? []).map((result) => [result.itemId, result.success]),
     );
+  }
+
+  /**
+   * What `util.inspect` and `console.log` print. Python: `CategorySchemaManager.__repr__()`.
+   * @example
+   * console.log(util.inspect(gis.content.categories));
+   */
+  [inspect.custom](): string {
+    return `<CategorySchemaManager url:"${this.baseUrl}">`;
   }
 }

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { ArcGISError } from "../errors";
 import type { GIS } from "../gis";
 import type { RequestParams } from "../session/params";
@@ -172,7 +173,20 @@ export class ContentManager {
    * Python: `ContentManager.advanced_search(query, bbox=None, …, as_dict=False)`.
    * @example
    * const page = await gis.content.advancedSearch("type:CSV", { countFields: "tags", start: 101 });
+   * for (const item of page.results) console.log(item.title);
    */
+  async advancedSearch(
+    query: string,
+    options: AdvancedSearchOptions & { asDict: true },
+  ): Promise<ItemSearchPage<ItemJSON>>;
+  async advancedSearch(
+    query: string,
+    options?: AdvancedSearchOptions & { asDict?: false },
+  ): Promise<ItemSearchPage<Item>>;
+  async advancedSearch(
+    query: string,
+    options?: AdvancedSearchOptions,
+  ): Promise<ItemSearchPage<Item> | ItemSearchPage<ItemJSON>>;
   async advancedSearch(
     query: string,
     options: AdvancedSearchOptions = {},
@@ -634,6 +648,15 @@ export class ContentManager {
     const item = await this.get(id);
     if (!item) throw new RangeError(`${argument}: no item ${id}`);
     return item;
+  }
+
+  /**
+   * What `util.inspect` and `console.log` print. Python: `ContentManager.__repr__()`.
+   * @example
+   * console.log(util.inspect(gis.content));
+   */
+  [inspect.custom](): string {
+    return `<ContentManager url:"${this.gis.url}">`;
   }
 }
 

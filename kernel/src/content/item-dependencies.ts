@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { checkString } from "./item-arguments";
 import type { Item } from "./item";
 
@@ -88,6 +89,15 @@ export class ItemDependencies {
       `${url}/removeAllDependencies`,
     );
     return answer.success === true;
+  }
+
+  /**
+   * What `util.inspect` and `console.log` print. Python: `ItemDependencies.__repr__()`.
+   * @example
+   * console.log(util.inspect(item.dependencies));
+   */
+  [inspect.custom](): string {
+    return `<ItemDependencies item:${this.item.id}>`;
   }
 }
 

@@ -3,6 +3,8 @@ export interface ItemJSON {
   id: string;
   owner?: string;
   orgId?: string;
+  isOrgItem?: boolean;
+  guid?: string | null;
   created?: number;
   modified?: number;
   name?: string | null;
@@ -13,6 +15,7 @@ export interface ItemJSON {
   tags?: string[];
   snippet?: string | null;
   thumbnail?: string | null;
+  documentation?: string | null;
   extent?: number[][];
   categories?: string[];
   spatialReference?: string | null;
@@ -20,9 +23,19 @@ export interface ItemJSON {
   licenseInfo?: string | null;
   culture?: string | null;
   properties?: Record<string, unknown> | null;
+  advancedSettings?: Record<string, unknown> | null;
   url?: string | null;
+  proxyFilter?: Record<string, unknown> | null;
   access?: "private" | "shared" | "org" | "public";
   size?: number;
+  subInfo?: number;
+  appCategories?: string[];
+  industries?: string[];
+  languages?: string[];
+  largeThumbnail?: string | null;
+  banner?: string | null;
+  screenshots?: string[];
+  listed?: boolean;
   ownerFolder?: string | null;
   protected?: boolean;
   commentsEnabled?: boolean;
@@ -30,8 +43,12 @@ export interface ItemJSON {
   numRatings?: number;
   avgRating?: number;
   numViews?: number;
-  itemControl?: string;
+  itemControl?: "admin" | "update" | "read";
+  scoreCompleteness?: number;
+  groupDesignations?: string | null;
+  lastViewed?: number;
   contentStatus?: string;
+  isFav?: boolean;
   [field: string]: unknown;
 }
 

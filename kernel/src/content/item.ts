@@ -38,6 +38,7 @@ import {
 } from "../publishing/item-publishing";
 import type { JobStatus } from "../publishing/job-wait";
 import { itemCardHtml } from "./item-card";
+import { shownTypeName } from "./item-type-names";
 import { ItemDependencies } from "./item-dependencies";
 import type { ItemJSON, ItemProperties } from "./item-json";
 import {
@@ -49,6 +50,7 @@ import {
   type PreparedFile,
 } from "./file-inputs";
 import { ResourceManager } from "./resource-manager";
+import { exposeJsonFields } from "../users/json-fields";
 import { usageRange, type UsageRow } from "./usage";
 
 const RELATIONSHIP_TYPES = [
@@ -109,6 +111,47 @@ export interface ItemComment {
  * console.log(item?.title, item?.type, item?.owner);
  */
 export class Item {
+  /** Whether the item belongs to the signed-in user's organisation. Python: `Item.isOrgItem`. @example item.isOrgItem */
+  declare readonly isOrgItem: boolean | undefined;
+  /** The item's GUID, where one was given. Python: `Item.guid`. @example item.guid */
+  declare readonly guid: string | null | undefined;
+  /** Documentation text of the item. Python: `Item.documentation`. @example item.documentation */
+  declare readonly documentation: string | null | undefined;
+  /** Advanced settings of the item. Python: `Item.advancedSettings`. @example item.advancedSettings */
+  declare readonly advancedSettings: Record<string, unknown> | null | undefined;
+  /** Filters a service proxy applies. Python: `Item.proxyFilter`. @example item.proxyFilter */
+  declare readonly proxyFilter: Record<string, unknown> | null | undefined;
+  /** Subscription information of premium content. Python: `Item.subInfo`. @example item.subInfo */
+  declare readonly subInfo: number | undefined;
+  /** Categories of an application item. Python: `Item.appCategories`. @example item.appCategories */
+  declare readonly appCategories: string[] | undefined;
+  /** Industries an application item is for. Python: `Item.industries`. @example item.industries */
+  declare readonly industries: string[] | undefined;
+  /** Languages an application item supports. Python: `Item.languages`. @example item.languages */
+  declare readonly languages: string[] | undefined;
+  /** The large thumbnail of an application item. Python: `Item.largeThumbnail`. @example item.largeThumbnail */
+  declare readonly largeThumbnail: string | null | undefined;
+  /** The banner image of an application item. Python: `Item.banner`. @example item.banner */
+  declare readonly banner: string | null | undefined;
+  /** Screenshots of an application item. Python: `Item.screenshots`. @example item.screenshots */
+  declare readonly screenshots: string[] | undefined;
+  /** Whether the item is listed in the marketplace. Python: `Item.listed`. @example item.listed */
+  declare readonly listed: boolean | undefined;
+  /** Whether comments on the item are allowed. Python: `Item.commentsEnabled`. @example item.commentsEnabled */
+  declare readonly commentsEnabled: boolean | undefined;
+  /** How many ratings the item has. Python: `Item.numRatings`. @example item.numRatings */
+  declare readonly numRatings: number | undefined;
+  /** What the signed-in user may do with the item. Python: `Item.itemControl`. @example item.itemControl */
+  declare readonly itemControl: "admin" | "update" | "read" | undefined;
+  /** How complete the item's description is (0 to 100). Python: `Item.scoreCompleteness`. @example item.scoreCompleteness */
+  declare readonly scoreCompleteness: number | undefined;
+  /** Designations of the groups the item is shared with. Python: `Item.groupDesignations`. @example item.groupDesignations */
+  declare readonly groupDesignations: string | null | undefined;
+  /** When the item was last viewed (milliseconds since the epoch). Python: `Item.lastViewed`. @example item.lastViewed */
+  declare readonly lastViewed: number | undefined;
+  /** Whether the item is among the signed-in user's favorites. Python: `Item.isFav`. @example item.isFav */
+  declare readonly isFav: boolean | undefined;
+
   /**
    * The item's id. Python: `Item.itemid` / `Item.id`.
    * @example
@@ -138,6 +181,7 @@ export class Item {
     this.gis = gis;
     this.itemid = itemid;
     this.json = { ...(itemdict ?? {}), id: itemid };
+    exposeJsonFields(this, () => this.json);
   }
 
   /** The item's id. Python: `Item.id`. @example item.id */
@@ -312,6 +356,7 @@ export class Item {
    */
   async refresh(): Promise<this> {
     this.json = await this.gis.session.get<ItemJSON>(this.itemUrl);
+    exposeJsonFields(this, () => this.json);
     return this;
   }
 
@@ -573,6 +618,7 @@ export class Item {
       ),
     ]);
     this.json = json;
+    exposeJsonFields(this, () => this.json);
     const all = [...(groups.admin ?? []), ...(groups.member ?? []), ...(groups.other ?? [])];
     return {
       everyone: json.access === "public",
@@ -1128,7 +1174,7 @@ export class Item {
    * console.log(util.inspect(item));
    */
   [inspect.custom](): string {
-    return `<Item title:${JSON.stringify(this.json.title ?? "")} type:${this.json.type ?? ""} owner:${this.json.owner ?? ""}>`;
+    return `<Item title:${JSON.stringify(this.json.title ?? "")} type:${shownTypeName(this.json.type)} owner:${this.json.owner ?? ""}>`;
   }
 }
 

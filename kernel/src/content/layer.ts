@@ -1,6 +1,8 @@
+import { inspect } from "node:util";
 import { env } from "../env";
 import type { GIS } from "../gis";
 import type { Item } from "./item";
+import type { LayerProperties } from "../features/service-json";
 
 /**
  * A layer of a service (feature, map, image, …) by its URL.
@@ -70,10 +72,19 @@ export class Layer {
    * The layer's JSON description from its service.
    * Python: `Layer.properties`.
    * @example
-   * const { name, fields } = await layer.getProperties() as { name: string; fields: unknown[] };
+   * const { name, fields } = await layer.getProperties();
    */
-  async getProperties(): Promise<Record<string, unknown>> {
+  async getProperties(): Promise<LayerProperties> {
     if (!this.gis) throw new TypeError("gis: a Layer needs a GIS to reach its service");
-    return this.gis.session.get<Record<string, unknown>>(this.url);
+    return this.gis.session.get<LayerProperties>(this.url);
+  }
+
+  /**
+   * What `util.inspect` and `console.log` print. Python: `Layer.__repr__()`.
+   * @example
+   * console.log(util.inspect(layer));
+   */
+  [inspect.custom](): string {
+    return `<${this.constructor.name} url:"${this.url}">`;
   }
 }

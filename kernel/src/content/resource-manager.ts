@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import path from "node:path";
 import { checkBoolean, checkOptionalString, checkString } from "./item-arguments";
 import { checkFileInput, saveStream, temporaryFolder, type FileInput } from "./file-inputs";
@@ -159,5 +160,14 @@ export class ResourceManager {
       file === undefined ? { deleteAll: true } : { resource: file },
     );
     return answer.success === true;
+  }
+
+  /**
+   * What `util.inspect` and `console.log` print. Python: `ResourceManager.__repr__()`.
+   * @example
+   * console.log(util.inspect(item.resources));
+   */
+  [inspect.custom](): string {
+    return `<ResourceManager item:${this.item.id}>`;
   }
 }

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { ArcGISError } from "../errors";
 import type { GIS } from "../gis";
 import type { RequestParams } from "../session/params";
@@ -269,5 +270,14 @@ export class DatastoreManager {
       datastoreConfig: config,
     });
     return result.success === true;
+  }
+
+  /**
+   * What `util.inspect` and `console.log` print. Python: `DatastoreManager.__repr__()`.
+   * @example
+   * console.log(util.inspect(gis.datastore));
+   */
+  [inspect.custom](): string {
+    return `<DatastoreManager url:"${this.gis.url}">`;
   }
 }

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { plainObject, requireString } from "../users/argument-checks";
 import type { DatastoreManager } from "./datastore-manager";
 
@@ -174,5 +175,14 @@ export class Datastore {
    */
   toJSON(): DataItemJSON {
     return this.properties;
+  }
+
+  /**
+   * What `util.inspect` and `console.log` print. Python: `Datastore.__repr__()`.
+   * @example
+   * console.log(util.inspect(datastore));
+   */
+  [inspect.custom](): string {
+    return `<Datastore path:"${this.path}" type:${this.json.type ?? ""}>`;
   }
 }

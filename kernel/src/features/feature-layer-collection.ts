@@ -3,12 +3,7 @@ import type { Item } from "../content/item";
 import { env } from "../env";
 import type { GIS } from "../gis";
 import { FeatureLayer } from "./feature-layer";
-
-interface ServiceJSON {
-  layers?: { id: number; name?: string }[];
-  tables?: { id: number; name?: string }[];
-  [key: string]: unknown;
-}
+import type { FeatureServiceProperties } from "./service-json";
 
 /**
  * Changes a hosted feature service's definition (owner or administrator).
@@ -52,6 +47,15 @@ export class FeatureLayerCollectionManager {
     return this.collection
       .requireGis()
       .session.post(`${this.adminUrl}/updateDefinition`, { updateDefinition: jsonDict });
+  }
+
+  /**
+   * What `util.inspect` and `console.log` print. Python: `FeatureLayerCollectionManager.__repr__()`.
+   * @example
+   * console.log(util.inspect(collection.manager));
+   */
+  [inspect.custom](): string {
+    return `<FeatureLayerCollectionManager url:"${this.collection.url}">`;
   }
 }
 
@@ -115,8 +119,8 @@ export class FeatureLayerCollection {
    * @example
    * const { maxRecordCount } = await collection.getProperties();
    */
-  async getProperties(): Promise<ServiceJSON> {
-    return this.requireGis().session.get<ServiceJSON>(this.url);
+  async getProperties(): Promise<FeatureServiceProperties> {
+    return this.requireGis().session.get<FeatureServiceProperties>(this.url);
   }
 
   /**

@@ -5,6 +5,8 @@ import type { RequestParams } from "../session/params";
 import { type Feature, FeatureSet, type FeatureSetJSON } from "./feature-set";
 import type { GeometryFilter } from "./filters";
 import type { GeoJsonFeatureCollection } from "./geojson-conversion";
+import type { FeatureLayerProperties } from "./service-json";
+import type { FeatureTable } from "./feature-table";
 
 /** Options of `FeatureLayer.query`, Python's keyword arguments in camelCase. */
 export interface QueryOptions {
@@ -125,6 +127,17 @@ export class FeatureLayer extends Layer {
   }
 
   /**
+   * The layer's description from its service: fields, drawingInfo, extent, capabilities, ….
+   * Python: `FeatureLayer.properties`.
+   * @example
+   * const props = await layer.getProperties();
+   * console.log(props.drawingInfo?.renderer.type, props.fields?.map((field) => field.name));
+   */
+  override async getProperties(): Promise<FeatureLayerProperties> {
+    return (await super.getProperties()) as FeatureLayerProperties;
+  }
+
+  /**
    * Queries the layer. By default every matching feature comes back (paged as the service
    * requires) as a FeatureSet; count, ids, extent, rows or GeoJSON on request.
    * Python: `FeatureLayer.query(where='1=1', out_fields='*', ...)`.
@@ -140,7 +153,7 @@ export class FeatureLayer extends Layer {
   async query(
     options: QueryOptions & { returnExtentOnly: true },
   ): Promise<{ extent: Record<string, unknown>; count?: number }>;
-  async query(options: QueryOptions & { asDf: true }): Promise<Record<string, unknown>[]>;
+  async query(options: QueryOptions & { asDf: true }): Promise<FeatureTable>;
   async query(options: QueryOptions & { asGeoJSON: true }): Promise<GeoJsonFeatureCollection>;
   async query(options?: QueryOptions): Promise<FeatureSet>;
   async query(options: QueryOptions = {}): Promise<unknown> {

@@ -1,4 +1,7 @@
 import { inspect } from "node:util";
+import { displaySymbol } from "../jupyter/mime-bundle";
+import type { MimeBundle } from "../jupyter/protocol";
+import { FeatureTable } from "./feature-table";
 import { esriToGeoJsonGeometry, type GeoJsonFeatureCollection } from "./geojson-conversion";
 
 /** A geometry in ArcGIS JSON (point, multipoint, polyline, polygon or envelope). */
@@ -15,9 +18,23 @@ export interface Feature {
 /** A field as the REST API describes it. */
 export interface FieldInfo {
   name: string;
+  /** `esriFieldTypeOID`, `esriFieldTypeString`, `esriFieldTypeDouble`, `esriFieldTypeDate`, … */
   type: string;
   alias?: string;
+  sqlType?: string;
   length?: number;
+  nullable?: boolean;
+  editable?: boolean;
+  domain?: {
+    type: "codedValue" | "range" | string;
+    name?: string;
+    codedValues?: { name: string; code: string | number }[];
+    range?: [number, number];
+  } | null;
+  defaultValue?: unknown;
+  modelName?: string;
+  precision?: number;
+  scale?: number;
   [key: string]: unknown;
 }
 
@@ -101,11 +118,14 @@ export class FeatureSet {
    * @example
    * const rows = set.sdf;
    */
-  get sdf(): Record<string, unknown>[] {
-    return this.features.map((feature) =>
-      feature.geometry
-        ? { ...feature.attributes, SHAPE: feature.geometry }
-        : { ...feature.attributes },
+  get sdf(): FeatureTable {
+    return FeatureTable.fromRows(
+      this.features.map((feature) =>
+        feature.geometry
+          ? { ...feature.attributes, SHAPE: feature.geometry }
+          : { ...feature.attributes },
+      ),
+      this.fields,
     );
   }
 
@@ -148,5 +168,18 @@ export class FeatureSet {
    */
   [inspect.custom](): string {
     return `<FeatureSet> ${this.features.length} features`;
+  }
+
+  /**
+   * The notebook view: the features as a table (first rows, column types, row count).
+   * Python: a FeatureSet shows through its `sdf` in a notebook.
+   * @example
+   * display(set);
+   */
+  [displaySymbol](): MimeBundle {
+    return {
+      ...this.sdf[displaySymbol](),
+      "text/plain": `<FeatureSet> ${this.features.length} features`,
+    };
   }
 }

@@ -21,3 +21,23 @@ export {
   type GeoJsonGeometry,
 } from "./geojson-conversion";
 export { FeatureCollection, type FeatureCollectionJSON } from "./feature-collection";
+export type {
+  FeatureLayerProperties,
+  FeatureServiceProperties,
+  LayerProperties,
+  DrawingInfoJSON,
+  RendererJSON,
+  SymbolJSON,
+  LabelClassJSON,
+  UniqueValueInfoJSON,
+  ClassBreakInfoJSON,
+  EnvelopeJSON,
+  SpatialReferenceJSON,
+  FeatureTypeJSON,
+  FeatureTemplateJSON,
+  RelationshipJSON,
+  IndexJSON,
+  TimeInfoJSON,
+  ServiceLayerEntryJSON,
+} from "./service-json";
+export { FeatureTable, type FeatureRow } from "./feature-table";

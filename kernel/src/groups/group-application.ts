@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import type { GIS } from "../gis";
 import { requireString } from "../users/argument-checks";
 
@@ -69,5 +70,14 @@ export class GroupApplication {
   async decline(): Promise<boolean> {
     const result = await this.gis.session.post<{ success?: boolean }>(`${this.url}/decline`);
     return result.success === true;
+  }
+
+  /**
+   * What `util.inspect` and `console.log` print. Python: `GroupApplication.__repr__()`.
+   * @example
+   * console.log(util.inspect(application));
+   */
+  [inspect.custom](): string {
+    return `<GroupApplication username:${this.json?.username ?? this.url.split("/").pop() ?? ""}>`;
   }
 }

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { ArcGISError } from "../errors";
 import type { GIS } from "../gis";
 import {
@@ -147,6 +148,15 @@ export class GroupManager {
       maxGroups,
     );
     return results.map((json) => new Group(this.gis, json.id, json));
+  }
+
+  /**
+   * What `util.inspect` and `console.log` print. Python: `GroupManager.__repr__()`.
+   * @example
+   * console.log(util.inspect(gis.groups));
+   */
+  [inspect.custom](): string {
+    return `<GroupManager url:"${this.gis.url}">`;
   }
 }
 

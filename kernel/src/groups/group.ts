@@ -33,13 +33,26 @@ export interface GroupJSON {
   protected?: boolean;
   thumbnail?: string | null;
   sortField?: string;
-  sortOrder?: string;
+  sortOrder?: "asc" | "desc";
   autoJoin?: boolean;
   capabilities?: string[];
   created?: number;
   modified?: number;
   orgId?: string;
   userMembership?: { username: string; memberType: string; applications?: number };
+  typeKeywords?: string[];
+  phone?: string | null;
+  featuredItemsId?: string | null;
+  isOpenData?: boolean;
+  isReadOnly?: boolean;
+  isFav?: boolean;
+  notificationsEnabled?: boolean;
+  provider?: string | null;
+  providerGroupName?: string | null;
+  leavingDisallowed?: boolean;
+  hiddenMembers?: boolean;
+  membershipAccess?: "org" | "collaboration" | "";
+  displaySettings?: { itemTypes?: string };
   [field: string]: unknown;
 }
 
@@ -101,6 +114,45 @@ export class Group {
   declare readonly created: number | undefined;
   /** Python: `Group.modified`. @example group.modified */
   declare readonly modified: number | undefined;
+  /** Keywords that describe the kind of group. Python: `Group.typeKeywords`. @example group.typeKeywords */
+  declare readonly typeKeywords: string[] | undefined;
+  /** The group's contact phone number. Python: `Group.phone`. @example group.phone */
+  declare readonly phone: string | null | undefined;
+  /** The field the group's content is sorted by. Python: `Group.sortField`. @example group.sortField */
+  declare readonly sortField: string | undefined;
+  /** The order the group's content is sorted in. Python: `Group.sortOrder`. @example group.sortOrder */
+  declare readonly sortOrder: "asc" | "desc" | undefined;
+  /** The id of the group's featured items. Python: `Group.featuredItemsId`. @example group.featuredItemsId */
+  declare readonly featuredItemsId: string | null | undefined;
+  /** Whether the group is an open data group. Python: `Group.isOpenData`. @example group.isOpenData */
+  declare readonly isOpenData: boolean | undefined;
+  /** Whether the group is read only. Python: `Group.isReadOnly`. @example group.isReadOnly */
+  declare readonly isReadOnly: boolean | undefined;
+  /** Whether the group is the signed-in user's Favorites group. Python: `Group.isFav`. @example group.isFav */
+  declare readonly isFav: boolean | undefined;
+  /** Whether members of the organisation join without approval. Python: `Group.autoJoin`. @example group.autoJoin */
+  declare readonly autoJoin: boolean | undefined;
+  /** Capabilities of the group (`updateitemcontrol` for shared update groups). Python: `Group.capabilities`. @example group.capabilities */
+  declare readonly capabilities: string[] | undefined;
+  /** Whether the group sends notifications. Python: `Group.notificationsEnabled`. @example group.notificationsEnabled */
+  declare readonly notificationsEnabled: boolean | undefined;
+  /** The identity provider of an enterprise group. Python: `Group.provider`. @example group.provider */
+  declare readonly provider: string | null | undefined;
+  /** The name of the linked enterprise group. Python: `Group.providerGroupName`. @example group.providerGroupName */
+  declare readonly providerGroupName: string | null | undefined;
+  /** Whether members may not leave the group. Python: `Group.leavingDisallowed`. @example group.leavingDisallowed */
+  declare readonly leavingDisallowed: boolean | undefined;
+  /** Whether members are hidden from other members. Python: `Group.hiddenMembers`. @example group.hiddenMembers */
+  declare readonly hiddenMembers: boolean | undefined;
+  /** Who may be a member. Python: `Group.membershipAccess`. @example group.membershipAccess */
+  declare readonly membershipAccess: "org" | "collaboration" | "" | undefined;
+  /** How the group's content shows in the portal. Python: `Group.displaySettings`. @example group.displaySettings */
+  declare readonly displaySettings: { itemTypes?: string } | undefined;
+  /** The organisation the group belongs to. Python: `Group.orgId`. @example group.orgId */
+  declare readonly orgId: string | undefined;
+  /** The signed-in user's membership of the group. Python: `Group.userMembership`. @example group.userMembership */
+  declare readonly userMembership: GroupJSON["userMembership"];
+
   /**
    * The group's id. Python: `Group.groupid` / `Group.id`.
    * @example

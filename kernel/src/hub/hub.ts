@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import type { GIS } from "../gis";
 import type { Item } from "../content/item";
 
@@ -68,5 +69,14 @@ export class Hub {
     const item = await this.gis.content.get(itemid);
     const hubTypes: readonly string[] = Object.values(HUB_ITEM_TYPES).flat();
     return item && item.type && hubTypes.includes(item.type) ? item : null;
+  }
+
+  /**
+   * What `util.inspect` and `console.log` print. Python: `Hub.__repr__()`.
+   * @example
+   * console.log(util.inspect(gis.hub));
+   */
+  [inspect.custom](): string {
+    return `<Hub url:"${this.gis.url}">`;
   }
 }

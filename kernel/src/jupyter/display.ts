@@ -1,6 +1,7 @@
 // Showing values in the notebook from anywhere in a cell, as IPython.display does. Outside the
 // kernel the text/plain form goes to stdout, so scripts and tests still see something.
 import { randomUUID } from "crypto";
+import { inspect } from "node:util";
 import { getKernelBridge } from "./kernel-bridge";
 import { type Displayable, displaySymbol, toMimeBundle } from "./mime-bundle";
 import type { MimeBundle } from "./protocol";
@@ -51,6 +52,15 @@ export class DisplayHandle {
    */
   update(value: unknown): void {
     show(value, this.displayId, true);
+  }
+
+  /**
+   * What `util.inspect` and `console.log` print. Python: `DisplayHandle.__repr__()`.
+   * @example
+   * console.log(util.inspect(handle));
+   */
+  [inspect.custom](): string {
+    return `<DisplayHandle id:${this.displayId}>`;
   }
 }
 
@@ -114,9 +124,4 @@ export function html(markup: string): HtmlContent {
  */
 export function clearOutput(options: { wait?: boolean } = {}): void {
   getKernelBridge()?.publish("clear_output", { wait: options.wait === true });
-}
-
-/** Escapes text for inclusion in HTML built by display methods. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

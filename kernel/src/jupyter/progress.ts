@@ -2,7 +2,9 @@
 // place in the notebook, or a single redrawn line on a terminal. It redraws only when what it
 // shows changes, so callers can report every step without flooding the notebook.
 import { isInKernel } from "./comm";
-import { display, type DisplayHandle, escapeHtml } from "./display";
+import { inspect } from "node:util";
+import { display, type DisplayHandle } from "./display";
+import { escapeHtml } from "./escape-html";
 import { displaySymbol, type Displayable } from "./mime-bundle";
 import type { MimeBundle } from "./protocol";
 
@@ -125,14 +127,36 @@ export class Progress {
     this.render();
   }
 
-  private render(): void {
-    const frame = new ProgressFrame(
+  /**
+   * The bar as it stands, in the notebook or as text. Python: `tqdm.__repr__()`.
+   * @example
+   * display(bar);
+   */
+  [displaySymbol](): MimeBundle {
+    return this.frame()[displaySymbol]();
+  }
+
+  /**
+   * What `util.inspect` and `console.log` print: the bar as text. Python: `tqdm.__repr__()`.
+   * @example
+   * console.log(util.inspect(bar));
+   */
+  [inspect.custom](): string {
+    return this.frame().text();
+  }
+
+  private frame(): ProgressFrame {
+    return new ProgressFrame(
       this.label,
       this.completed,
       this.options.total,
       this.detail,
       this.finished,
     );
+  }
+
+  private render(): void {
+    const frame = this.frame();
     const text = frame.text();
     if (text === this.lastShown) return;
     this.lastShown = text;

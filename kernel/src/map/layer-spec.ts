@@ -1,8 +1,10 @@
 // What addLayer accepts (a portal item, a layer object, a service URL, GeoJSON) turned into
 // the LayerSpec the browser draws. Only URLs and ids go in: never a token.
 import { randomUUID } from "crypto";
+import { inspect } from "node:util";
 import { checkRange, describe } from "./map-arguments";
 import type { LayerSpec } from "./map-state";
+import type { RendererJSON } from "../features/service-json";
 import { toFeatureCollection } from "./geojson";
 
 /** Options of `MapView.addLayer`. */
@@ -10,10 +12,26 @@ export interface AddLayerOptions {
   title?: string;
   opacity?: number;
   visible?: boolean;
-  /** An ArcGIS JSON renderer, e.g. `{ type: "simple", symbol: {...} }`. */
-  renderer?: Record<string, unknown>;
-  popupTemplate?: Record<string, unknown>;
+  /** An ArcGIS JSON renderer, e.g. `{ type: "simple", symbol: {...} }` (a layer's `drawingInfo.renderer`). */
+  renderer?: RendererJSON;
+  /** An ArcGIS JSON popup template: `{ title, content, fieldInfos, … }`. */
+  popupTemplate?: PopupTemplateJSON;
   definitionExpression?: string;
+}
+
+/** A popup template in ArcGIS JSON (the web map specification's popupInfo). */
+export interface PopupTemplateJSON {
+  title?: string;
+  content?: string | Record<string, unknown>[];
+  fieldInfos?: {
+    fieldName: string;
+    label?: string;
+    visible?: boolean;
+    format?: Record<string, unknown>;
+  }[];
+  expressionInfos?: Record<string, unknown>[];
+  outFields?: string[];
+  [key: string]: unknown;
 }
 
 /** A portal item as the map needs it (tsgis `Item` has these fields). */
@@ -42,6 +60,30 @@ const OPTION_KEYS = new Set([
 ]);
 
 export function toLayerSpec(
+  input: unknown,
+  options: AddLayerOptions | undefined,
+  portalUrl: string | null,
+): LayerSpec {
+  return withShortRepr(specOf(input, options, portalUrl));
+}
+
+/**
+ * Gives the spec a one-line repr (`<LayerSpec kind:item title:"Parks" itemId:…>`) for notebooks.
+ * The repr is a non-enumerable symbol, so the synced widget state stays plain JSON.
+ */
+function withShortRepr(spec: LayerSpec): LayerSpec {
+  const shortRepr = (): string => {
+    const parts = [`kind:${spec.kind}`];
+    if (spec.title !== null) parts.push(`title:${JSON.stringify(spec.title)}`);
+    if (spec.itemId !== null) parts.push(`itemId:${spec.itemId}`);
+    if (spec.url !== null) parts.push(`url:"${spec.url}"`);
+    return `<LayerSpec ${parts.join(" ")}>`;
+  };
+  Object.defineProperty(spec, inspect.custom, { value: shortRepr, enumerable: false });
+  return spec;
+}
+
+function specOf(
   input: unknown,
   options: AddLayerOptions | undefined,
   portalUrl: string | null,

@@ -3,6 +3,7 @@
 // loads the ArcGIS Maps SDK from `apiUrl` (its public address by default, as the Python API's
 // export does). It holds URLs and data only, never a token.
 import type { MapState } from "./map-state";
+import { escapeHtml } from "../jupyter/escape-html";
 
 /** Options of `MapView.exportToHtml`. */
 export interface ExportToHtmlOptions {
@@ -85,12 +86,4 @@ function scriptSafeJson(value: unknown): string {
   return JSON.stringify(value)
     .replace(/</g, "\\u003c")
     .replace(/\u2028|\u2029/g, "");
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
 }

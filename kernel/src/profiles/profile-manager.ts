@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import type { GIS } from "../gis";
 import {
   applyFields,
@@ -167,6 +168,15 @@ export class ProfileManager {
     applyFields(section, options);
     sections.set(profile, section);
     writeProfileFile(sections);
+  }
+
+  /**
+   * What `util.inspect` and `console.log` print. Python: `ProfileManager.__repr__()`.
+   * @example
+   * console.log(util.inspect(new ProfileManager()));
+   */
+  [inspect.custom](): string {
+    return "<ProfileManager>";
   }
 }
 

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { ArcGISError } from "../errors";
 import type { GIS } from "../gis";
 import { maxCount, optionalString, requireString } from "../users/argument-checks";
@@ -127,5 +128,14 @@ export class RoleManager {
       if (error instanceof ArcGISError && error.code === 400) return null;
       throw error;
     }
+  }
+
+  /**
+   * What `util.inspect` and `console.log` print. Python: `RoleManager.__repr__()`.
+   * @example
+   * console.log(util.inspect(gis.users.roles));
+   */
+  [inspect.custom](): string {
+    return `<RoleManager url:"${this.gis.url}">`;
   }
 }

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import type { GIS } from "../gis";
 import { requireString } from "../users/argument-checks";
 
@@ -162,5 +163,14 @@ export class Role {
    */
   toJSON(): RoleJSON {
     return { ...this.json, id: this.roleId, privileges: this.privileges };
+  }
+
+  /**
+   * What `util.inspect` and `console.log` print. Python: `Role.__repr__()`.
+   * @example
+   * console.log(util.inspect(role));
+   */
+  [inspect.custom](): string {
+    return `<Role name: ${this.name}, description: ${this.description}>`;
   }
 }

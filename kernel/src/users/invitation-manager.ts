@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { ArcGISError } from "../errors";
 import type { GIS } from "../gis";
 import { requireString } from "./argument-checks";
@@ -61,5 +62,14 @@ export class InvitationManager {
       `${this.url}/${encodeURIComponent(inviteId)}/delete`,
     );
     return result.success === true;
+  }
+
+  /**
+   * What `util.inspect` and `console.log` print. Python: `InvitationManager.__repr__()`.
+   * @example
+   * console.log(util.inspect(gis.users.invitations));
+   */
+  [inspect.custom](): string {
+    return `<InvitationManager url:"${this.gis.url}">`;
   }
 }

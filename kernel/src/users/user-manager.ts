@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { ArcGISError } from "../errors";
 import type { GIS } from "../gis";
 import { withinOrganisation } from "../groups/group-manager";
@@ -50,6 +51,25 @@ const COUNT_TYPES: Readonly<Record<string, string>> = {
   user_type: "userLicenseType",
 };
 const SYSTEM_ACCOUNT = /^(esri_|system_)/i;
+
+/** Options of `gis.users.advancedSearch`, Python's keyword arguments in camelCase. */
+export interface UserAdvancedSearchOptions {
+  returnCount?: boolean;
+  maxUsers?: number;
+  start?: number;
+  sortField?: string;
+  sortOrder?: "asc" | "desc";
+  asDict?: boolean;
+}
+
+/** One page of `gis.users.advancedSearch`: Users, or their JSON with `asDict`. */
+export interface UserSearchPage<T> {
+  total: number;
+  start: number;
+  num: number;
+  nextStart: number;
+  results: T[];
+}
 
 /**
  * The users of the GIS: search, get, create, invite and manage members.
@@ -149,21 +169,29 @@ export class UserManager {
    * sort_field='username', sort_order='asc', as_dict=False)`.
    * @example
    * const count = await gis.users.advancedSearch("role:org_admin", { returnCount: true });
+   * const page = await gis.users.advancedSearch("role:org_admin", { maxUsers: 50 });
+   * for (const user of page.results) console.log(user.username);
    */
   async advancedSearch(
     query: string,
-    options: {
-      returnCount?: boolean;
-      maxUsers?: number;
-      start?: number;
-      sortField?: string;
-      sortOrder?: "asc" | "desc";
-      asDict?: boolean;
-    } = {},
-  ): Promise<
-    | number
-    | { total: number; start: number; num: number; nextStart: number; results: (User | UserJSON)[] }
-  > {
+    options: UserAdvancedSearchOptions & { returnCount: true },
+  ): Promise<number>;
+  async advancedSearch(
+    query: string,
+    options: UserAdvancedSearchOptions & { returnCount?: false; asDict: true },
+  ): Promise<UserSearchPage<UserJSON>>;
+  async advancedSearch(
+    query: string,
+    options?: UserAdvancedSearchOptions & { returnCount?: false; asDict?: false },
+  ): Promise<UserSearchPage<User>>;
+  async advancedSearch(
+    query: string,
+    options?: UserAdvancedSearchOptions,
+  ): Promise<number | UserSearchPage<User> | UserSearchPage<UserJSON>>;
+  async advancedSearch(
+    query: string,
+    options: UserAdvancedSearchOptions = {},
+  ): Promise<number | UserSearchPage<User> | UserSearchPage<UserJSON>> {
     if (typeof query !== "string") throw new TypeError("query: expected a string");
     const returnCount = optionalBoolean(options.returnCount, "returnCount") ?? false;
     const maxUsers = maxCount(options.maxUsers, "maxUsers", 10);
@@ -197,7 +225,8 @@ export class UserManager {
       next = page.results.length > 0 ? page.nextStart : -1;
     }
     const nextStart = start + found.length <= total ? start + found.length : -1;
-    const results = asDict ? found : found.map((json) => new User(this.gis, json.username, json));
+    if (asDict) return { total, start, num: found.length, nextStart, results: found };
+    const results = found.map((json) => new User(this.gis, json.username, json));
     return { total, start, num: found.length, nextStart, results };
   }
 
@@ -565,6 +594,15 @@ export class UserManager {
       },
     );
     return result.success === true;
+  }
+
+  /**
+   * What `util.inspect` and `console.log` print. Python: `UserManager.__repr__()`.
+   * @example
+   * console.log(util.inspect(gis.users));
+   */
+  [inspect.custom](): string {
+    return `<UserManager url:"${this.gis.url}">`;
   }
 }
 

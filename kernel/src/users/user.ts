@@ -22,6 +22,7 @@ import { reassignUserContent } from "./user-reassignment";
 /** The JSON of a portal user, as `community/users/{username}` returns it. */
 export interface UserJSON {
   username: string;
+  udn?: string | null;
   id?: string;
   fullName?: string;
   firstName?: string;
@@ -30,21 +31,34 @@ export interface UserJSON {
   description?: string | null;
   tags?: string[];
   culture?: string | null;
+  cultureFormat?: string | null;
   region?: string | null;
-  units?: string;
+  units?: "english" | "metric";
   thumbnail?: string | null;
   access?: "private" | "org" | "public";
   created?: number;
   modified?: number;
-  provider?: string;
+  preferredView?: "Web" | "GIS" | null;
+  provider?: "arcgis" | "enterprise" | "facebook" | "google" | "apple" | "github";
+  idpUsername?: string | null;
   role?: string;
   roleId?: string;
   privileges?: string[];
   userLicenseTypeId?: string;
-  userType?: string;
+  userType?: "arcgisonly" | "both";
   orgId?: string;
   level?: string;
   disabled?: boolean;
+  favGroupId?: string | null;
+  lastLogin?: number;
+  mfaEnabled?: boolean;
+  mfaEnforcementExempt?: boolean;
+  storageUsage?: number;
+  storageQuota?: number;
+  availableCredits?: number;
+  assignedCredits?: number;
+  categories?: string[];
+  isFav?: boolean;
   groups?: GroupJSON[];
   [field: string]: unknown;
 }
@@ -124,6 +138,47 @@ export class User {
   declare readonly modified: number | undefined;
   /** Python: `User.thumbnail`. @example user.thumbnail */
   declare readonly thumbnail: string | null | undefined;
+  /** The user's display name, where the portal sets one. Python: `User.udn`. @example user.udn */
+  declare readonly udn: string | null | undefined;
+  /** Language and country of the user's locale (`en-US`). Python: `User.culture`. @example user.culture */
+  declare readonly culture: string | null | undefined;
+  /** Number and date format of the user's locale. Python: `User.cultureFormat`. @example user.cultureFormat */
+  declare readonly cultureFormat: string | null | undefined;
+  /** The region whose featured content the user sees. Python: `User.region`. @example user.region */
+  declare readonly region: string | null | undefined;
+  /** Units of measure the user prefers. Python: `User.units`. @example user.units */
+  declare readonly units: "english" | "metric" | undefined;
+  /** The view the user prefers (`Web` or `GIS`). Python: `User.preferredView`. @example user.preferredView */
+  declare readonly preferredView: "Web" | "GIS" | null | undefined;
+  /** Where the user's identity is managed. Python: `User.provider`. @example user.provider */
+  declare readonly provider:
+    "arcgis" | "enterprise" | "facebook" | "google" | "apple" | "github" | undefined;
+  /** The user's name at the identity provider (enterprise logins). Python: `User.idpUsername`. @example user.idpUsername */
+  declare readonly idpUsername: string | null | undefined;
+  /** Whether the user also has Esri access (`both`). Python: `User.userType`. @example user.userType */
+  declare readonly userType: "arcgisonly" | "both" | undefined;
+  /** The id of the user's Favorites group. Python: `User.favGroupId`. @example user.favGroupId */
+  declare readonly favGroupId: string | null | undefined;
+  /** When the user last signed in (milliseconds since the epoch Python: `User.lastLogin`. @example user.lastLogin */
+  declare readonly lastLogin: number | undefined;
+  /** Whether multifactor authentication is on for the user. Python: `User.mfaEnabled`. @example user.mfaEnabled */
+  declare readonly mfaEnabled: boolean | undefined;
+  /** Whether the user is exempt from enforced multifactor authentication. Python: `User.mfaEnforcementExempt`. @example user.mfaEnforcementExempt */
+  declare readonly mfaEnforcementExempt: boolean | undefined;
+  /** Bytes of storage the user's content takes. Python: `User.storageUsage`. @example user.storageUsage */
+  declare readonly storageUsage: number | undefined;
+  /** Bytes of storage the user may use. Python: `User.storageQuota`. @example user.storageQuota */
+  declare readonly storageQuota: number | undefined;
+  /** Credits the user may still spend. Python: `User.availableCredits`. @example user.availableCredits */
+  declare readonly availableCredits: number | undefined;
+  /** Credits assigned to the user. Python: `User.assignedCredits`. @example user.assignedCredits */
+  declare readonly assignedCredits: number | undefined;
+  /** Categories the user is listed under. Python: `User.categories`. @example user.categories */
+  declare readonly categories: string[] | undefined;
+  /** Whether the user is among the signed-in user's favorites. Python: `User.isFav`. @example user.isFav */
+  declare readonly isFav: boolean | undefined;
+  /** The groups the user belongs to, as the user resource lists them (`await user.getGroups()` gives Group objects). Python: `User.groups`. @example user.groups */
+  declare readonly groups: GroupJSON[] | undefined;
   /**
    * The user's login name. Python: `User.username`.
    * @example

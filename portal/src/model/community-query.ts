@@ -74,7 +74,15 @@ function termMatches(
 }
 
 function words(text: string): string[] {
-  return text.split(/[^\p{L}\p{N}_@.-]+/u).filter(Boolean);
+  // Dots and hyphens stay inside words (e-mail addresses, usernames), but a sentence's final
+  // period must not hide its last word: "… and basemaps." matches `basemaps`.
+  return text
+    .split(/[^\p{L}\p{N}_@.-]+/u)
+    .flatMap((word) => {
+      const bare = word.replace(/^[.-]+|[.-]+$/g, "");
+      return bare !== word ? [word, bare] : [word];
+    })
+    .filter(Boolean);
 }
 
 function wildcardPattern(text: string): RegExp {
