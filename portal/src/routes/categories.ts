@@ -1,11 +1,11 @@
+import { Access, isFullAdministrator, signedInUser } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { canEditItem } from "../model/item-access";
-import { isOrgAdmin } from "../model/user-record";
 import { ArcGISRequestError, invalidParameter, permissionDenied } from "../server/arcgis-error";
 import { optionalJsonValue } from "../server/param-readers";
 import { stateOf } from "../server/request-state";
 import type { ContentServices } from "../store/content-services";
-import { paramsOf, pathParam, signedInUser } from "./content-support";
+import { paramsOf, pathParam } from "./content-support";
 
 interface CategoryNode {
   title: string;
@@ -30,7 +30,7 @@ export function registerCategoryRoutes(app: FastifyInstance, services: ContentSe
     const org = services.context.organisations.get();
     if (portalId !== "self" && portalId !== org.id)
       throw new ArcGISRequestError(400, "Portal not found.", [], "ORG_1000");
-    if (change && !isOrgAdmin(signedInUser(request))) throw permissionDenied();
+    if (change && !isFullAdministrator(signedInUser(request))) throw permissionDenied();
     return "org";
   };
   const groupScope = (request: FastifyRequest, change: boolean): string => {
@@ -42,7 +42,7 @@ export function registerCategoryRoutes(app: FastifyInstance, services: ContentSe
       const caller = signedInUser(request);
       const membership = services.groups.memberType(groupId, caller.username);
       const manages = membership === "owner" || membership === "admin";
-      if (!manages && !(isOrgAdmin(caller) && caller.orgId === group.orgId))
+      if (!manages && !(isFullAdministrator(caller) && caller.orgId === group.orgId))
         throw permissionDenied();
     }
     return `group:${groupId}`;
@@ -55,11 +55,21 @@ export function registerCategoryRoutes(app: FastifyInstance, services: ContentSe
     app.route({
       method: ["GET", "POST"],
       url: `${prefix}/categorySchema`,
+      config: {
+        access: prefix.includes("groups")
+          ? Access.mayView("group")
+          : Access.mayView("organisation"),
+      },
       handler: async (request) => ({ categorySchema: schemaOf(scopeOf(request, false)) ?? [] }),
     });
     app.route({
       method: ["POST"],
       url: `${prefix}/assignCategorySchema`,
+      config: {
+        access: prefix.includes("groups")
+          ? Access.ownerOrPrivilege("portal:admin:updateGroups")
+          : Access.privilege("portal:admin:updateItemCategorySchema"),
+      },
       handler: async (request) => {
         const scope = scopeOf(request, true);
         const schema = readSchema(optionalJsonValue(paramsOf(request), "categorySchema"));
@@ -73,6 +83,11 @@ export function registerCategoryRoutes(app: FastifyInstance, services: ContentSe
     app.route({
       method: ["POST"],
       url: `${prefix}/deleteCategorySchema`,
+      config: {
+        access: prefix.includes("groups")
+          ? Access.ownerOrPrivilege("portal:admin:updateGroups")
+          : Access.privilege("portal:admin:updateItemCategorySchema"),
+      },
       handler: async (request) => {
         db.prepare("DELETE FROM category_schemas WHERE scope = ?").run(scopeOf(request, true));
         return { success: true };
@@ -83,6 +98,7 @@ export function registerCategoryRoutes(app: FastifyInstance, services: ContentSe
   app.route({
     method: ["POST"],
     url: "/sharing/rest/content/updateItems",
+    config: { access: Access.ownerOrPrivilege("portal:admin:updateItems") },
     handler: async (request) => {
       const viewer = stateOf(request).user;
       signedInUser(request);
@@ -104,6 +120,7 @@ export function registerCategoryRoutes(app: FastifyInstance, services: ContentSe
   app.route({
     method: ["POST"],
     url: "/sharing/rest/community/groups/:groupId/updateCategories",
+    config: { access: Access.ownerOrPrivilege("portal:admin:updateGroups") },
     handler: async (request) => {
       const scope = groupScope(request, true);
       const groupId = scope.slice("group:".length);

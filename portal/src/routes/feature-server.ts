@@ -1,3 +1,4 @@
+import { Access } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { applyEdits } from "../features/apply-edits";
 import { runQuery } from "../features/feature-query";
@@ -51,6 +52,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: methods,
     url: "/rest/services",
+    config: { access: Access.anyone },
     handler: async () => ({
       currentVersion: Number(CURRENT_VERSION),
       folders: ["Hosted", "World"],
@@ -61,6 +63,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: methods,
     url: "/rest/services/Hosted",
+    config: { access: Access.anyone },
     handler: async (request) => {
       const { user } = stateOf(request);
       const visible = store.all().filter((service) => {
@@ -85,6 +88,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: methods,
     url: SERVICE,
+    config: { access: Access.mayView("service") },
     handler: async (request) => {
       const service = readableService(request);
       const layers = store.layers(service.id);
@@ -98,6 +102,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: methods,
     url: `${SERVICE}/layers`,
+    config: { access: Access.mayView("service") },
     handler: async (request) => {
       const service = readableService(request);
       const all = store.layers(service.id).map((record) => {
@@ -114,6 +119,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: methods,
     url: `${SERVICE}/:layerId`,
+    config: { access: Access.mayView("service") },
     handler: async (request) => {
       const source = layerOf(request, readableService(request));
       return layerJson(source, layerExtent(store, source));
@@ -123,6 +129,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: methods,
     url: `${SERVICE}/:layerId/query`,
+    config: { access: Access.mayView("service") },
     handler: async (request) => {
       const source = layerOf(request, readableService(request));
       const params = stateOf(request).params.values;
@@ -137,6 +144,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: "POST",
     url: `${SERVICE}/:layerId/applyEdits`,
+    config: { access: Access.mayView("service") },
     handler: async (request) => {
       const service = readableService(request);
       requireOwner(service, stateOf(request).user);
@@ -153,6 +161,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: "POST",
     url: `${SERVICE}/applyEdits`,
+    config: { access: Access.mayView("service") },
     handler: async (request) => {
       const service = readableService(request);
       requireOwner(service, stateOf(request).user);
@@ -192,6 +201,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: "POST",
     url: `${ADMIN}/addToDefinition`,
+    config: { access: Access.ownerOrPrivilege("portal:admin:updateItems") },
     handler: async (request) => {
       const service = ownedService(request);
       const changes = optionalJsonObject(stateOf(request).params.values, "addToDefinition");
@@ -209,6 +219,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: "POST",
     url: `${ADMIN}/updateDefinition`,
+    config: { access: Access.ownerOrPrivilege("portal:admin:updateItems") },
     handler: async (request) => {
       const service = ownedService(request);
       const changes = optionalJsonObject(stateOf(request).params.values, "updateDefinition");
@@ -233,6 +244,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: "POST",
     url: `${ADMIN}/:layerId/updateDefinition`,
+    config: { access: Access.ownerOrPrivilege("portal:admin:updateItems") },
     handler: async (request) => {
       const service = ownedService(request);
       const source = layerOf(request, service);

@@ -1,22 +1,16 @@
+import { Access, isFullAdministrator, signedInUser } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { canEditItem } from "../model/item-access";
 import { readList } from "../model/item-params";
 import type { ItemAccess, ItemRecord } from "../model/item-record";
-import { isOrgAdmin, type UserRecord } from "../model/user-record";
+import { type UserRecord } from "../model/user-record";
 import { invalidParameter } from "../server/arcgis-error";
 import { optionalBoolean } from "../server/param-readers";
 import { stateOf } from "../server/request-state";
 import type { ContentServices } from "../store/content-services";
 import { sharingGroupJson } from "../store/sharing-groups";
 import type { UserItemOperations } from "./content";
-import {
-  editableItem,
-  paramsOf,
-  pathParam,
-  pathUser,
-  signedInUser,
-  viewableItem,
-} from "./content-support";
+import { editableItem, paramsOf, pathParam, pathUser, viewableItem } from "./content-support";
 
 const MAX_BATCH = 100;
 
@@ -47,12 +41,14 @@ export function registerSharingRoutes(
   app.route({
     method: ["POST"],
     url: "/sharing/rest/content/items/:itemId/share",
+    config: { access: Access.ownerOrPrivilege("portal:admin:shareToGroup") },
     handler: async (request) =>
       share(request, editableItem(services, request, pathParam(request, "itemId"))),
   });
   app.route({
     method: ["POST"],
     url: "/sharing/rest/content/items/:itemId/unshare",
+    config: { access: Access.ownerOrPrivilege("portal:admin:shareToGroup") },
     handler: async (request) =>
       unshare(request, editableItem(services, request, pathParam(request, "itemId"))),
   });
@@ -62,6 +58,7 @@ export function registerSharingRoutes(
   app.route({
     method: ["GET", "POST"],
     url: "/sharing/rest/content/items/:itemId/groups",
+    config: { access: Access.mayView("item") },
     handler: async (request) => {
       const item = viewableItem(services, request, pathParam(request, "itemId"));
       const viewer = stateOf(request).user;
@@ -85,6 +82,7 @@ export function registerSharingRoutes(
   app.route({
     method: ["POST"],
     url: "/sharing/rest/content/users/:username/shareItems",
+    config: { access: Access.ownerOrPrivilege("portal:admin:shareToGroup") },
     handler: async (request) => {
       pathUser(services, request, pathParam(request, "username"));
       const caller = signedInUser(request);
@@ -109,6 +107,7 @@ export function registerSharingRoutes(
   app.route({
     method: ["POST"],
     url: "/sharing/rest/content/users/:username/unshareItems",
+    config: { access: Access.ownerOrPrivilege("portal:admin:shareToGroup") },
     handler: async (request) => {
       pathUser(services, request, pathParam(request, "username"));
       const caller = signedInUser(request);
@@ -154,7 +153,7 @@ function shareWithGroups(
     const membership = group ? services.groups.memberType(groupId, caller.username) : null;
     const allowed =
       group !== null &&
-      ((isOrgAdmin(caller) && group.orgId === caller.orgId) ||
+      ((isFullAdministrator(caller) && group.orgId === caller.orgId) ||
         (membership !== null && (!group.isViewOnly || membership !== "member")));
     if (allowed) services.items.shareWithGroup(item.id, groupId);
     else refused.push(groupId);
