@@ -1,4 +1,4 @@
-import { escapeHtml } from "../groups/group-card";
+import { escapeHtml } from "../jupyter/escape-html";
 import type { ItemJSON } from "./item-json";
 
 /** The item's card for a notebook: thumbnail, title (linking to its page), type, owner, date. */
@@ -18,7 +18,7 @@ export function itemCardHtml(restUrl: string, json: ItemJSON, homepage: string):
     `<br>${escapeHtml(json.snippet ?? "")}` +
     `<br><small>${escapeHtml(json.type ?? "Item")} by ${escapeHtml(json.owner ?? "")}` +
     `${modified ? `<br>Last Modified: ${modified}` : ""}` +
-    `<br>${json.numComments ?? 0} comments, ${json.numViews ?? 0} views</small>` +
+    `<br>${escapeHtml(json.numComments ?? 0)} comments, ${escapeHtml(json.numViews ?? 0)} views</small>` +
     `</div></div>`
   );
 }

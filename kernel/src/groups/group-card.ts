@@ -1,3 +1,4 @@
+import { escapeHtml } from "../jupyter/escape-html";
 import type { GroupJSON } from "./group";
 
 /** An HTML card for a group in a notebook: thumbnail, title (linking home), snippet, owner. */
@@ -17,13 +18,4 @@ export function groupCardHtml(portalUrl: string, json: GroupJSON, homepage: stri
     `<br><small>Group owned by ${escapeHtml(json.owner ?? "")}${modified ? ` · modified ${modified}` : ""}</small>` +
     `</div></div>`
   );
-}
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
 }

@@ -1,3 +1,4 @@
+export { escapeHtml } from "./escape-html";
 // Showing values in the notebook from anywhere in a cell, as IPython.display does. Outside the
 // kernel the text/plain form goes to stdout, so scripts and tests still see something.
 import { randomUUID } from "crypto";
@@ -114,9 +115,4 @@ export function html(markup: string): HtmlContent {
  */
 export function clearOutput(options: { wait?: boolean } = {}): void {
   getKernelBridge()?.publish("clear_output", { wait: options.wait === true });
-}
-
-/** Escapes text for inclusion in HTML built by display methods. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

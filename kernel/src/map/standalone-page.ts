@@ -1,3 +1,4 @@
+import { escapeHtml } from "../jupyter/escape-html";
 // The page MapView.exportToHtml writes: the map's layers, graphics and view in a file that
 // opens in any browser. Unlike the notebook views, such a page is meant to be shared, so it
 // loads the ArcGIS Maps SDK from `apiUrl` (its public address by default, as the Python API's
@@ -85,12 +86,4 @@ function scriptSafeJson(value: unknown): string {
   return JSON.stringify(value)
     .replace(/</g, "\\u003c")
     .replace(/\u2028|\u2029/g, "");
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
 }

@@ -1,4 +1,4 @@
-import { escapeHtml } from "../groups/group-card";
+import { escapeHtml } from "../jupyter/escape-html";
 import type { UserJSON } from "./user";
 
 /** An HTML card for a user in a notebook: thumbnail, full name, username, role, last login. */

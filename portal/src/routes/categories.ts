@@ -1,4 +1,6 @@
-import { Access, isFullAdministrator, signedInUser } from "../security/access";
+import { canViewGroup } from "../model/group-access";
+import { Access, administersWith, signedInUser } from "../security/access";
+import { hasPrivilege } from "../model/role-catalogue";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { canEditItem } from "../model/item-access";
 import { ArcGISRequestError, invalidParameter, permissionDenied } from "../server/arcgis-error";
@@ -30,19 +32,24 @@ export function registerCategoryRoutes(app: FastifyInstance, services: ContentSe
     const org = services.context.organisations.get();
     if (portalId !== "self" && portalId !== org.id)
       throw new ArcGISRequestError(400, "Portal not found.", [], "ORG_1000");
-    if (change && !isFullAdministrator(signedInUser(request))) throw permissionDenied();
+    if (change && !hasPrivilege(signedInUser(request), "portal:admin:updateItemCategorySchema"))
+      throw permissionDenied();
     return "org";
   };
   const groupScope = (request: FastifyRequest, change: boolean): string => {
     const groupId = pathParam(request, "groupId");
     const group = services.groups.get(groupId);
-    if (!group)
+    const viewer = stateOf(request).user;
+    const memberType =
+      group && viewer ? services.groups.memberType(groupId, viewer.username) : null;
+    // A private group's schema is as hidden as the group itself.
+    if (!group || !canViewGroup(group, viewer, memberType))
       throw new ArcGISRequestError(400, "Group does not exist or is inaccessible.", [], "COM_0019");
     if (change) {
       const caller = signedInUser(request);
       const membership = services.groups.memberType(groupId, caller.username);
       const manages = membership === "owner" || membership === "admin";
-      if (!manages && !(isFullAdministrator(caller) && caller.orgId === group.orgId))
+      if (!manages && !administersWith(caller, group.orgId, "portal:admin:updateGroups"))
         throw permissionDenied();
     }
     return `group:${groupId}`;

@@ -1,10 +1,10 @@
-import { Access, isFullAdministrator, signedInUser } from "../security/access";
+import { Access, isFullAdministrator, mayShare, signedInUser } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { canEditItem } from "../model/item-access";
+import { canEditItem, isOwner } from "../model/item-access";
 import { readList } from "../model/item-params";
 import type { ItemAccess, ItemRecord } from "../model/item-record";
 import { type UserRecord } from "../model/user-record";
-import { invalidParameter } from "../server/arcgis-error";
+import { invalidParameter, permissionDenied } from "../server/arcgis-error";
 import { optionalBoolean } from "../server/param-readers";
 import { stateOf } from "../server/request-state";
 import type { ContentServices } from "../store/content-services";
@@ -22,9 +22,11 @@ export function registerSharingRoutes(
   const share = async (request: FastifyRequest, item: ItemRecord): Promise<unknown> => {
     const params = paramsOf(request);
     const caller = signedInUser(request);
-    const notSharedWith = shareWithGroups(services, caller, item, readList(params.groups));
     const everyone = optionalBoolean(params, "everyone") ?? false;
     const org = optionalBoolean(params, "org") ?? false;
+    const groups = readList(params.groups);
+    if (!sharingAllowed(caller, item, everyone, org, groups)) throw permissionDenied();
+    const notSharedWith = shareWithGroups(services, caller, item, groups);
     services.items.update(item.id, { access: accessFor(services, item.id, everyone, org) }, false);
     return { notSharedWith, itemId: item.id };
   };
@@ -92,7 +94,11 @@ export function registerSharingRoutes(
       const org = optionalBoolean(params, "org") ?? false;
       const results = batchOf(params).map((id) => {
         const item = services.items.get(id);
-        if (!item || !canEditItem(item, caller))
+        if (
+          !item ||
+          !canEditItem(item, caller) ||
+          !sharingAllowed(caller, item, everyone, org, groups)
+        )
           return { itemId: id, success: false, notSharedWith: groups };
         const notSharedWith = shareWithGroups(services, caller, item, groups);
         // The batch operation only widens access; narrowing is the single-item share's job.
@@ -127,6 +133,22 @@ export function registerSharingRoutes(
       return { results };
     },
   });
+}
+
+/** Whether the caller's privileges reach each audience asked for. */
+function sharingAllowed(
+  caller: UserRecord,
+  item: ItemRecord,
+  everyone: boolean,
+  org: boolean,
+  groups: readonly string[],
+): boolean {
+  const owns = isOwner(item, caller);
+  return (
+    (!everyone || mayShare(caller, owns, "public")) &&
+    (!org || mayShare(caller, owns, "org")) &&
+    (groups.length === 0 || mayShare(caller, owns, "group"))
+  );
 }
 
 function batchOf(params: Record<string, string>): string[] {

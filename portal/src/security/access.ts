@@ -126,3 +126,17 @@ export function guardAdministrators(
   if (isFullAdministrator(actor)) return;
   if (target?.roleId === "org_admin" || grantedRoleId === "org_admin") throw permissionDenied();
 }
+
+/**
+ * Whether the caller may share an item that far: an owner needs the user privilege
+ * (`portal:user:shareToPublic`, `…shareToOrg`, `…shareToGroup`), anyone else the matching admin
+ * one, as ArcGIS Online's roles document.
+ */
+export function mayShare(
+  caller: UserRecord,
+  ownsItem: boolean,
+  scope: "public" | "org" | "group",
+): boolean {
+  const suffix = { public: "shareToPublic", org: "shareToOrg", group: "shareToGroup" }[scope];
+  return hasPrivilege(caller, `portal:${ownsItem ? "user" : "admin"}:${suffix}`);
+}
