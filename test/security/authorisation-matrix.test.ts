@@ -1,3 +1,4 @@
+import { closeAll } from "../support/teardown";
 import { startSecurityOrg, type Principal, type SecurityOrg } from "./principals";
 
 /**
@@ -92,7 +93,7 @@ describe("the authorisation matrix", () => {
   }, 120_000);
 
   afterAll(async () => {
-    await org.portal.close();
+    await closeAll(org?.portal);
   });
 
   it("declares for each documented operation the privilege ArcGIS Online documents", () => {

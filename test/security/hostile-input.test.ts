@@ -1,3 +1,4 @@
+import { closeAll } from "../support/teardown";
 import fc from "fast-check";
 import { startPortal, type RunningPortal } from "@tsgis/portal";
 
@@ -79,7 +80,7 @@ describe("hostile input to every route", () => {
   });
 
   afterAll(async () => {
-    await portal.close();
+    await closeAll(portal);
   });
 
   it("answers each with an ArcGIS error below 500, and the portal keeps serving", async () => {

@@ -1,3 +1,4 @@
+import { closeAll } from "../support/teardown";
 import { startPortal, type RunningPortal } from "@tsgis/portal";
 
 describe("the portal's route table", () => {
@@ -8,7 +9,7 @@ describe("the portal's route table", () => {
   });
 
   afterAll(async () => {
-    await portal.close();
+    await closeAll(portal);
   });
 
   it("has every route declare an access policy when it is registered", () => {

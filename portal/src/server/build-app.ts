@@ -1,6 +1,7 @@
 import formbody from "@fastify/formbody";
 import multipart from "@fastify/multipart";
 import Fastify, {
+  type FastifyReply,
   type FastifyHttpsOptions,
   type FastifyInstance,
   type FastifyServerOptions,
@@ -61,6 +62,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       : false,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
     bodyLimit: MAX_UPLOAD_BYTES,
+    // A malformed percent escape or an over-long parameter fails before routing; fastify's own
+    // answer echoes the URL (token included) in its own format, so the portal answers instead.
+    frameworkErrors: (_error, _request, reply) => {
+      void (reply as unknown as FastifyReply)
+        .code(200)
+        .type("application/json; charset=utf-8")
+        .send(
+          new ArcGISRequestError(400, "Invalid URL", [
+            "The URL holds a malformed escape or an over-long part.",
+          ]).toJSON(),
+        );
+    },
   };
   // Fastify types HTTPS servers separately; routes are written once against the plain instance.
   const app = (options.https
