@@ -39,6 +39,12 @@ export interface RunningPortal {
   close(): Promise<void>;
   /** Test hook: every token issued so far is expired; its next use gets error 498. */
   expireAllTokens(): void;
+  /** Every route with the access policy it declared (null: none, which the tests refuse). */
+  routes(): readonly {
+    readonly method: string;
+    readonly url: string;
+    readonly access: { readonly name: string; readonly privileges: readonly string[] } | null;
+  }[];
   /** Changes latency and fault rate while running. */
   setFaults(faults: { latency?: number; faultRate?: number }): void;
   readonly tls?: PortalTls;

@@ -7,6 +7,8 @@ import type { PortalOptions, PortalTls, RunningPortal } from "./options";
 import { seedDemo, ensureAdministrator } from "./seed/seed-users";
 import { buildApp } from "./server/build-app";
 import { FaultInjector } from "./server/fault-injector";
+import { guardProcess } from "./server/process-guard";
+import { routeTableOf } from "./server/route-table";
 import type { PortalContext } from "./server/portal-context";
 import { OrganisationStore } from "./store/organisation-store";
 import { TokenStore } from "./store/token-store";
@@ -17,6 +19,7 @@ import { loadOrCreateTlsMaterial, type TlsMaterial } from "./tls/tls-material";
 const TWO_WEEKS_SECONDS = 14 * 24 * 3600;
 
 export async function startPortal(options: PortalOptions = {}): Promise<RunningPortal> {
+  guardProcess();
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? 0;
   const temporary = options.data === undefined;
@@ -79,6 +82,12 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
         return closed;
       },
       expireAllTokens: () => context.tokens.expireAll(),
+      routes: () =>
+        routeTableOf(app).map(({ method, url, access }) => ({
+          method,
+          url,
+          access: access ? { name: access.name, privileges: access.privileges } : null,
+        })),
       setFaults: (settings) => faults.set(settings),
       tls: tlsMaterial ? portalTls(tlsMaterial) : undefined,
     };

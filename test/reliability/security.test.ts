@@ -8,6 +8,12 @@ import { GIS } from "tsgis";
 import { startRecordingServer, type RunningServer } from "../support/http-servers";
 import { LoopbackKernel } from "../widget/comm-loopback";
 import { closeAll } from "../support/teardown";
+import { zipSync } from "fflate";
+import { itemCardHtml } from "../../kernel/src/content/item-card";
+import type { ItemJSON } from "../../kernel/src/content/item-json";
+import { wildcardMatches } from "../../portal/src/search/wildcard";
+import { redactUrl } from "../../portal/src/server/redact-url";
+import { startSecurityOrg, type Principal, type SecurityOrg } from "../security/principals";
 
 const CLI = path.join(__dirname, "..", "..", "portal", "dist", "cli.js");
 
@@ -254,5 +260,358 @@ describe("private content", () => {
     ]);
     owner.session.close();
     other.session.close();
+  });
+});
+
+/** JSON.stringify, or nothing when the object graph is circular (which leaks nothing). */
+function jsonOf(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+describe("issue 17: attacks that must fail", () => {
+  let org: SecurityOrg;
+  let publisher: Principal;
+  let item: string;
+
+  beforeAll(async () => {
+    org = await startSecurityOrg([
+      "portal:admin:inviteUsers",
+      "portal:admin:updateUsers",
+      "portal:admin:changeUserRoles",
+      "portal:admin:manageSecurity",
+      "portal:admin:viewUsers",
+      "portal:admin:updateItems",
+    ]);
+    publisher = org.principal("Publisher");
+    const added = await org.call(publisher, "/content/users/publisher/addItem", {
+      title: "Private layer",
+      type: "CSV",
+      text: "a,b\n1,2",
+    });
+    item = added.id as string;
+    expect(item).toBeTruthy();
+  }, 120_000);
+
+  afterAll(async () => {
+    await closeAll(org?.portal);
+  });
+
+  it("survives a truncated multipart body sent to addPart anonymously", async () => {
+    const response = await fetch(`${org.rest}/content/users/admin/items/${item}/addPart`, {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=X" },
+      body: '--X\r\nContent-Disposition: form-data; name="file"; filename="a"\r\n\r\nabc',
+    });
+    const body = (await response.json()) as { error?: { code: number } };
+    expect(body.error?.code).toBe(400);
+    expect((await org.call(null, "/info", {}, "GET")).owningSystemUrl).toBeDefined();
+  });
+
+  it("lets no custom role create, promote, reset or impersonate a full administrator", async () => {
+    const invited = await org.call(org.principal("custom inviteUsers"), "/portals/self/invite", {
+      invitationList: JSON.stringify({
+        invitations: [
+          {
+            username: "sneaky1",
+            password: "Sneaky-pass-1",
+            email: "s@example.com",
+            role: "org_admin",
+          },
+        ],
+      }),
+    });
+    expect(invited.error?.code).toBe(403);
+    const signIn = await org.call(null, "/generateToken", {
+      username: "sneaky1",
+      password: "Sneaky-pass-1",
+      referer: "http://localhost",
+    });
+    expect(signIn.token).toBeUndefined();
+    const updater = org.principal("custom updateUsers");
+    expect(
+      (await org.call(updater, "/community/users/admin/reset", { newPassword: "Taken-over-1" }))
+        .error?.code,
+    ).toBe(403);
+    expect(
+      (await org.call(updater, "/community/users/admin/update", { email: "evil@example.com" }))
+        .error?.code,
+    ).toBe(403);
+    // The same role still resets an ordinary member, so the refusals above are about the target.
+    expect(
+      (await org.call(updater, "/community/users/user/reset", { newPassword: "User-new-1" }))
+        .success,
+    ).toBe(true);
+    expect(
+      (
+        await org.call(org.principal("custom changeUserRoles"), "/portals/self/updateUserRole", {
+          user: "user",
+          role: "org_admin",
+        })
+      ).error?.code,
+    ).toBe(403);
+    expect(
+      (
+        await org.call(
+          org.principal("custom manageSecurity"),
+          "/portals/self/setUserDefaultSettings",
+          {
+            role: "org_admin",
+          },
+        )
+      ).error?.code,
+    ).toBe(403);
+  });
+
+  it("gives an admin privilege only what it names: a user-viewing role exports nobody's layer", async () => {
+    const helpDesk = org.principal("custom viewUsers");
+    const exported = await org.call(helpDesk, "/content/users/only_viewusers/export", {
+      itemId: item,
+      exportFormat: "CSV",
+    });
+    expect(exported.error?.code).toBe(403);
+    const editorOfItems = org.principal("custom updateItems");
+    const shared = await org.call(editorOfItems, `/content/items/${item}/share`, {
+      everyone: "true",
+    });
+    expect(shared.error?.code).toBe(403);
+  });
+
+  it("checks privileges: a Viewer creates no item, folder or group", async () => {
+    const viewer = org.principal("Viewer");
+    for (const [path, params] of [
+      ["/content/users/viewer1/addItem", { title: "v", type: "CSV", text: "a\n1" }],
+      ["/content/users/viewer1/createFolder", { title: "v" }],
+      ["/community/createGroup", { title: "v", access: "public" }],
+    ] as const) {
+      expect({ path, code: (await org.call(viewer, path, params)).error?.code }).toEqual({
+        path,
+        code: 403,
+      });
+    }
+  });
+
+  it("keeps a private group's metadata from anonymous callers", async () => {
+    const created = await org.call(publisher, "/community/createGroup", {
+      title: "Hidden crew",
+      access: "private",
+    });
+    const groupId = (created.group as { id: string }).id;
+    for (const path of [
+      `/community/groups/${groupId}`,
+      `/community/groups/${groupId}/categorySchema`,
+    ]) {
+      const answer = await org.call(null, path, {}, "GET");
+      expect({
+        path,
+        leaked: JSON.stringify(answer).includes("Hidden crew"),
+        error: !!answer.error,
+      }).toEqual({
+        path,
+        leaked: false,
+        error: true,
+      });
+    }
+  });
+
+  it("ends every session when the password changes", async () => {
+    const editor = org.principal("Data Editor");
+    expect((await org.call(editor, "/community/self", {}, "GET")).username).toBe("editor1");
+    const changed = await org.call(editor, "/community/users/editor1/reset", {
+      password: "editor1-Pass-1",
+      newPassword: "editor1-Next-2",
+    });
+    expect(changed.success).toBe(true);
+    expect((await org.call(editor, "/community/self", {}, "GET")).error?.code).toBe(498);
+  });
+
+  it("locks an account after repeated wrong passwords, as the security policy sets", async () => {
+    const admin = org.principal("Administrator");
+    expect(
+      (
+        await org.call(admin, "/portals/self/securityPolicy/update", {
+          maxAttempts: "3",
+          lockoutDuration: "30",
+        })
+      ).success,
+    ).toBe(true);
+    const policy = (await org.call(admin, "/portals/self/securityPolicy", {}, "GET"))
+      .passwordPolicy as Record<string, unknown>;
+    expect(policy).toMatchObject({
+      type: "custom",
+      maxAttempts: 3,
+      lockoutDuration: 30,
+      minLength: 8,
+    });
+    const attempt = (password: string) =>
+      org.call(null, "/generateToken", { username: "user", password, referer: "http://localhost" });
+    for (let i = 0; i < 3; i++) expect((await attempt("wrong-guess-1")).token).toBeUndefined();
+    const locked = await attempt("User-new-1");
+    expect(locked.token).toBeUndefined();
+    expect(JSON.stringify(locked.error)).toMatch(/locked/);
+    // An administrator's reset unlocks the account.
+    await org.call(admin, "/community/users/user/reset", { newPassword: "User-reset-9" });
+    expect(typeof (await attempt("User-reset-9")).token).toBe("string");
+    expect(
+      (
+        await org.call(org.principal("custom viewUsers"), "/portals/self/securityPolicy/update", {
+          maxAttempts: "20",
+        })
+      ).error?.code,
+    ).toBe(403);
+  });
+
+  it("binds a token to its Referer's exact origin", async () => {
+    const issued = await org.call(null, "/generateToken", {
+      username: "publisher",
+      password: "tsgis-publisher-1",
+      client: "referer",
+      referer: "https://app.example.com",
+    });
+    const token = issued.token as string;
+    const asFrom = async (referer: string) =>
+      (await (
+        await fetch(`${org.rest}/community/self?f=json&token=${token}`, { headers: { referer } })
+      ).json()) as { username?: string; error?: { code: number } };
+    expect((await asFrom("https://app.example.com/map.html")).username).toBe("publisher");
+    expect((await asFrom("https://app.example.com.evil.net/")).error?.code).toBe(498);
+    expect((await asFrom("https://app.example.com:8443/")).error?.code).toBe(498);
+  });
+
+  it("matches wildcards without regular-expression blow-up", async () => {
+    const answer = await org.call(org.principal("Administrator"), "/community/users", {
+      q: "username:*********z",
+    });
+    expect(answer.error).toBeUndefined();
+    expect(wildcardMatches("*********z", "a".repeat(100_000))).toBe(false);
+    expect(wildcardMatches("a*b?d*", "axxbcdyy")).toBe(true);
+    expect(wildcardMatches("*a*a*a*a*a*a*a*b", `${"a".repeat(50_000)}c`)).toBe(false);
+  });
+
+  it("refuses an archive that inflates far beyond its size (zip bomb)", async () => {
+    const bomb = Buffer.from(
+      zipSync({ "zeros.txt": new Uint8Array(120 * 1024 * 1024) }, { level: 9 }),
+    );
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const form = new FormData();
+    form.set("f", "json");
+    form.set("archive", "true");
+    form.set("file", new Blob([bomb]), "bomb.zip");
+    const response = await fetch(`${org.rest}/content/users/publisher/items/${item}/addResources`, {
+      method: "POST",
+      headers: { "X-Esri-Authorization": `Bearer ${publisher.token}` },
+      body: form,
+    });
+    const body = (await response.json()) as { error?: { code: number; details: string[] } };
+    expect(body.error?.code).toBe(400);
+    expect(JSON.stringify(body.error)).toMatch(/inflates/);
+  });
+
+  it("answers deep nesting, bad escapes, NUL file names and thousands of ORs with a 4xx error", async () => {
+    const admin = org.principal("Administrator");
+    const answers = [
+      await org.call(admin, "/portals/self/invite", {
+        invitationList: `{"invitations":${"[".repeat(50_000)}${"]".repeat(50_000)}}`,
+      }),
+      await org.call(
+        admin,
+        `${org.portal.url}/sharing/rest/content/items/${item}/resources/%E0%A4%A`,
+        {},
+        "GET",
+      ),
+      await org.call(admin, "/search", {
+        q: Array.from({ length: 3000 }, (_, i) => `id:${i}`).join(" OR "),
+      }),
+      await org.call(admin, "/search", { q: `${"(".repeat(5000)}a${")".repeat(5000)}` }),
+    ];
+    const form = new FormData();
+    form.set("f", "json");
+    form.set("file", new Blob(["x"]), "a\u0000b.txt");
+    const nul = await fetch(`${org.rest}/content/users/publisher/items/${item}/addResources`, {
+      method: "POST",
+      headers: { "X-Esri-Authorization": `Bearer ${publisher.token}` },
+      body: form,
+    });
+    answers.push((await nul.json()) as (typeof answers)[number]);
+    for (const [index, answer] of answers.entries()) {
+      expect({ index, answer: JSON.stringify(answer).slice(0, 200) }).toEqual({
+        index,
+        answer: expect.stringContaining('"error"'),
+      });
+      expect(answer.error?.code).toBeGreaterThanOrEqual(400);
+      expect(answer.error?.code).toBeLessThan(500);
+    }
+  });
+
+  it("redacts every secret parameter from a logged URL", () => {
+    const logged = redactUrl(
+      "/sharing/rest/community/users/u/reset?newPassword=Np-1&password=P-1&securityAnswer=Rex&newSecurityAnswer=Fido&user_token=T1&client_secret=S1&code_verifier=V1&f=json",
+    );
+    for (const secret of ["Np-1", "P-1", "Rex", "Fido", "T1", "S1", "V1"])
+      expect(logged).not.toContain(`=${secret}`);
+    expect(logged).toContain("f=json");
+  });
+
+  it("serves uploaded HTML and SVG as downloads with nosniff and a restrictive CSP", async () => {
+    for (const [fileName, text] of [
+      ["page.html", "<script>alert(document.cookie)</script>"],
+      ["image.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'],
+    ]) {
+      const added = await org.call(
+        publisher,
+        `/content/users/publisher/items/${item}/addResources`,
+        {
+          fileName,
+          text,
+        },
+      );
+      expect(added.success).toBe(true);
+      const response = await fetch(`${org.rest}/content/items/${item}/resources/${fileName}`, {
+        headers: { "X-Esri-Authorization": `Bearer ${publisher.token}` },
+      });
+      expect(await response.text()).toBe(text);
+      expect(response.headers.get("content-disposition")).toMatch(/^attachment/);
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("content-security-policy")).toMatch(/default-src 'none'/);
+    }
+  });
+
+  it("escapes every field of an item card, numbers included", () => {
+    const html = itemCardHtml(
+      "https://portal.example/sharing/rest",
+      {
+        id: "abc",
+        title: "<b>t</b>",
+        numViews: '<img src=x onerror="alert(1)">' as unknown as number,
+        numComments: "<script>1</script>" as unknown as number,
+      } as ItemJSON,
+      "https://portal.example/home/item.html?id=abc",
+    );
+    expect(html).not.toMatch(/<img src=x|<script>|<b>t<\/b>/);
+  });
+
+  it("prints no password or token for a GIS, its session or its sign-in", async () => {
+    const gis = await GIS.connect({
+      url: org.portal.url,
+      username: "publisher",
+      password: "tsgis-publisher-1",
+      setActive: false,
+    });
+    const token = (await gis.session.auth.token(gis.session)) as string;
+    for (const value of [gis, gis.session, gis.session.auth]) {
+      for (const text of [
+        util.inspect(value, { depth: 8, showHidden: true }),
+        jsonOf(value),
+        String(value),
+        util.format("%o", value),
+      ]) {
+        expect(text).not.toContain(token);
+        expect(text).not.toContain("tsgis-publisher-1");
+      }
+    }
+    gis.session.close();
   });
 });

@@ -233,13 +233,21 @@ describe("users: UserManager, User, InvitationManager against the portal", () =>
     expect(
       (await arcgisFailure(me.reset({ password: "wrong-pass", newPassword: "next-pass-1" }))).code,
     ).toBe(400);
+    const oldToken = (await gis.session.auth.token(gis.session)) as string;
     expect(await me.reset({ password: "resetme1-pass-1", newPassword: "next-pass-1" })).toBe(true);
     await expect(org.connect("resetme1", "resetme1-pass-1")).rejects.toThrow();
+    // A new password ends the sessions of the old one, the caller's own included.
+    const self = await fetch(
+      `${org.portal.url}/sharing/rest/community/self?f=json&token=${oldToken}`,
+    );
+    expect(((await self.json()) as { error?: { code: number } }).error?.code).toBe(498);
     expect(await target.reset({ newPassword: "admin-set-pass-1" })).toBe(true);
-    expect((await org.connect("resetme1", "admin-set-pass-1")).users.me?.username).toBe("resetme1");
-    expect(await me.reset({ resetByEmail: true })).toBe(true);
-    await expect(me.reset({})).rejects.toThrow(/newPassword/);
-    await expect(me.reset({ resetByEmail: true, password: "x" })).rejects.toThrow(/password/);
+    const again = await org.connect("resetme1", "admin-set-pass-1");
+    expect(again.users.me?.username).toBe("resetme1");
+    const meAgain = again.users.me!;
+    expect(await meAgain.reset({ resetByEmail: true })).toBe(true);
+    await expect(meAgain.reset({})).rejects.toThrow(/newPassword/);
+    await expect(meAgain.reset({ resetByEmail: true, password: "x" })).rejects.toThrow(/password/);
     const other = (await org.user.users.get("resetme1"))!;
     expect((await arcgisFailure(other.reset({ newPassword: "stolen-pass-1" }))).code).toBe(403);
   });

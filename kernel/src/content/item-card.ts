@@ -19,7 +19,7 @@ export function itemCardHtml(restUrl: string, json: ItemJSON, homepage: string):
     `<br>${escapeHtml(json.snippet ?? "")}` +
     `<br><small>${escapeHtml(shownTypeName(json.type) || "Item")} by ${escapeHtml(json.owner ?? "")}` +
     `${modified ? `<br>Last Modified: ${escapeHtml(modified)}` : ""}` +
-    `<br>${json.numComments ?? 0} comments, ${json.numViews ?? 0} views</small>` +
+    `<br>${escapeHtml(json.numComments ?? 0)} comments, ${escapeHtml(json.numViews ?? 0)} views</small>` +
     `</div></div>`
   );
 }

@@ -1,3 +1,4 @@
+export { escapeHtml } from "./escape-html";
 // Showing values in the notebook from anywhere in a cell, as IPython.display does. Outside the
 // kernel the text/plain form goes to stdout, so scripts and tests still see something.
 import { randomUUID } from "crypto";

@@ -7,9 +7,10 @@ const ENTITIES: Record<string, string> = {
 };
 
 /**
- * Text made safe to place in HTML, as element content or inside a quoted attribute: every
- * card, table and page the kernel builds passes server-supplied text through this one place.
+ * Any value made safe to place in HTML, as element content or inside a quoted attribute: every
+ * card, table and page the kernel builds passes server-supplied values through this one place,
+ * numbers included, because a portal answers JSON and a "number" field may hold markup.
  */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ENTITIES[char]);
+export function escapeHtml(value: unknown): string {
+  return String(value ?? "").replace(/[&<>"']/g, (char) => ENTITIES[char]);
 }

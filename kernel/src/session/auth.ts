@@ -1,5 +1,6 @@
 import type { WebTierAuth } from "./iwa/web-tier";
 import { RenewingToken, type IssuedToken } from "./renewing-token";
+import { SafeCredentials } from "./safe-repr";
 import type { Session } from "./session";
 
 /**
@@ -31,7 +32,7 @@ export interface Authenticator {
 }
 
 /** No credentials: public content only. */
-export class AnonymousAccess implements Authenticator {
+export class AnonymousAccess extends SafeCredentials implements Authenticator {
   readonly scheme = "anonymous" as const;
   async token(): Promise<undefined> {
     return undefined;
@@ -45,10 +46,12 @@ export class AnonymousAccess implements Authenticator {
 }
 
 /** PKI: the client certificate on the TLS connection authenticates every request. */
-export class ClientCertificateAccess implements Authenticator {
+export class ClientCertificateAccess extends SafeCredentials implements Authenticator {
   readonly scheme = "pki" as const;
   /** `files` are the paths the certificate was read from, kept for saved profiles. */
-  constructor(private readonly files: SavedSignIn = {}) {}
+  constructor(private readonly files: SavedSignIn = {}) {
+    super();
+  }
   async token(): Promise<undefined> {
     return undefined;
   }
@@ -61,9 +64,11 @@ export class ClientCertificateAccess implements Authenticator {
 }
 
 /** A token the caller already holds; it cannot be renewed without credentials. */
-export class ExistingToken implements Authenticator {
+export class ExistingToken extends SafeCredentials implements Authenticator {
   readonly scheme = "token" as const;
-  constructor(private readonly value: string) {}
+  constructor(private readonly value: string) {
+    super();
+  }
   async token(): Promise<string> {
     return this.value;
   }

@@ -1,3 +1,4 @@
+import { SafeCredentials } from "./safe-repr";
 import type { Session } from "./session";
 
 /** A token and the moment (epoch ms) it stops working. */
@@ -14,7 +15,7 @@ const RENEW_MARGIN_MS = 30_000;
  * expires, replaced when the server rejects it, and concurrent requests wait on one request for
  * a new token rather than each asking for their own.
  */
-export abstract class RenewingToken {
+export abstract class RenewingToken extends SafeCredentials {
   private issued: IssuedToken | undefined;
   private pending: Promise<IssuedToken> | undefined;
 

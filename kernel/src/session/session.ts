@@ -1,3 +1,5 @@
+import { inspect } from "node:util";
+import { safeInspect, type SafeDescription } from "./safe-repr";
 import { Readable } from "node:stream";
 import axios, { type AxiosInstance, type AxiosResponse } from "axios";
 import { ArcGISError, type ArcGISErrorBody } from "../errors";
@@ -73,6 +75,15 @@ export class Session {
   private readonly http: AxiosInstance;
   private readonly transport: Transport;
   private readonly retry: RetryPolicy;
+
+  /** What `console.log(session)` shows: the portal and the sign-in scheme, never a secret. */
+  [inspect.custom](): string {
+    return safeInspect("Session", this.toJSON());
+  }
+
+  toJSON(): SafeDescription {
+    return { portalUrl: this.portalUrl, scheme: this.auth.scheme };
+  }
 
   constructor(private readonly options: SessionOptions) {
     this.portalUrl = options.portalUrl;

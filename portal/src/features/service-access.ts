@@ -1,5 +1,6 @@
+import { isFullAdministrator } from "../security/access";
 import type { PortalDatabase } from "../db/open-database";
-import { isOrgAdmin, type UserRecord } from "../model/user-record";
+import { type UserRecord } from "../model/user-record";
 import { permissionDenied, serviceTokenRequired, tokenRequired } from "../server/arcgis-error";
 import type { ServiceRecord } from "./service-store";
 
@@ -13,7 +14,7 @@ export function requireRead(
   service: ServiceRecord,
   user: UserRecord | null,
 ): void {
-  if (user && (user.username === service.owner || isOrgAdmin(user))) return;
+  if (user && (user.username === service.owner || isFullAdministrator(user))) return;
   const item = service.itemId
     ? (db.prepare("SELECT access FROM items WHERE id = ?").get(service.itemId) as
         { access: string } | undefined)
@@ -34,5 +35,5 @@ export function requireRead(
 /** Editing data or changing the definition: the owner and administrators. */
 export function requireOwner(service: ServiceRecord, user: UserRecord | null): void {
   if (!user) throw tokenRequired();
-  if (user.username !== service.owner && !isOrgAdmin(user)) throw permissionDenied();
+  if (user.username !== service.owner && !isFullAdministrator(user)) throw permissionDenied();
 }

@@ -1,4 +1,6 @@
 import { invalidParameter } from "../server/arcgis-error";
+import { QUERY_LIMITS, queryTooComplex } from "../search/query-limits";
+import { wildcardMatches } from "../search/wildcard";
 
 /**
  * The ArcGIS search syntax for community users and groups: terms, `field:term`, quoted phrases,
@@ -33,7 +35,11 @@ type Token =
 export function parseCommunityQuery(text: string | undefined): QueryNode {
   const source = (text ?? "").trim();
   if (source === "" || source === "*") return { kind: "all" };
-  const parser = new Parser(tokenize(source));
+  if (source.length > QUERY_LIMITS.maxLength) throw invalidParameter("q", "is too long.");
+  const tokens = tokenize(source);
+  const tooComplex = queryTooComplex(source.length, tokens);
+  if (tooComplex) throw invalidParameter("q", tooComplex);
+  const parser = new Parser(tokens);
   const node = parser.parseOr();
   if (!parser.done()) throw invalidParameter("q", "has an unexpected ')'.");
   return node;
@@ -67,8 +73,10 @@ function termMatches(
   const needle = term.text.toLowerCase();
   if (term.phrase) return haystack.includes(needle);
   if (/[*?]/.test(needle)) {
-    const pattern = wildcardPattern(needle);
-    return pattern.test(haystack) || words(haystack).some((word) => pattern.test(word));
+    return (
+      wildcardMatches(needle, haystack) ||
+      words(haystack).some((word) => wildcardMatches(needle, word))
+    );
   }
   return haystack === needle || words(haystack).includes(needle);
 }
@@ -83,11 +91,6 @@ function words(text: string): string[] {
       return bare !== word ? [word, bare] : [word];
     })
     .filter(Boolean);
-}
-
-function wildcardPattern(text: string): RegExp {
-  const escaped = text.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`^${escaped.replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "s");
 }
 
 function inRange(

@@ -7,7 +7,7 @@ import type { UserRecord } from "./user-record";
  * private groups also administrators who may view all groups.
  */
 export function canViewGroup(
-  group: GroupRecord,
+  group: Pick<GroupRecord, "access" | "orgId">,
   user: UserRecord | null,
   memberType: MemberType | null,
 ): boolean {

@@ -1,5 +1,6 @@
+import { isFullAdministrator } from "../security/access";
 import type { ItemRecord } from "./item-record";
-import { isOrgAdmin, type UserRecord } from "./user-record";
+import { type UserRecord } from "./user-record";
 
 /**
  * The portal's sharing model: an item's owner and the administrators of its organisation see
@@ -28,13 +29,13 @@ export function isOwner(item: ItemRecord, viewer: UserRecord): boolean {
 }
 
 function administers(item: ItemRecord, viewer: UserRecord): boolean {
-  return isOrgAdmin(viewer) && viewer.orgId === item.orgId;
+  return isFullAdministrator(viewer) && viewer.orgId === item.orgId;
 }
 
 /** The same rules as a WHERE fragment over `items i`, for search. */
 export function visibleItemsSql(viewer: UserRecord | null): { sql: string; params: unknown[] } {
   if (!viewer) return { sql: "i.access = 'public'", params: [] };
-  if (isOrgAdmin(viewer)) {
+  if (isFullAdministrator(viewer)) {
     return { sql: "(i.access = 'public' OR i.org_id = ?)", params: [viewer.orgId] };
   }
   return {

@@ -1,3 +1,4 @@
+import { guardAdministrators } from "../security/access";
 import type { FastifyRequest } from "fastify";
 import { permissionDenied, tokenRequired } from "../server/arcgis-error";
 import type { PortalContext } from "../server/portal-context";
@@ -5,14 +6,6 @@ import { stateOf } from "../server/request-state";
 import { userNotFound } from "./community-errors";
 import { hasPrivilege } from "./role-catalogue";
 import type { UserRecord } from "./user-record";
-
-/** The signed-in caller, who must hold `privilege`; 499 when anonymous, 403 without it. */
-export function requirePrivilege(request: FastifyRequest, privilege: string): UserRecord {
-  const { user } = stateOf(request);
-  if (!user) throw tokenRequired();
-  if (!hasPrivilege(user, privilege)) throw permissionDenied();
-  return user;
-}
 
 /** A member of the caller's organisation, by username; unknown and foreign users look alike. */
 export function memberOfOrg(
@@ -42,6 +35,10 @@ export function selfOrPrivileged(
   if (!user) throw tokenRequired();
   const { username } = request.params as { username: string };
   const target = memberOfOrg(context, user, username);
-  if (!isSelf(user, target) && !hasPrivilege(user, privilege)) throw permissionDenied();
+  if (!isSelf(user, target)) {
+    if (!hasPrivilege(user, privilege)) throw permissionDenied();
+    // Resetting or updating an administrator's password or e-mail would be a way to become one.
+    guardAdministrators(user, target);
+  }
   return { actor: user, target };
 }

@@ -102,8 +102,3 @@ export function levelOf(privileges: readonly string[]): "1" | "2" {
 export function hasPrivilege(user: UserRecord | null, privilege: string): boolean {
   return user !== null && !user.disabled && user.privileges.includes(privilege);
 }
-
-/** The full Administrator role, the only one that may grant or take away administration. */
-export function isFullAdministrator(user: UserRecord | null): boolean {
-  return user !== null && user.roleId === "org_admin";
-}

@@ -30,12 +30,3 @@ export interface UserRecord {
   readonly created: number;
   readonly modified: number;
 }
-
-/**
- * Full administrators only: the built-in Administrator role (whose id is its name). A custom
- * role that holds some admin privileges also reports `role: "org_admin"`, as on ArcGIS Online,
- * but gets only the operations its privileges name, never everything.
- */
-export function isOrgAdmin(user: UserRecord | null): boolean {
-  return user !== null && user.roleId === "org_admin";
-}

@@ -1,5 +1,6 @@
+import { isFullAdministrator } from "../security/access";
 import { fullUserJson, orgMemberUserJson, publicUserJson } from "./user-json";
-import { isOrgAdmin, type UserRecord } from "./user-record";
+import { type UserRecord } from "./user-record";
 
 /**
  * The view of `target` that `viewer` is allowed, or null when the target is hidden from them.
@@ -13,7 +14,7 @@ export function userJsonFor(
   const isSelf = viewer !== null && viewer.username.toLowerCase() === target.username.toLowerCase();
   const sameOrg = viewer !== null && viewer.orgId === target.orgId;
   const seesFullProfiles =
-    isOrgAdmin(viewer) || (viewer?.privileges.includes("portal:admin:viewUsers") ?? false);
+    isFullAdministrator(viewer) || (viewer?.privileges.includes("portal:admin:viewUsers") ?? false);
   if (isSelf || (sameOrg && seesFullProfiles)) return fullUserJson(target);
   if (sameOrg && target.access !== "private") return orgMemberUserJson(target);
   if (target.access === "public") return publicUserJson(target);

@@ -1,11 +1,13 @@
+import { canViewGroup } from "../model/group-access";
+import { Access, administersWith, signedInUser } from "../security/access";
+import { hasPrivilege } from "../model/role-catalogue";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { canEditItem } from "../model/item-access";
-import { isOrgAdmin } from "../model/user-record";
 import { ArcGISRequestError, invalidParameter, permissionDenied } from "../server/arcgis-error";
 import { optionalJsonValue } from "../server/param-readers";
 import { stateOf } from "../server/request-state";
 import type { ContentServices } from "../store/content-services";
-import { paramsOf, pathParam, signedInUser } from "./content-support";
+import { paramsOf, pathParam } from "./content-support";
 
 interface CategoryNode {
   title: string;
@@ -30,19 +32,24 @@ export function registerCategoryRoutes(app: FastifyInstance, services: ContentSe
     const org = services.context.organisations.get();
     if (portalId !== "self" && portalId !== org.id)
       throw new ArcGISRequestError(400, "Portal not found.", [], "ORG_1000");
-    if (change && !isOrgAdmin(signedInUser(request))) throw permissionDenied();
+    if (change && !hasPrivilege(signedInUser(request), "portal:admin:updateItemCategorySchema"))
+      throw permissionDenied();
     return "org";
   };
   const groupScope = (request: FastifyRequest, change: boolean): string => {
     const groupId = pathParam(request, "groupId");
     const group = services.groups.get(groupId);
-    if (!group)
+    const viewer = stateOf(request).user;
+    const memberType =
+      group && viewer ? services.groups.memberType(groupId, viewer.username) : null;
+    // A private group's schema is as hidden as the group itself.
+    if (!group || !canViewGroup(group, viewer, memberType))
       throw new ArcGISRequestError(400, "Group does not exist or is inaccessible.", [], "COM_0019");
     if (change) {
       const caller = signedInUser(request);
       const membership = services.groups.memberType(groupId, caller.username);
       const manages = membership === "owner" || membership === "admin";
-      if (!manages && !(isOrgAdmin(caller) && caller.orgId === group.orgId))
+      if (!manages && !administersWith(caller, group.orgId, "portal:admin:updateGroups"))
         throw permissionDenied();
     }
     return `group:${groupId}`;
@@ -55,11 +62,21 @@ export function registerCategoryRoutes(app: FastifyInstance, services: ContentSe
     app.route({
       method: ["GET", "POST"],
       url: `${prefix}/categorySchema`,
+      config: {
+        access: prefix.includes("groups")
+          ? Access.mayView("group")
+          : Access.mayView("organisation"),
+      },
       handler: async (request) => ({ categorySchema: schemaOf(scopeOf(request, false)) ?? [] }),
     });
     app.route({
       method: ["POST"],
       url: `${prefix}/assignCategorySchema`,
+      config: {
+        access: prefix.includes("groups")
+          ? Access.ownerOrPrivilege("portal:admin:updateGroups")
+          : Access.privilege("portal:admin:updateItemCategorySchema"),
+      },
       handler: async (request) => {
         const scope = scopeOf(request, true);
         const schema = readSchema(optionalJsonValue(paramsOf(request), "categorySchema"));
@@ -73,6 +90,11 @@ export function registerCategoryRoutes(app: FastifyInstance, services: ContentSe
     app.route({
       method: ["POST"],
       url: `${prefix}/deleteCategorySchema`,
+      config: {
+        access: prefix.includes("groups")
+          ? Access.ownerOrPrivilege("portal:admin:updateGroups")
+          : Access.privilege("portal:admin:updateItemCategorySchema"),
+      },
       handler: async (request) => {
         db.prepare("DELETE FROM category_schemas WHERE scope = ?").run(scopeOf(request, true));
         return { success: true };
@@ -83,6 +105,7 @@ export function registerCategoryRoutes(app: FastifyInstance, services: ContentSe
   app.route({
     method: ["POST"],
     url: "/sharing/rest/content/updateItems",
+    config: { access: Access.ownerOrPrivilege("portal:admin:updateItems") },
     handler: async (request) => {
       const viewer = stateOf(request).user;
       signedInUser(request);
@@ -104,6 +127,7 @@ export function registerCategoryRoutes(app: FastifyInstance, services: ContentSe
   app.route({
     method: ["POST"],
     url: "/sharing/rest/community/groups/:groupId/updateCategories",
+    config: { access: Access.ownerOrPrivilege("portal:admin:updateGroups") },
     handler: async (request) => {
       const scope = groupScope(request, true);
       const groupId = scope.slice("group:".length);

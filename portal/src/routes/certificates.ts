@@ -1,7 +1,7 @@
+import { Access, requirePrivilege } from "../security/access";
 import { X509Certificate } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { missingParameter, operationFailed } from "../model/community-errors";
-import { requirePrivilege } from "../model/member-access";
 import { invalidParameter } from "../server/arcgis-error";
 import type { PortalContext } from "../server/portal-context";
 import { stateOf } from "../server/request-state";
@@ -60,6 +60,7 @@ export function registerCertificateRoutes(app: FastifyInstance, context: PortalC
   app.route({
     method: METHODS,
     url: "/sharing/rest/portals/self/certificates",
+    config: { access: Access.privilege(PRIVILEGE) },
     handler: async (request) => {
       const actor = requirePrivilege(request, PRIVILEGE);
       const rows = context.db
@@ -72,6 +73,7 @@ export function registerCertificateRoutes(app: FastifyInstance, context: PortalC
   app.route({
     method: "POST",
     url: "/sharing/rest/portals/self/certificates/register",
+    config: { access: Access.privilege(PRIVILEGE) },
     handler: async (request) => {
       const actor = requirePrivilege(request, PRIVILEGE);
       const values = stateOf(request).params.values;
@@ -110,6 +112,7 @@ export function registerCertificateRoutes(app: FastifyInstance, context: PortalC
   app.route({
     method: METHODS,
     url: "/sharing/rest/portals/self/certificates/:certificateId",
+    config: { access: Access.privilege(PRIVILEGE) },
     handler: async (request) => {
       requirePrivilege(request, PRIVILEGE);
       return certificateJson(find(request));
@@ -119,6 +122,7 @@ export function registerCertificateRoutes(app: FastifyInstance, context: PortalC
   app.route({
     method: "POST",
     url: "/sharing/rest/portals/self/certificates/:certificateId/update",
+    config: { access: Access.privilege(PRIVILEGE) },
     handler: async (request) => {
       requirePrivilege(request, PRIVILEGE);
       const row = find(request);
@@ -142,6 +146,7 @@ export function registerCertificateRoutes(app: FastifyInstance, context: PortalC
   app.route({
     method: "POST",
     url: "/sharing/rest/portals/self/certificates/:certificateId/unregister",
+    config: { access: Access.privilege(PRIVILEGE) },
     handler: async (request) => {
       requirePrivilege(request, PRIVILEGE);
       const row = find(request);

@@ -1,3 +1,4 @@
+import { Access, signedInUser } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { canEditItem } from "../model/item-access";
 import type { ItemRecord } from "../model/item-record";
@@ -5,7 +6,7 @@ import { ArcGISRequestError, invalidParameter, permissionDenied } from "../serve
 import { optionalString } from "../server/param-readers";
 import type { ContentServices } from "../store/content-services";
 import { ItemFeedbackStore } from "../store/item-feedback-store";
-import { paramsOf, pathParam, signedInUser, viewableItem } from "./content-support";
+import { paramsOf, pathParam, viewableItem } from "./content-support";
 
 const commentNotFound = (): ArcGISRequestError =>
   new ArcGISRequestError(400, "Comment does not exist or is inaccessible.", [], "CONT_0020");
@@ -29,6 +30,7 @@ export function registerCommentRoutes(app: FastifyInstance, services: ContentSer
   app.route({
     method: ["POST"],
     url: "/sharing/rest/content/items/:itemId/addComment",
+    config: { access: Access.signedIn },
     handler: async (request) => {
       const item = commentableItem(request);
       const record = feedback.addComment(
@@ -43,6 +45,7 @@ export function registerCommentRoutes(app: FastifyInstance, services: ContentSer
   app.route({
     method: ["GET", "POST"],
     url: "/sharing/rest/content/items/:itemId/comments",
+    config: { access: Access.mayView("item") },
     handler: async (request) => {
       const item = viewableItem(services, request, pathParam(request, "itemId"));
       return {
@@ -66,6 +69,7 @@ export function registerCommentRoutes(app: FastifyInstance, services: ContentSer
   app.route({
     method: ["POST"],
     url: "/sharing/rest/content/items/:itemId/comments/:commentId/update",
+    config: { access: Access.signedIn },
     handler: async (request) => {
       const { commentId } = ownComment(request);
       feedback.updateComment(commentId, commentText(request));
@@ -76,6 +80,7 @@ export function registerCommentRoutes(app: FastifyInstance, services: ContentSer
   app.route({
     method: ["POST"],
     url: "/sharing/rest/content/items/:itemId/comments/:commentId/delete",
+    config: { access: Access.signedIn },
     handler: async (request) => {
       const { item, commentId } = ownComment(request);
       feedback.deleteComment(item.id, commentId);

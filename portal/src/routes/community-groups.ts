@@ -1,3 +1,4 @@
+import { Access, signedInUser } from "../security/access";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import {
   groupNotFound,
@@ -12,19 +13,12 @@ import { groupJson, type GroupRecord, type MemberType } from "../model/group-rec
 import { hasPrivilege } from "../model/role-catalogue";
 import { searchPage } from "../model/search-page";
 import type { UserRecord } from "../model/user-record";
-import { permissionDenied, tokenRequired } from "../server/arcgis-error";
+import { permissionDenied } from "../server/arcgis-error";
 import type { PortalContext } from "../server/portal-context";
 import { stateOf } from "../server/request-state";
 import { communityStores } from "../store/community-stores";
 
 const METHODS: ("GET" | "POST")[] = ["GET", "POST"];
-
-/** Signed-in callers only; anonymous requests get the real API's 499. */
-export function requireUser(request: FastifyRequest): UserRecord {
-  const { user } = stateOf(request);
-  if (!user) throw tokenRequired();
-  return user;
-}
 
 /** The group named in the URL, if the caller may see it, with the caller's member type. */
 export function visibleGroup(
@@ -45,7 +39,7 @@ export function managedGroup(
   context: PortalContext,
   request: FastifyRequest,
 ): { group: GroupRecord; memberType: MemberType | null; user: UserRecord } {
-  const user = requireUser(request);
+  const user = signedInUser(request);
   const found = visibleGroup(context, request);
   if (!canManageGroup(found.group, user, found.memberType)) throw permissionDenied();
   return { ...found, user };
@@ -93,8 +87,9 @@ export function registerCommunityGroupRoutes(app: FastifyInstance, context: Port
   app.route({
     method: "POST",
     url: "/sharing/rest/community/createGroup",
+    config: { access: Access.privilege("portal:user:createGroup") },
     handler: async (request) => {
-      const user = requireUser(request);
+      const user = signedInUser(request);
       if (!hasPrivilege(user, "portal:user:createGroup")) throw permissionDenied();
       const { params } = stateOf(request);
       if (!params.values.title || params.values.title.trim() === "")
@@ -116,6 +111,7 @@ export function registerCommunityGroupRoutes(app: FastifyInstance, context: Port
   app.route({
     method: METHODS,
     url: "/sharing/rest/community/groups",
+    config: { access: Access.anyone },
     handler: async (request) => {
       const { user, params } = stateOf(request);
       const query = parseCommunityQuery(params.values.q);
@@ -151,6 +147,7 @@ export function registerCommunityGroupRoutes(app: FastifyInstance, context: Port
   app.route({
     method: METHODS,
     url: "/sharing/rest/community/groups/:groupId",
+    config: { access: Access.mayView("group") },
     handler: async (request) => {
       const { group, memberType, user } = visibleGroup(context, request);
       if (!user) return groupJson(group);
@@ -166,6 +163,7 @@ export function registerCommunityGroupRoutes(app: FastifyInstance, context: Port
   app.route({
     method: "POST",
     url: "/sharing/rest/community/groups/:groupId/update",
+    config: { access: Access.ownerOrPrivilege("portal:admin:updateGroups") },
     handler: async (request) => {
       const { group, user } = managedGroup(context, request);
       const { params } = stateOf(request);
@@ -183,8 +181,9 @@ export function registerCommunityGroupRoutes(app: FastifyInstance, context: Port
   app.route({
     method: "POST",
     url: "/sharing/rest/community/groups/:groupId/delete",
+    config: { access: Access.ownerOrPrivilege("portal:admin:deleteGroups") },
     handler: async (request) => {
-      const user = requireUser(request);
+      const user = signedInUser(request);
       const { group, memberType } = visibleGroup(context, request);
       const mayDelete =
         memberType === "owner" ||
@@ -206,6 +205,7 @@ export function registerCommunityGroupRoutes(app: FastifyInstance, context: Port
     app.route({
       method: "POST",
       url: `/sharing/rest/community/groups/:groupId/${operation}`,
+      config: { access: Access.ownerOrPrivilege("portal:admin:updateGroups") },
       handler: async (request) => {
         const { group } = managedGroup(context, request);
         stores.groups.update(group.id, { protected: value });
@@ -217,8 +217,9 @@ export function registerCommunityGroupRoutes(app: FastifyInstance, context: Port
   app.route({
     method: "POST",
     url: "/sharing/rest/community/groups/:groupId/reassign",
+    config: { access: Access.ownerOrPrivilege("portal:admin:reassignGroups") },
     handler: async (request) => {
-      const user = requireUser(request);
+      const user = signedInUser(request);
       const { group, memberType } = visibleGroup(context, request);
       const allowed =
         memberType === "owner" ||
@@ -240,6 +241,7 @@ export function registerCommunityGroupRoutes(app: FastifyInstance, context: Port
   app.route({
     method: METHODS,
     url: "/sharing/rest/community/groups/:groupId/users",
+    config: { access: Access.mayView("group") },
     handler: async (request) => {
       const { group, memberType, user } = visibleGroup(context, request);
       const seesMembers =
@@ -260,6 +262,7 @@ export function registerCommunityGroupRoutes(app: FastifyInstance, context: Port
   app.route({
     method: "GET",
     url: "/sharing/rest/community/groups/:groupId/info/*",
+    config: { access: Access.mayView("group") },
     handler: async (request, reply) => {
       const { group } = visibleGroup(context, request);
       const thumbnail = stores.thumbnails.get("group", group.id);

@@ -1,10 +1,12 @@
+import { checkPassword, passwordPolicyOf } from "../security/security-policy";
+import { Access, guardAdministrators, requirePrivilege } from "../security/access";
 import type { FastifyInstance } from "fastify";
 import { missingParameter, operationFailed, userNotFound } from "../model/community-errors";
 import { matchesQuery, parseCommunityQuery } from "../model/community-query";
 import { splitTags } from "../model/group-fields";
 import { licenseType } from "../model/license-types";
-import { isSelf, memberOfOrg, requirePrivilege, selfOrPrivileged } from "../model/member-access";
-import { hasPrivilege, isFullAdministrator } from "../model/role-catalogue";
+import { isSelf, memberOfOrg, selfOrPrivileged } from "../model/member-access";
+import { hasPrivilege } from "../model/role-catalogue";
 import { resolveRole } from "../model/role-resolution";
 import { searchPage } from "../model/search-page";
 import type { UserRecord } from "../model/user-record";
@@ -108,6 +110,7 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: METHODS,
     url: "/sharing/rest/community/users",
+    config: { access: Access.anyone },
     handler: async (request) => {
       const { user, params } = stateOf(request);
       const query = parseCommunityQuery(params.values.q);
@@ -134,6 +137,7 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: "POST",
     url: "/sharing/rest/community/users/:username/update",
+    config: { access: Access.ownerOrPrivilege("portal:admin:updateUsers") },
     handler: async (request) => {
       const { actor, target } = selfOrPrivileged(context, request, "portal:admin:updateUsers");
       const { params } = stateOf(request);
@@ -185,13 +189,14 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: "POST",
     url: "/sharing/rest/community/users/:username/delete",
+    config: { access: Access.privilege("portal:admin:deleteUsers") },
     handler: async (request) => {
       const actor = requirePrivilege(request, "portal:admin:deleteUsers");
       const { username } = request.params as { username: string };
       const target = memberOfOrg(context, actor, username);
       if (isSelf(actor, target))
         throw operationFailed("You cannot delete your own account.", "COM_0091");
-      if (target.roleId === "org_admin" && !isFullAdministrator(actor)) throw permissionDenied();
+      guardAdministrators(actor, target);
       const owned = stores.members.ownsContent(target.username);
       if (owned.items > 0 || owned.groups > 0) {
         throw operationFailed(
@@ -211,12 +216,13 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
     app.route({
       method: "POST",
       url: `/sharing/rest/community/users/:username/${operation}`,
+      config: { access: Access.privilege("portal:admin:disableUsers") },
       handler: async (request) => {
         const actor = requirePrivilege(request, "portal:admin:disableUsers");
         const { username } = request.params as { username: string };
         const target = memberOfOrg(context, actor, username);
         if (isSelf(actor, target)) throw operationFailed(`You cannot ${operation} yourself.`);
-        if (target.roleId === "org_admin" && !isFullAdministrator(actor)) throw permissionDenied();
+        guardAdministrators(actor, target);
         stores.members.setDisabled(target.username, disabled);
         return { success: true, username: target.username };
       },
@@ -226,6 +232,7 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: "POST",
     url: "/sharing/rest/community/users/:username/reset",
+    config: { access: Access.ownerOrPrivilege("portal:admin:updateUsers") },
     handler: async (request) => {
       const { actor, target } = selfOrPrivileged(context, request, "portal:admin:updateUsers");
       const values = stateOf(request).params.values;
@@ -242,9 +249,7 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
       const question = optionalInteger(values, "newSecurityQuestionIdx", { min: 1, max: 14 });
       if (!values.newPassword && question === undefined) throw missingParameter("newPassword");
       if (values.newPassword !== undefined) {
-        if (values.newPassword.length < MIN_PASSWORD) {
-          throw invalidParameter("newPassword", `must be at least ${MIN_PASSWORD} characters.`);
-        }
+        checkPassword(passwordPolicyOf(stores.documents), "newPassword", values.newPassword);
         await stores.members.setPassword(target.username, values.newPassword);
       }
       if (question !== undefined) {
@@ -262,6 +267,7 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: "GET",
     url: "/sharing/rest/community/users/:username/info/*",
+    config: { access: Access.mayView("user") },
     handler: async (request, reply) => {
       const { username } = request.params as { username: string };
       const target = context.users.find(username);
@@ -275,6 +281,7 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: METHODS,
     url: "/sharing/rest/community/users/:username/notifications",
+    config: { access: Access.self },
     handler: async (request) => {
       const { target } = ownAccount(context, request);
       return { notifications: stores.notifications.listFor(target.username).map(notificationJson) };
@@ -284,6 +291,7 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: "POST",
     url: "/sharing/rest/community/users/:username/notifications/:notificationId/delete",
+    config: { access: Access.self },
     handler: async (request) => {
       const { target } = ownAccount(context, request);
       const { notificationId } = request.params as { notificationId: string };
@@ -297,6 +305,7 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: METHODS,
     url: "/sharing/rest/community/users/:username/userLicenseType",
+    config: { access: Access.ownerOrPrivilege("portal:admin:viewUsers") },
     handler: async (request) => {
       const { target } = selfOrPrivileged(context, request, "portal:admin:viewUsers");
       const type = licenseType(target.userLicenseTypeId);
@@ -312,6 +321,7 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: METHODS,
     url: "/sharing/rest/community/users/:username/provisionedListings",
+    config: { access: Access.ownerOrPrivilege("portal:admin:viewUsers") },
     handler: async (request) => {
       selfOrPrivileged(context, request, "portal:admin:viewUsers");
       return { provisionedListings: [] };
@@ -321,6 +331,7 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: "POST",
     url: "/sharing/rest/community/users/:username/linkUser",
+    config: { access: Access.self },
     handler: async (request) => {
       const { target } = ownAccount(context, request);
       const values = stateOf(request).params.values;
@@ -347,6 +358,7 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: METHODS,
     url: "/sharing/rest/community/users/:username/linkedUsers",
+    config: { access: Access.self },
     handler: async (request) => {
       const { target } = ownAccount(context, request);
       const rows = context.db
@@ -363,6 +375,7 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: "POST",
     url: "/sharing/rest/community/users/:username/unlinkUser",
+    config: { access: Access.self },
     handler: async (request) => {
       const { target } = ownAccount(context, request);
       const other = stateOf(request).params.values.username;
@@ -381,6 +394,7 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: "POST",
     url: "/sharing/rest/community/signUp",
+    config: { access: Access.anyone },
     handler: async (request) => {
       const { user, params } = stateOf(request);
       if (user) throw operationFailed("Sign out before signing up for a new account.");
@@ -399,9 +413,7 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
       if (!/^[A-Za-z0-9_.@-]{4,128}$/.test(values.username)) {
         throw invalidParameter("username", "must be at least 4 letters, digits or _.@-");
       }
-      if (values.password.length < MIN_PASSWORD) {
-        throw invalidParameter("password", `must be at least ${MIN_PASSWORD} characters.`);
-      }
+      checkPassword(passwordPolicyOf(stores.documents), "password", values.password);
       if (context.users.find(values.username)) {
         throw operationFailed(`Username '${values.username}' is not available.`, "COM_0019");
       }

@@ -1,3 +1,4 @@
+import { Access } from "../security/access";
 import type { FastifyInstance } from "fastify";
 import { withUserGroups } from "../model/user-groups-json";
 import { fullUserJson } from "../model/user-json";
@@ -16,6 +17,7 @@ export function registerCommunityRoutes(app: FastifyInstance, context: PortalCon
   app.route({
     method: ["GET", "POST"],
     url: "/sharing/rest/community/self",
+    config: { access: Access.signedIn },
     handler: async (request) => {
       const { user } = stateOf(request);
       if (!user) throw tokenRequired();
@@ -29,6 +31,7 @@ export function registerCommunityRoutes(app: FastifyInstance, context: PortalCon
   app.route({
     method: ["GET", "POST"],
     url: "/sharing/rest/community/users/:username",
+    config: { access: Access.mayView("user") },
     handler: async (request) => {
       const { username } = request.params as { username: string };
       const target = context.users.find(username);

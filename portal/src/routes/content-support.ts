@@ -1,8 +1,9 @@
+import { isFullAdministrator, signedInUser } from "../security/access";
 import type { FastifyRequest } from "fastify";
 import { canEditItem, canViewItem } from "../model/item-access";
 import { itemJson, type ItemRecord } from "../model/item-record";
-import { isOrgAdmin, type UserRecord } from "../model/user-record";
-import { ArcGISRequestError, permissionDenied, tokenRequired } from "../server/arcgis-error";
+import { type UserRecord } from "../model/user-record";
+import { ArcGISRequestError, permissionDenied } from "../server/arcgis-error";
 import { stateOf } from "../server/request-state";
 import type { ContentServices } from "../store/content-services";
 
@@ -15,12 +16,6 @@ export const itemInaccessible = (): ArcGISRequestError =>
 
 export const folderNotFound = (): ArcGISRequestError =>
   new ArcGISRequestError(400, "Folder does not exist or is inaccessible.", [], "CONT_0011");
-
-export function signedInUser(request: FastifyRequest): UserRecord {
-  const { user } = stateOf(request);
-  if (!user) throw tokenRequired();
-  return user;
-}
 
 export function paramsOf(request: FastifyRequest): Record<string, string> {
   return stateOf(request).params.values;
@@ -69,7 +64,7 @@ export function pathUser(
   const caller = signedInUser(request);
   if (caller.username.toLowerCase() === username.toLowerCase()) return caller;
   const target = services.context.users.find(username);
-  if (!isOrgAdmin(caller)) throw permissionDenied();
+  if (!isFullAdministrator(caller)) throw permissionDenied();
   if (!target || target.orgId !== caller.orgId) {
     throw new ArcGISRequestError(400, "User not found", [], "COM_0003");
   }

@@ -1,3 +1,4 @@
+import { Access } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ItemRecord } from "../model/item-record";
 import type { UserRecord } from "../model/user-record";
@@ -64,7 +65,12 @@ function registerUserItemDispatch(
     "/sharing/rest/content/users/:username/items/:itemId/:operation",
     "/sharing/rest/content/users/:username/:folderId/items/:itemId/:operation",
   ]) {
-    app.route({ method: ["GET", "POST"], url, handler });
+    app.route({
+      method: ["GET", "POST"],
+      url,
+      config: { access: Access.ownerOrPrivilege("portal:admin:updateItems") },
+      handler,
+    });
   }
 }
 

@@ -1,7 +1,7 @@
+import { Access, isFullAdministrator } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { createHostedService } from "../features/hosted-services";
 import { FeatureServiceStore } from "../features/service-store";
-import { isOrgAdmin } from "../model/user-record";
 import {
   ArcGISRequestError,
   invalidParameter,
@@ -20,7 +20,7 @@ export function registerCreateServiceRoutes(app: FastifyInstance, context: Porta
     const { user, params } = stateOf(request);
     if (!user) throw tokenRequired();
     const { username, folderId } = request.params as { username: string; folderId?: string };
-    if (username !== user.username && !isOrgAdmin(user)) throw permissionDenied();
+    if (username !== user.username && !isFullAdministrator(user)) throw permissionDenied();
     const owner = username === user.username ? user : context.users.find(username);
     if (!owner) throw new ArcGISRequestError(400, "User not found", [], "COM_0018");
     const values = params.values;
@@ -63,17 +63,20 @@ export function registerCreateServiceRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: "POST",
     url: "/sharing/rest/content/users/:username/createService",
+    config: { access: Access.privilege("portal:publisher:publishFeatures") },
     handler: createService,
   });
   app.route({
     method: "POST",
     url: "/sharing/rest/content/users/:username/:folderId/createService",
+    config: { access: Access.privilege("portal:publisher:publishFeatures") },
     handler: createService,
   });
 
   app.route({
     method: ["GET", "POST"],
     url: "/sharing/rest/portals/:portalId/isServiceNameAvailable",
+    config: { access: Access.signedIn },
     handler: async (request) => {
       const { user, params } = stateOf(request);
       if (!user) throw tokenRequired();

@@ -1,3 +1,4 @@
+import { Access } from "../security/access";
 import type { FastifyInstance } from "fastify";
 import { invalidParameter } from "../server/arcgis-error";
 import { optionalChoice, optionalJsonValue, optionalString } from "../server/param-readers";
@@ -27,6 +28,7 @@ export function registerDependencyRoutes(
   app.route({
     method: ["GET", "POST"],
     url: "/sharing/rest/content/items/:itemId/dependencies",
+    config: { access: Access.mayView("item") },
     handler: async (request) => {
       const item = viewableItem(services, request, pathParam(request, "itemId"));
       const list = listOf(item.id);
@@ -37,6 +39,7 @@ export function registerDependencyRoutes(
   app.route({
     method: ["GET", "POST"],
     url: "/sharing/rest/content/items/:itemId/dependencies/listDependentsTo",
+    config: { access: Access.mayView("item") },
     handler: async (request) => {
       const item = viewableItem(services, request, pathParam(request, "itemId"));
       const values = [item.id, ...(item.url ? [item.url] : [])];

@@ -1,3 +1,4 @@
+import { Access } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { applyEdits } from "../features/apply-edits";
 import { calculate } from "../features/calculate";
@@ -52,6 +53,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: methods,
     url: "/rest/services",
+    config: { access: Access.anyone },
     handler: async () => ({
       currentVersion: Number(CURRENT_VERSION),
       folders: ["Hosted", "World"],
@@ -62,6 +64,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: methods,
     url: "/rest/services/Hosted",
+    config: { access: Access.anyone },
     handler: async (request) => {
       const { user } = stateOf(request);
       const visible = store.all().filter((service) => {
@@ -86,6 +89,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: methods,
     url: SERVICE,
+    config: { access: Access.mayView("service") },
     handler: async (request) => {
       const service = readableService(request);
       const layers = store.layers(service.id);
@@ -99,6 +103,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: methods,
     url: `${SERVICE}/layers`,
+    config: { access: Access.mayView("service") },
     handler: async (request) => {
       const service = readableService(request);
       const all = store.layers(service.id).map((record) => {
@@ -115,6 +120,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: methods,
     url: `${SERVICE}/:layerId`,
+    config: { access: Access.mayView("service") },
     handler: async (request) => {
       const source = layerOf(request, readableService(request));
       return layerJson(source, layerExtent(store, source));
@@ -124,6 +130,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: methods,
     url: `${SERVICE}/:layerId/query`,
+    config: { access: Access.mayView("service") },
     handler: async (request) => {
       const source = layerOf(request, readableService(request));
       const params = stateOf(request).params.values;
@@ -138,6 +145,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: "POST",
     url: `${SERVICE}/:layerId/applyEdits`,
+    config: { access: Access.mayView("service") },
     handler: async (request) => {
       const service = readableService(request);
       requireOwner(service, stateOf(request).user);
@@ -171,6 +179,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: "POST",
     url: `${SERVICE}/applyEdits`,
+    config: { access: Access.mayView("service") },
     handler: async (request) => {
       const service = readableService(request);
       requireOwner(service, stateOf(request).user);
@@ -216,6 +225,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: "POST",
     url: `${ADMIN}/addToDefinition`,
+    config: { access: Access.ownerOrPrivilege("portal:admin:updateItems") },
     handler: async (request) => {
       const service = ownedService(request);
       const changes = optionalJsonObject(stateOf(request).params.values, "addToDefinition");
@@ -233,6 +243,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: "POST",
     url: `${ADMIN}/updateDefinition`,
+    config: { access: Access.ownerOrPrivilege("portal:admin:updateItems") },
     handler: async (request) => {
       const service = ownedService(request);
       const changes = optionalJsonObject(stateOf(request).params.values, "updateDefinition");
@@ -257,6 +268,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: "POST",
     url: `${ADMIN}/:layerId/updateDefinition`,
+    config: { access: Access.ownerOrPrivilege("portal:admin:updateItems") },
     handler: async (request) => {
       const service = ownedService(request);
       const source = layerOf(request, service);

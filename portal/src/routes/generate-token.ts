@@ -1,7 +1,8 @@
+import { Access } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { issueServerToken } from "../federation/server-token-route";
 import { isLoopbackAddress } from "../security/loopback";
-import { verifyAgainstNothing, verifyPassword } from "../security/passwords";
+import { verifySignIn } from "../security/sign-in";
 import { ArcGISRequestError } from "../server/arcgis-error";
 import { optionalChoice, optionalInteger, optionalString } from "../server/param-readers";
 import type { PortalContext } from "../server/portal-context";
@@ -19,7 +20,7 @@ export function registerGenerateTokenRoute(app: FastifyInstance, context: Portal
   app.route({
     method: ["GET", "POST"],
     url: "/sharing/rest/generateToken",
-    config: { skipTokenCheck: true },
+    config: { skipTokenCheck: true, access: Access.credentials },
     handler: async (request) => {
       const secure = context.tlsEnabled;
       if (!secure && !isLoopbackAddress(request.socket.remoteAddress)) {
@@ -65,11 +66,7 @@ async function identify(
   }
   if (username === undefined) throw unableToGenerate("'username' must be specified.");
   if (password === undefined) throw unableToGenerate("'password' must be specified.");
-  const stored = context.users.passwordOf(username);
-  const valid = stored
-    ? await verifyPassword(password, stored)
-    : await verifyAgainstNothing(password);
-  const user = valid ? context.users.find(username) : null;
+  const user = await verifySignIn(context, username, password);
   if (!user) throw unableToGenerate("Invalid username or password.");
   if (user.disabled) throw unableToGenerate("This account has been disabled.");
   return user;

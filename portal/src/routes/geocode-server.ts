@@ -1,3 +1,4 @@
+import { Access } from "../security/access";
 import type { FastifyInstance } from "fastify";
 import { projectPoint, spatialReferenceJson } from "../features/projection";
 import { type GeocodeMatch, matchAddress } from "../geocode/address-matcher";
@@ -44,11 +45,17 @@ const ADDRESS_FIELDS = [
 export function registerGeocodeServerRoutes(app: FastifyInstance, _context: PortalContext): void {
   const methods: ("GET" | "POST")[] = ["GET", "POST"];
 
-  app.route({ method: methods, url: BASE, handler: async () => serviceInfo() });
+  app.route({
+    method: methods,
+    url: BASE,
+    config: { access: Access.anyone },
+    handler: async () => serviceInfo(),
+  });
 
   app.route({
     method: methods,
     url: `${BASE}/findAddressCandidates`,
+    config: { access: Access.anyone },
     handler: async (request) => {
       const params = stateOf(request).params.values;
       const places = gazetteer();
@@ -75,6 +82,7 @@ export function registerGeocodeServerRoutes(app: FastifyInstance, _context: Port
   app.route({
     method: methods,
     url: `${BASE}/suggest`,
+    config: { access: Access.anyone },
     handler: async (request) => {
       const params = stateOf(request).params.values;
       const text = optionalString(params, "text");
@@ -90,6 +98,7 @@ export function registerGeocodeServerRoutes(app: FastifyInstance, _context: Port
   app.route({
     method: methods,
     url: `${BASE}/reverseGeocode`,
+    config: { access: Access.anyone },
     handler: async (request) => {
       const params = stateOf(request).params.values;
       const point = readPoint(params, "location");
@@ -137,6 +146,7 @@ export function registerGeocodeServerRoutes(app: FastifyInstance, _context: Port
   app.route({
     method: methods,
     url: `${BASE}/geocodeAddresses`,
+    config: { access: Access.privilege("premium:user:geocode") },
     handler: async (request) => {
       const { params: requestParams, user } = stateOf(request);
       // As on ArcGIS Online, batch geocoding is for signed-in users only.

@@ -1,3 +1,4 @@
+import { Access, signedInUser } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { missingParameter, operationFailed, userNotFound } from "../model/community-errors";
 import { groupJson, type GroupRecord } from "../model/group-record";
@@ -10,7 +11,7 @@ import type { PortalContext } from "../server/portal-context";
 import { stateOf } from "../server/request-state";
 import { communityStores } from "../store/community-stores";
 import type { GroupInvitationRecord } from "../store/group-store";
-import { managedGroup, requireUser, visibleGroup } from "./community-groups";
+import { managedGroup, visibleGroup } from "./community-groups";
 
 const METHODS: ("GET" | "POST")[] = ["GET", "POST"];
 const WEEK_MINUTES = 10080;
@@ -33,7 +34,7 @@ export function registerGroupMembershipRoutes(app: FastifyInstance, context: Por
 
   /** The group of the request, once the caller is shown to add and remove its members. */
   function groupWhoseMembersCallerAssigns(request: FastifyRequest): GroupRecord {
-    const user = requireUser(request);
+    const user = signedInUser(request);
     const { group, memberType } = visibleGroup(context, request);
     const manages = memberType === "owner" || memberType === "admin";
     if (!canAssignMembers(group, user, manages)) throw permissionDenied();
@@ -61,6 +62,7 @@ export function registerGroupMembershipRoutes(app: FastifyInstance, context: Por
   app.route({
     method: "POST",
     url: "/sharing/rest/community/groups/:groupId/addUsers",
+    config: { access: Access.ownerOrPrivilege("portal:admin:assignToGroups") },
     handler: async (request) => {
       const group = groupWhoseMembersCallerAssigns(request);
       const values = stateOf(request).params.values;
@@ -88,6 +90,7 @@ export function registerGroupMembershipRoutes(app: FastifyInstance, context: Por
   app.route({
     method: "POST",
     url: "/sharing/rest/community/groups/:groupId/removeUsers",
+    config: { access: Access.ownerOrPrivilege("portal:admin:assignToGroups") },
     handler: async (request) => {
       const group = groupWhoseMembersCallerAssigns(request);
       const names = usernamesParam(stateOf(request).params.values, "users");
@@ -106,6 +109,7 @@ export function registerGroupMembershipRoutes(app: FastifyInstance, context: Por
   app.route({
     method: "POST",
     url: "/sharing/rest/community/groups/:groupId/invite",
+    config: { access: Access.ownerOrPrivilege("portal:admin:assignToGroups") },
     handler: async (request) => {
       const { group, user } = managedGroup(context, request);
       const values = stateOf(request).params.values;
@@ -131,6 +135,7 @@ export function registerGroupMembershipRoutes(app: FastifyInstance, context: Por
   app.route({
     method: "POST",
     url: "/sharing/rest/community/groups/:groupId/inviteByEmail",
+    config: { access: Access.ownerOrPrivilege("portal:admin:assignToGroups") },
     handler: async (request) => {
       const { group, user } = managedGroup(context, request);
       const values = stateOf(request).params.values;
@@ -173,8 +178,9 @@ export function registerGroupMembershipRoutes(app: FastifyInstance, context: Por
   app.route({
     method: "POST",
     url: "/sharing/rest/community/groups/:groupId/join",
+    config: { access: Access.privilege("portal:user:joinGroup") },
     handler: async (request) => {
-      const user = requireUser(request);
+      const user = signedInUser(request);
       const { group, memberType } = visibleGroup(context, request);
       if (!hasPrivilege(user, "portal:user:joinGroup")) throw permissionDenied();
       if (memberType) throw operationFailed("User is already a member of this group.", "COM_0050");
@@ -211,8 +217,9 @@ export function registerGroupMembershipRoutes(app: FastifyInstance, context: Por
   app.route({
     method: "POST",
     url: "/sharing/rest/community/groups/:groupId/leave",
+    config: { access: Access.signedIn },
     handler: async (request) => {
-      const user = requireUser(request);
+      const user = signedInUser(request);
       const { group, memberType } = visibleGroup(context, request);
       if (!memberType) throw operationFailed("User is not a member of this group.", "COM_0052");
       if (memberType === "owner") {
@@ -227,6 +234,7 @@ export function registerGroupMembershipRoutes(app: FastifyInstance, context: Por
   app.route({
     method: METHODS,
     url: "/sharing/rest/community/groups/:groupId/applications",
+    config: { access: Access.ownerOrPrivilege("portal:admin:updateGroups") },
     handler: async (request) => {
       const { group } = managedGroup(context, request);
       return {
@@ -238,6 +246,7 @@ export function registerGroupMembershipRoutes(app: FastifyInstance, context: Por
   app.route({
     method: METHODS,
     url: "/sharing/rest/community/groups/:groupId/applications/:username",
+    config: { access: Access.ownerOrPrivilege("portal:admin:updateGroups") },
     handler: async (request) => {
       const { group } = managedGroup(context, request);
       const { username } = request.params as { username: string };
@@ -253,6 +262,7 @@ export function registerGroupMembershipRoutes(app: FastifyInstance, context: Por
     app.route({
       method: "POST",
       url: `/sharing/rest/community/groups/:groupId/applications/:username/${decision}`,
+      config: { access: Access.ownerOrPrivilege("portal:admin:updateGroups") },
       handler: async (request) => {
         const { group } = managedGroup(context, request);
         const { username } = request.params as { username: string };
@@ -276,6 +286,7 @@ export function registerGroupMembershipRoutes(app: FastifyInstance, context: Por
   app.route({
     method: "POST",
     url: "/sharing/rest/community/groups/:groupId/createNotification",
+    config: { access: Access.ownerOrPrivilege("portal:admin:updateGroups") },
     handler: async (request) => {
       const { group, user } = managedGroup(context, request);
       const values = stateOf(request).params.values;
@@ -310,8 +321,8 @@ export function registerGroupMembershipRoutes(app: FastifyInstance, context: Por
 /** A user's own invitations to groups, which the user accepts or declines. */
 function registerUserInvitationRoutes(app: FastifyInstance, context: PortalContext): void {
   const stores = communityStores(context);
-  const ownInvitations = (request: Parameters<typeof requireUser>[0]): GroupInvitationRecord[] => {
-    const user = requireUser(request);
+  const ownInvitations = (request: FastifyRequest): GroupInvitationRecord[] => {
+    const user = signedInUser(request);
     const { username } = request.params as { username: string };
     if (username.toLowerCase() !== user.username.toLowerCase()) throw permissionDenied();
     return stores.groups.invitationsOf(user.username);
@@ -320,6 +331,7 @@ function registerUserInvitationRoutes(app: FastifyInstance, context: PortalConte
   app.route({
     method: METHODS,
     url: "/sharing/rest/community/users/:username/invitations",
+    config: { access: Access.self },
     handler: async (request) => ({
       userInvitations: ownInvitations(request).map((invitation) =>
         invitationJson(context, invitation),
@@ -331,6 +343,7 @@ function registerUserInvitationRoutes(app: FastifyInstance, context: PortalConte
     app.route({
       method: "POST",
       url: `/sharing/rest/community/users/:username/invitations/:invitationId/${decision}`,
+      config: { access: Access.self },
       handler: async (request) => {
         const { invitationId } = request.params as { invitationId: string };
         const invitation = ownInvitations(request).find((i) => i.id === invitationId);

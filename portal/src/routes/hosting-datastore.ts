@@ -1,9 +1,9 @@
+import { Access, requirePrivilege } from "../security/access";
 import fs from "node:fs";
 import path from "node:path";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { missingParameter, operationFailed } from "../model/community-errors";
-import { hasPrivilege } from "../model/role-catalogue";
-import { invalidParameter, permissionDenied, tokenRequired } from "../server/arcgis-error";
+import { invalidParameter } from "../server/arcgis-error";
 import { optionalJsonObject } from "../server/param-readers";
 import type { PortalContext } from "../server/portal-context";
 import { stateOf } from "../server/request-state";
@@ -27,14 +27,9 @@ interface DataItemRow {
   manifest_json: string | null;
 }
 
-function requireAdmin(request: FastifyRequest, readOnly = false): void {
-  const { user } = stateOf(request);
-  if (!user) throw tokenRequired();
-  const allowed =
-    hasPrivilege(user, "portal:admin:manageServers") ||
-    (readOnly && hasPrivilege(user, "portal:publisher:publishFeatures"));
-  if (!allowed) throw permissionDenied();
-}
+const MANAGE_SERVERS = "portal:admin:manageServers";
+/** Publishers read the data store's registrations (to publish from them); only server managers change them. */
+const READ_DATA_STORE = Access.anyPrivilege(MANAGE_SERVERS, "portal:publisher:publishFeatures");
 
 function itemJson(row: DataItemRow): Record<string, unknown> {
   return {
@@ -115,8 +110,8 @@ export function registerHostingDatastoreRoutes(app: FastifyInstance, context: Po
   app.route({
     method: METHODS,
     url: "/sharing/rest/portals/self/servers",
-    handler: async (request) => {
-      if (!stateOf(request).user) throw tokenRequired();
+    config: { access: Access.signedIn },
+    handler: async () => {
       const root = context.rootUrl;
       return {
         servers: [
@@ -138,6 +133,7 @@ export function registerHostingDatastoreRoutes(app: FastifyInstance, context: Po
   app.route({
     method: METHODS,
     url: "/rest/info",
+    config: { access: Access.anyone },
     handler: async () => ({
       currentVersion: 11.3,
       owningSystemUrl: context.rootUrl,
@@ -151,8 +147,8 @@ export function registerHostingDatastoreRoutes(app: FastifyInstance, context: Po
   app.route({
     method: "POST",
     url: "/admin/data/registerItem",
+    config: { access: Access.privilege(MANAGE_SERVERS) },
     handler: async (request) => {
-      requireAdmin(request);
       const item = optionalJsonObject(stateOf(request).params.values, "item");
       if (!item) throw missingParameter("item");
       const type = item.type;
@@ -191,8 +187,8 @@ export function registerHostingDatastoreRoutes(app: FastifyInstance, context: Po
   app.route({
     method: METHODS,
     url: "/admin/data/findItems",
+    config: { access: READ_DATA_STORE },
     handler: async (request) => {
-      requireAdmin(request, true);
       const values = stateOf(request).params.values;
       const types = values.types ? values.types.split(",").map((t) => t.trim()) : null;
       const rows = context.db
@@ -216,8 +212,8 @@ export function registerHostingDatastoreRoutes(app: FastifyInstance, context: Po
   app.route({
     method: "POST",
     url: "/admin/data/unregisterItem",
+    config: { access: Access.privilege(MANAGE_SERVERS) },
     handler: async (request) => {
-      requireAdmin(request);
       const itemPath = stateOf(request).params.values.itempath;
       if (!itemPath) throw missingParameter("itempath");
       const row = requireItem(itemPath);
@@ -229,8 +225,8 @@ export function registerHostingDatastoreRoutes(app: FastifyInstance, context: Po
   app.route({
     method: "POST",
     url: "/admin/data/validateDataItem",
+    config: { access: Access.privilege(MANAGE_SERVERS) },
     handler: async (request) => {
-      requireAdmin(request);
       const item = optionalJsonObject(stateOf(request).params.values, "item");
       if (!item) throw missingParameter("item");
       const result = validationOf(item);
@@ -241,8 +237,8 @@ export function registerHostingDatastoreRoutes(app: FastifyInstance, context: Po
   app.route({
     method: "POST",
     url: "/admin/data/validateAllDataItems",
-    handler: async (request) => {
-      requireAdmin(request);
+    config: { access: Access.privilege(MANAGE_SERVERS) },
+    handler: async () => {
       const rows = context.db
         .prepare("SELECT * FROM datastore_items ORDER BY path")
         .all() as DataItemRow[];
@@ -261,8 +257,8 @@ export function registerHostingDatastoreRoutes(app: FastifyInstance, context: Po
   app.route({
     method: METHODS,
     url: "/admin/data/computeTotalRefCount",
+    config: { access: READ_DATA_STORE },
     handler: async (request) => {
-      requireAdmin(request, true);
       const itemPath = stateOf(request).params.values.itempath;
       if (!itemPath) throw missingParameter("itempath");
       requireItem(itemPath);
@@ -274,8 +270,8 @@ export function registerHostingDatastoreRoutes(app: FastifyInstance, context: Po
   app.route({
     method: METHODS,
     url: "/admin/data/config",
-    handler: async (request) => {
-      requireAdmin(request, true);
+    config: { access: READ_DATA_STORE },
+    handler: async () => {
       return { blockDataCopy: false, ...(documents.get("datastoreConfig") ?? {}) };
     },
   });
@@ -283,8 +279,8 @@ export function registerHostingDatastoreRoutes(app: FastifyInstance, context: Po
   app.route({
     method: "POST",
     url: "/admin/data/config/update",
+    config: { access: Access.privilege(MANAGE_SERVERS) },
     handler: async (request) => {
-      requireAdmin(request);
       const config = optionalJsonObject(stateOf(request).params.values, "datastoreConfig");
       if (!config) throw missingParameter("datastoreConfig");
       if (config.blockDataCopy !== undefined && typeof config.blockDataCopy !== "boolean") {
@@ -298,6 +294,7 @@ export function registerHostingDatastoreRoutes(app: FastifyInstance, context: Po
   app.route({
     method: METHODS,
     url: "/admin/data/items/*",
+    config: { access: READ_DATA_STORE },
     handler: async (request) => {
       const rest = `/${(request.params as { "*": string })["*"]}`.replace(/\/+$/, "");
       const operation = /\/(edit|manifest\/update|manifest\/regenerate|manifest|datasets)$/.exec(
@@ -307,10 +304,9 @@ export function registerHostingDatastoreRoutes(app: FastifyInstance, context: Po
       const values = stateOf(request).params.values;
       switch (operation?.[1]) {
         case undefined:
-          requireAdmin(request, true);
           return itemJson(requireItem(itemPath));
         case "edit": {
-          requireAdmin(request);
+          requirePrivilege(request, MANAGE_SERVERS);
           const row = requireItem(itemPath);
           const item = optionalJsonObject(values, "item");
           if (!item) throw missingParameter("item");
@@ -331,7 +327,6 @@ export function registerHostingDatastoreRoutes(app: FastifyInstance, context: Po
         }
         case "manifest":
         case "datasets": {
-          requireAdmin(request, true);
           const row = bigDataShare(requireItem(itemPath));
           const manifest = row.manifest_json
             ? (JSON.parse(row.manifest_json) as Record<string, unknown>)
@@ -339,7 +334,7 @@ export function registerHostingDatastoreRoutes(app: FastifyInstance, context: Po
           return operation?.[1] === "datasets" ? { datasets: manifest.datasets ?? [] } : manifest;
         }
         case "manifest/update": {
-          requireAdmin(request);
+          requirePrivilege(request, MANAGE_SERVERS);
           const row = bigDataShare(requireItem(itemPath));
           const manifest = optionalJsonObject(values, "manifest");
           if (!manifest) throw missingParameter("manifest");
@@ -351,7 +346,7 @@ export function registerHostingDatastoreRoutes(app: FastifyInstance, context: Po
           return { success: true };
         }
         case "manifest/regenerate": {
-          requireAdmin(request);
+          requirePrivilege(request, MANAGE_SERVERS);
           const row = bigDataShare(requireItem(itemPath));
           const folder = localFolderOf(itemJson(row));
           if (!folder || !fs.existsSync(folder))

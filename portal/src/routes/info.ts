@@ -1,3 +1,4 @@
+import { Access } from "../security/access";
 import type { FastifyInstance } from "fastify";
 import type { PortalContext } from "../server/portal-context";
 import { restUrlOf } from "../server/portal-context";
@@ -7,12 +8,14 @@ export function registerInfoRoutes(app: FastifyInstance, context: PortalContext)
   app.route({
     method: ["GET", "POST"],
     url: "/sharing/rest",
+    config: { access: Access.anyone },
     handler: async () => ({ currentVersion: CURRENT_VERSION }),
   });
 
   app.route({
     method: ["GET", "POST"],
     url: "/sharing/rest/info",
+    config: { access: Access.anyone },
     handler: async () => {
       const restUrl = restUrlOf(context);
       return {

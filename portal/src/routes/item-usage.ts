@@ -1,3 +1,4 @@
+import { Access } from "../security/access";
 import type { FastifyInstance } from "fastify";
 import { ArcGISRequestError, invalidParameter } from "../server/arcgis-error";
 import { optionalInteger, optionalString } from "../server/param-readers";
@@ -15,6 +16,7 @@ export function registerItemUsageRoutes(app: FastifyInstance, services: ContentS
   app.route({
     method: ["GET", "POST"],
     url: "/sharing/rest/portals/:portalId/usage",
+    config: { access: Access.ownerOrPrivilege("portal:admin:viewItems") },
     handler: async (request) => {
       const portalId = pathParam(request, "portalId");
       const org = services.context.organisations.get();

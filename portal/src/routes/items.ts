@@ -1,9 +1,10 @@
+import { Access, isFullAdministrator, signedInUser } from "../security/access";
 import fs from "node:fs";
 import { FeatureServiceStore } from "../features/service-store";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { readItemFields } from "../model/item-params";
 import type { ItemRecord } from "../model/item-record";
-import { isOrgAdmin, type UserRecord } from "../model/user-record";
+import { type UserRecord } from "../model/user-record";
 import { ArcGISRequestError, invalidParameter, permissionDenied } from "../server/arcgis-error";
 import { optionalString } from "../server/param-readers";
 import { stateOf } from "../server/request-state";
@@ -17,7 +18,6 @@ import {
   paramsOf,
   pathParam,
   pathUser,
-  signedInUser,
   viewableItem,
 } from "./content-support";
 import { storeItemUploads } from "./item-uploads";
@@ -43,6 +43,7 @@ export function registerItemRoutes(
   app.route({
     method: methods,
     url: "/sharing/rest/content/items/:itemId",
+    config: { access: Access.mayView("item") },
     handler: async (request) => {
       const item = viewableItem(services, request, pathParam(request, "itemId"));
       return itemJsonFor(services, item, stateOf(request).user);
@@ -52,6 +53,7 @@ export function registerItemRoutes(
   app.route({
     method: methods,
     url: "/sharing/rest/content/items/:itemId/data",
+    config: { access: Access.mayView("item") },
     handler: async (request, reply) => {
       const item = viewableItem(services, request, pathParam(request, "itemId"));
       services.items.countViews(item.id, Math.floor(Date.now() / DAY_MS));
@@ -62,6 +64,7 @@ export function registerItemRoutes(
   app.route({
     method: methods,
     url: "/sharing/rest/content/items/:itemId/info/*",
+    config: { access: Access.mayView("item") },
     handler: async (request, reply) => {
       const item = viewableItem(services, request, pathParam(request, "itemId"));
       const relative = decodeURIComponent(pathParam(request, "*"));
@@ -76,6 +79,7 @@ export function registerItemRoutes(
   app.route({
     method: ["POST"],
     url: "/sharing/rest/content/items/:itemId/setContentStatus",
+    config: { access: Access.ownerOrPrivilege("portal:admin:updateItems") },
     handler: async (request) => {
       const item = editableItem(services, request, pathParam(request, "itemId"));
       const params = paramsOf(request);
@@ -85,7 +89,7 @@ export function registerItemRoutes(
       else if (status === "deprecated") stored = "deprecated";
       else if (status === "authoritative" || status === "org_authoritative") {
         // Marking content authoritative is an administrator's call, not the owner's.
-        if (!isOrgAdmin(signedInUser(request))) throw permissionDenied();
+        if (!isFullAdministrator(signedInUser(request))) throw permissionDenied();
         stored = "org_authoritative";
       } else throw invalidParameter("status", "must be authoritative, deprecated or empty.");
       services.items.update(item.id, { contentStatus: stored }, false);
@@ -136,7 +140,7 @@ export function registerItemRoutes(
 
   operations.set("reassign", async (request, _owner, item) => {
     const caller = signedInUser(request);
-    if (!isOrgAdmin(caller)) throw permissionDenied();
+    if (!isFullAdministrator(caller)) throw permissionDenied();
     const params = paramsOf(request);
     const targetName = optionalString(params, "targetUsername");
     if (!targetName) throw invalidParameter("targetUsername", "must be specified.");
@@ -153,6 +157,7 @@ export function registerItemRoutes(
   app.route({
     method: ["POST"],
     url: "/sharing/rest/content/users/:username/items/:itemId/copy",
+    config: { access: Access.privilege("portal:user:createItem") },
     handler: async (request) => copyItem(services, request),
   });
 }

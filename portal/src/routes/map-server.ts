@@ -1,3 +1,4 @@
+import { Access } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { kindOf } from "../features/hosted-services";
 import { renderLayers } from "../features/render/render-features";
@@ -43,6 +44,7 @@ export function registerMapServerRoutes(app: FastifyInstance, context: PortalCon
   app.route({
     method: ["GET", "POST"],
     url: SERVICE,
+    config: { access: Access.mayView("service") },
     handler: async (request) => {
       const { service, source } = tileService(request);
       const minScale = Number(service.definition.minScale ?? 0);
@@ -89,6 +91,7 @@ export function registerMapServerRoutes(app: FastifyInstance, context: PortalCon
   app.route({
     method: "GET",
     url: `${SERVICE}/tile/:level/:row/:column`,
+    config: { access: Access.mayView("service") },
     handler: async (request, reply) => {
       const { source } = tileService(request);
       const { level, row, column } = request.params as Record<string, string>;

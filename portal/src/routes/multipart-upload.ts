@@ -1,3 +1,4 @@
+import { Access } from "../security/access";
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -58,6 +59,7 @@ export function registerMultipartUploadRoutes(
       streaming.route({
         method: ["POST"],
         url,
+        config: { access: Access.ownerOrPrivilege("portal:admin:updateItems") },
         handler: async (request) => addPart(services, request),
       });
     }
@@ -187,7 +189,9 @@ function streamFormToDisk(
       const target = path.join(dir, randomBytes(12).toString("hex"));
       files[name] = target;
       stream.on("limit", () => fail(new Error("a part may be at most 100 MB")));
-      writes.push(pipeline(stream, fs.createWriteStream(target)));
+      // A body cut short fails this pipeline before the parser finishes: handle it here, or
+      // its rejection goes unobserved and ends the process.
+      writes.push(pipeline(stream, fs.createWriteStream(target)).catch(fail));
     });
     parser.on("error", fail);
     parser.on("finish", () => {

@@ -1,9 +1,10 @@
+import { Access } from "../security/access";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { OAuthError } from "../oauth/oauth-error";
 import { approvalPage, signInPage } from "../oauth/pages";
 import { verifierMatches, type ChallengeMethod } from "../oauth/pkce";
 import { isLoopbackAddress } from "../security/loopback";
-import { verifyAgainstNothing, verifyPassword } from "../security/passwords";
+import { verifySignIn } from "../security/sign-in";
 import { ArcGISRequestError } from "../server/arcgis-error";
 import { optionalInteger, optionalString } from "../server/param-readers";
 import type { PortalContext } from "../server/portal-context";
@@ -43,7 +44,7 @@ export function registerOAuthRoutes(app: FastifyInstance, context: PortalContext
   app.route({
     method: "GET",
     url: "/sharing/rest/oauth2/authorize",
-    config: { skipTokenCheck: true },
+    config: { skipTokenCheck: true, access: Access.credentials, portalPage: true },
     handler: async (request, reply) => {
       const params = stateOf(request).params.values;
       const authorize = readAuthorizeRequest(store, params);
@@ -54,7 +55,7 @@ export function registerOAuthRoutes(app: FastifyInstance, context: PortalContext
   app.route({
     method: "POST",
     url: "/sharing/rest/oauth2/authorize",
-    config: { skipTokenCheck: true },
+    config: { skipTokenCheck: true, access: Access.credentials, portalPage: true },
     handler: async (request, reply) => {
       requireSafeTransport(context, request);
       const params = stateOf(request).params.values;
@@ -93,7 +94,7 @@ export function registerOAuthRoutes(app: FastifyInstance, context: PortalContext
     app.route({
       method: "GET",
       url,
-      config: { skipTokenCheck: true },
+      config: { skipTokenCheck: true, access: Access.credentials, portalPage: true },
       handler: async (request, reply) => {
         const code = optionalString(stateOf(request).params.values, "code");
         if (!code) throw new OAuthError("invalid_request", "'code' must be specified.");
@@ -105,7 +106,7 @@ export function registerOAuthRoutes(app: FastifyInstance, context: PortalContext
   app.route({
     method: ["GET", "POST"],
     url: "/sharing/rest/oauth2/token",
-    config: { skipTokenCheck: true },
+    config: { skipTokenCheck: true, access: Access.credentials, portalPage: true },
     handler: async (request, reply) => {
       requireSafeTransport(context, request);
       const params = stateOf(request).params.values;
@@ -275,11 +276,7 @@ async function checkCredentials(
   password: string | undefined,
 ): Promise<UserRecord | null> {
   if (!username || !password) return null;
-  const stored = context.users.passwordOf(username);
-  const valid = stored
-    ? await verifyPassword(password, stored)
-    : await verifyAgainstNothing(password);
-  const user = valid ? context.users.find(username) : null;
+  const user = await verifySignIn(context, username, password);
   return user && !user.disabled ? user : null;
 }
 

@@ -1,8 +1,8 @@
+import { Access, guardAdministrators, requirePrivilege } from "../security/access";
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { missingParameter, operationFailed } from "../model/community-errors";
 import { licenseType } from "../model/license-types";
-import { requirePrivilege } from "../model/member-access";
 import { resolveRole, type AssignedRole } from "../model/role-resolution";
 import { invalidParameter } from "../server/arcgis-error";
 import { optionalJsonObject } from "../server/param-readers";
@@ -69,6 +69,7 @@ export function registerOrgInvitationRoutes(
   app.route({
     method: "POST",
     url: "/sharing/rest/portals/self/invite",
+    config: { access: Access.privilege("portal:admin:inviteUsers") },
     handler: async (request) => {
       const actor = requirePrivilege(request, "portal:admin:inviteUsers");
       const values = stateOf(request).params.values;
@@ -90,6 +91,7 @@ export function registerOrgInvitationRoutes(
         // Without a role, the organisation's default role for new members, as on ArcGIS Online.
         const defaultRole = typeof defaults.role === "string" ? defaults.role : "org_user";
         const role = resolveRole(stores.roles, actor.orgId, invite.role ?? defaultRole);
+        guardAdministrators(actor, null, role.roleId);
         const licenseId =
           invite.userLicenseType ??
           (typeof defaults.userLicenseType === "string" ? defaults.userLicenseType : undefined) ??
@@ -166,6 +168,7 @@ export function registerOrgInvitationRoutes(
   app.route({
     method: METHODS,
     url: "/sharing/rest/portals/self/invitations",
+    config: { access: Access.privilege("portal:admin:viewUsers") },
     handler: async (request) => {
       requirePrivilege(request, "portal:admin:viewUsers");
       const rows = context.db
@@ -191,6 +194,7 @@ export function registerOrgInvitationRoutes(
   app.route({
     method: METHODS,
     url: "/sharing/rest/portals/self/invitations/:invitationId",
+    config: { access: Access.privilege("portal:admin:viewUsers") },
     handler: async (request) => {
       requirePrivilege(request, "portal:admin:viewUsers");
       return invitationJson(
@@ -202,6 +206,7 @@ export function registerOrgInvitationRoutes(
   app.route({
     method: "POST",
     url: "/sharing/rest/portals/self/invitations/:invitationId/delete",
+    config: { access: Access.privilege("portal:admin:inviteUsers") },
     handler: async (request) => {
       requirePrivilege(request, "portal:admin:inviteUsers");
       const row = findInvitation((request.params as { invitationId: string }).invitationId);

@@ -1,6 +1,6 @@
+import { Access, requirePrivilege } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { missingParameter, operationFailed } from "../model/community-errors";
-import { requirePrivilege } from "../model/member-access";
 import {
   baseRoleOf,
   builtInRole,
@@ -59,6 +59,7 @@ export function registerPortalRoleRoutes(app: FastifyInstance, context: PortalCo
   app.route({
     method: METHODS,
     url: "/sharing/rest/portals/self/roles",
+    config: { access: Access.signedIn },
     handler: async (request) => {
       const { user, params } = stateOf(request);
       if (!user) throw tokenRequired();
@@ -77,6 +78,7 @@ export function registerPortalRoleRoutes(app: FastifyInstance, context: PortalCo
   app.route({
     method: "POST",
     url: "/sharing/rest/portals/self/createRole",
+    config: { access: Access.privilege("portal:admin:manageRoles") },
     handler: async (request) => {
       const actor = requirePrivilege(request, "portal:admin:manageRoles");
       const values = stateOf(request).params.values;
@@ -97,6 +99,7 @@ export function registerPortalRoleRoutes(app: FastifyInstance, context: PortalCo
   app.route({
     method: METHODS,
     url: "/sharing/rest/portals/self/roles/checkRoleName",
+    config: { access: Access.signedIn },
     handler: async (request) => {
       const { user, params } = stateOf(request);
       if (!user) throw tokenRequired();
@@ -112,6 +115,7 @@ export function registerPortalRoleRoutes(app: FastifyInstance, context: PortalCo
   app.route({
     method: METHODS,
     url: "/sharing/rest/portals/self/roles/:roleId",
+    config: { access: Access.signedIn },
     handler: async (request) => {
       if (!stateOf(request).user) throw tokenRequired();
       const { roleId } = request.params as { roleId: string };
@@ -128,6 +132,7 @@ export function registerPortalRoleRoutes(app: FastifyInstance, context: PortalCo
   app.route({
     method: METHODS,
     url: "/sharing/rest/portals/self/roles/:roleId/privileges",
+    config: { access: Access.signedIn },
     handler: async (request) => {
       if (!stateOf(request).user) throw tokenRequired();
       const { roleId } = request.params as { roleId: string };
@@ -140,6 +145,7 @@ export function registerPortalRoleRoutes(app: FastifyInstance, context: PortalCo
   app.route({
     method: "POST",
     url: "/sharing/rest/portals/self/roles/:roleId/setPrivileges",
+    config: { access: Access.privilege("portal:admin:manageRoles") },
     handler: async (request) => {
       requirePrivilege(request, "portal:admin:manageRoles");
       const role = customRole(request);
@@ -163,6 +169,7 @@ export function registerPortalRoleRoutes(app: FastifyInstance, context: PortalCo
   app.route({
     method: "POST",
     url: "/sharing/rest/portals/self/roles/:roleId/update",
+    config: { access: Access.privilege("portal:admin:manageRoles") },
     handler: async (request) => {
       const actor = requirePrivilege(request, "portal:admin:manageRoles");
       const role = customRole(request);
@@ -182,6 +189,7 @@ export function registerPortalRoleRoutes(app: FastifyInstance, context: PortalCo
   app.route({
     method: "POST",
     url: "/sharing/rest/portals/self/roles/:roleId/delete",
+    config: { access: Access.privilege("portal:admin:manageRoles") },
     handler: async (request) => {
       requirePrivilege(request, "portal:admin:manageRoles");
       const role = customRole(request);

@@ -1,10 +1,16 @@
+import {
+  Access,
+  guardAdministrators,
+  isFullAdministrator,
+  requirePrivilege,
+} from "../security/access";
 import type { FastifyInstance } from "fastify";
 import { missingParameter, operationFailed } from "../model/community-errors";
 import { matchesQuery, parseCommunityQuery } from "../model/community-query";
 import { splitTags } from "../model/group-fields";
 import { licenseAllows, licenseType, licenseTypeJson, licenseTypes } from "../model/license-types";
-import { isSelf, memberOfOrg, requirePrivilege } from "../model/member-access";
-import { hasPrivilege, isFullAdministrator, LEVEL_ONE_PRIVILEGES } from "../model/role-catalogue";
+import { isSelf, memberOfOrg } from "../model/member-access";
+import { hasPrivilege, LEVEL_ONE_PRIVILEGES } from "../model/role-catalogue";
 import { resolveRole, type AssignedRole } from "../model/role-resolution";
 import { searchPage } from "../model/search-page";
 import { fullUserJson } from "../model/user-json";
@@ -80,6 +86,7 @@ export function registerPortalUserRoutes(app: FastifyInstance, context: PortalCo
   app.route({
     method: METHODS,
     url: "/sharing/rest/portals/self/users",
+    config: { access: Access.privilege("portal:admin:viewUsers") },
     handler: async (request) => {
       requirePrivilege(request, "portal:admin:viewUsers");
       const page = listUsers(stateOf(request).params.values);
@@ -94,6 +101,7 @@ export function registerPortalUserRoutes(app: FastifyInstance, context: PortalCo
   app.route({
     method: METHODS,
     url: "/sharing/rest/portals/self/users/search",
+    config: { access: Access.privilege("portal:admin:viewUsers") },
     handler: async (request) => {
       requirePrivilege(request, "portal:admin:viewUsers");
       const page = listUsers(stateOf(request).params.values);
@@ -107,6 +115,7 @@ export function registerPortalUserRoutes(app: FastifyInstance, context: PortalCo
   app.route({
     method: "POST",
     url: "/sharing/rest/portals/self/updateUserRole",
+    config: { access: Access.privilege("portal:admin:changeUserRoles") },
     handler: async (request) => {
       const actor = requirePrivilege(request, "portal:admin:changeUserRoles");
       const values = stateOf(request).params.values;
@@ -124,6 +133,7 @@ export function registerPortalUserRoutes(app: FastifyInstance, context: PortalCo
   app.route({
     method: "POST",
     url: "/sharing/rest/portals/self/updateUserLevel",
+    config: { access: Access.privilege("portal:admin:changeUserRoles") },
     handler: async (request) => {
       const actor = requirePrivilege(request, "portal:admin:changeUserRoles");
       const values = stateOf(request).params.values;
@@ -157,6 +167,7 @@ export function registerPortalUserRoutes(app: FastifyInstance, context: PortalCo
   app.route({
     method: "POST",
     url: "/sharing/rest/portals/self/updateUserLicenseType",
+    config: { access: Access.privilege("portal:admin:manageLicenses") },
     handler: async (request) => {
       const actor = requirePrivilege(request, "portal:admin:manageLicenses");
       const values = stateOf(request).params.values;
@@ -190,6 +201,7 @@ export function registerPortalUserRoutes(app: FastifyInstance, context: PortalCo
     app.route({
       method: "POST",
       url: `/sharing/rest/portals/self/users/${operation}`,
+      config: { access: Access.privilege("portal:admin:disableUsers") },
       handler: async (request) => {
         const actor = requirePrivilege(request, "portal:admin:disableUsers");
         const names = splitTags(stateOf(request).params.values.users ?? "");
@@ -213,6 +225,7 @@ export function registerPortalUserRoutes(app: FastifyInstance, context: PortalCo
   app.route({
     method: "POST",
     url: "/sharing/rest/portals/self/createNotification",
+    config: { access: Access.privilege("portal:admin:updateUsers") },
     handler: async (request) => {
       const actor = requirePrivilege(request, "portal:admin:updateUsers");
       const values = stateOf(request).params.values;
@@ -235,9 +248,8 @@ export function registerPortalUserRoutes(app: FastifyInstance, context: PortalCo
   app.route({
     method: METHODS,
     url: "/sharing/rest/portals/self/userLicenseTypes",
-    handler: async (request) => {
-      const { user } = stateOf(request);
-      if (!user) throw permissionDenied();
+    config: { access: Access.signedIn },
+    handler: async () => {
       const types = licenseTypes().map(licenseTypeJson);
       return {
         total: types.length,
@@ -252,6 +264,7 @@ export function registerPortalUserRoutes(app: FastifyInstance, context: PortalCo
   app.route({
     method: METHODS,
     url: "/sharing/rest/portals/self/users/counts",
+    config: { access: Access.privilege("portal:admin:viewUsers") },
     handler: async (request) => {
       requirePrivilege(request, "portal:admin:viewUsers");
       const type =
@@ -279,6 +292,7 @@ export function registerPortalUserRoutes(app: FastifyInstance, context: PortalCo
   app.route({
     method: METHODS,
     url: "/sharing/rest/portals/self/userDefaultSettings",
+    config: { access: Access.privilege("portal:admin:manageSecurity") },
     handler: async (request) => {
       requirePrivilege(request, "portal:admin:manageSecurity");
       return stores.documents.get("userDefaultSettings") ?? {};
@@ -288,6 +302,7 @@ export function registerPortalUserRoutes(app: FastifyInstance, context: PortalCo
   app.route({
     method: "POST",
     url: "/sharing/rest/portals/self/setUserDefaultSettings",
+    config: { access: Access.privilege("portal:admin:manageSecurity") },
     handler: async (request) => {
       const actor = requirePrivilege(request, "portal:admin:manageSecurity");
       const values = stateOf(request).params.values;
@@ -298,7 +313,11 @@ export function registerPortalUserRoutes(app: FastifyInstance, context: PortalCo
       const settings: Record<string, unknown> = {
         ...(stores.documents.get("userDefaultSettings") ?? {}),
       };
-      if (values.role) settings.role = resolveRole(stores.roles, actor.orgId, values.role).roleId;
+      if (values.role) {
+        settings.role = resolveRole(stores.roles, actor.orgId, values.role).roleId;
+        // New members would sign up as administrators: only an administrator may choose that.
+        guardAdministrators(actor, null, settings.role as string);
+      }
       if (values.userLicenseType) {
         if (!licenseType(values.userLicenseType))
           throw invalidParameter("userLicenseType", "is not a user type of this organization.");

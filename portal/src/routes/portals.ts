@@ -1,8 +1,8 @@
+import { Access, requireFullAdministrator } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { organisationSettingsJson, portalSelfJson } from "../model/portal-json";
 import { defaultOrganisationSettings } from "../model/portal-defaults";
-import { isOrgAdmin } from "../model/user-record";
-import { ArcGISRequestError, permissionDenied, tokenRequired } from "../server/arcgis-error";
+import { ArcGISRequestError } from "../server/arcgis-error";
 import { applyFieldUpdates, type FieldSchema } from "../server/field-updates";
 import type { PortalContext } from "../server/portal-context";
 import { stateOf } from "../server/request-state";
@@ -48,18 +48,13 @@ function organisationFor(context: PortalContext, request: FastifyRequest): Organ
   return organisation;
 }
 
-function requireAdmin(request: FastifyRequest): void {
-  const { user } = stateOf(request);
-  if (!user) throw tokenRequired();
-  if (!isOrgAdmin(user)) throw permissionDenied();
-}
-
 export function registerPortalRoutes(app: FastifyInstance, context: PortalContext): void {
   const methods: ("GET" | "POST")[] = ["GET", "POST"];
 
   app.route({
     method: methods,
     url: "/sharing/rest/portals/:portalId",
+    config: { access: Access.mayView("organisation") },
     handler: async (request) => {
       const organisation = organisationFor(context, request);
       return portalSelfJson(
@@ -74,9 +69,10 @@ export function registerPortalRoutes(app: FastifyInstance, context: PortalContex
   app.route({
     method: "POST",
     url: "/sharing/rest/portals/:portalId/update",
+    config: { access: Access.fullAdministrator },
     handler: async (request) => {
       const organisation = organisationFor(context, request);
-      requireAdmin(request);
+      requireFullAdministrator(request);
       const params = stateOf(request).params.values;
       const current = { ...organisation.properties, name: organisation.name };
       const { name, ...properties } = applyFieldUpdates(current, params, PORTAL_FIELDS);
@@ -91,9 +87,9 @@ export function registerPortalRoutes(app: FastifyInstance, context: PortalContex
   app.route({
     method: methods,
     url: "/sharing/rest/portals/:portalId/settings",
+    config: { access: Access.signedIn },
     handler: async (request) => {
       const organisation = organisationFor(context, request);
-      if (!stateOf(request).user) throw tokenRequired();
       return organisationSettingsJson(
         context,
         organisation,
@@ -105,9 +101,10 @@ export function registerPortalRoutes(app: FastifyInstance, context: PortalContex
   app.route({
     method: "POST",
     url: "/sharing/rest/portals/:portalId/settings/update",
+    config: { access: Access.fullAdministrator },
     handler: async (request) => {
       const organisation = organisationFor(context, request);
-      requireAdmin(request);
+      requireFullAdministrator(request);
       const params = stateOf(request).params.values;
       const current = { ...defaultOrganisationSettings(), ...organisation.settings };
       const updated = applyFieldUpdates(current, params, SETTINGS_FIELDS);

@@ -1,3 +1,4 @@
+import { Access } from "../security/access";
 import type { FastifyInstance } from "fastify";
 import { type Box, projectGeometry, readGeometry } from "../features/esri-geometry";
 import { kindOf } from "../features/hosted-services";
@@ -28,6 +29,7 @@ export function registerPrintingRoutes(app: FastifyInstance, context: PortalCont
   app.route({
     method: methods,
     url: TASK,
+    config: { access: Access.anyone },
     handler: async () => ({
       name: "Export Web Map Task",
       displayName: "Export Web Map Task",
@@ -65,6 +67,7 @@ export function registerPrintingRoutes(app: FastifyInstance, context: PortalCont
   app.route({
     method: methods,
     url: `${TASK}/execute`,
+    config: { access: Access.anyone },
     handler: async (request) => {
       const { params, user } = stateOf(request);
       const webMap = optionalJsonObject(params.values, "Web_Map_as_JSON");
@@ -116,6 +119,7 @@ export function registerPrintingRoutes(app: FastifyInstance, context: PortalCont
   app.route({
     method: "GET",
     url: `${OUTPUTS}/:file`,
+    config: { access: Access.anyone },
     handler: async (request, reply) => {
       const { file } = request.params as { file: string };
       const data = outputs.get(file.replace(/\.png$/, ""));

@@ -1,3 +1,4 @@
+import { Access, isFullAdministrator } from "../security/access";
 import fs from "node:fs";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { analyzeTable } from "../features/publishing/analyze";
@@ -18,7 +19,6 @@ import { readXlsx } from "../features/publishing/xlsx";
 import { FeatureServiceStore } from "../features/service-store";
 import { canEditItem, canViewItem } from "../model/item-access";
 import type { ItemRecord } from "../model/item-record";
-import { isOrgAdmin } from "../model/user-record";
 import {
   ArcGISRequestError,
   invalidParameter,
@@ -42,7 +42,7 @@ export function registerPublishingRoutes(app: FastifyInstance, context: PortalCo
     const { user } = stateOf(request);
     if (!user) throw tokenRequired();
     const { username } = request.params as { username: string };
-    if (username !== user.username && !isOrgAdmin(user)) throw permissionDenied();
+    if (username !== user.username && !isFullAdministrator(user)) throw permissionDenied();
     return user;
   };
 
@@ -126,11 +126,13 @@ export function registerPublishingRoutes(app: FastifyInstance, context: PortalCo
   app.route({
     method: "POST",
     url: "/sharing/rest/content/users/:username/publish",
+    config: { access: Access.privilege("portal:publisher:publishFeatures") },
     handler: publish,
   });
   app.route({
     method: "POST",
     url: "/sharing/rest/content/users/:username/:folderId/publish",
+    config: { access: Access.privilege("portal:publisher:publishFeatures") },
     handler: publish,
   });
 
@@ -152,17 +154,20 @@ export function registerPublishingRoutes(app: FastifyInstance, context: PortalCo
   app.route({
     method: "POST",
     url: "/sharing/rest/content/users/:username/export",
+    config: { access: Access.privilege("portal:user:createItem") },
     handler: exportHandler,
   });
   app.route({
     method: "POST",
     url: "/sharing/rest/content/users/:username/:folderId/export",
+    config: { access: Access.privilege("portal:user:createItem") },
     handler: exportHandler,
   });
 
   app.route({
     method: "POST",
     url: "/sharing/rest/content/users/:username/replaceService",
+    config: { access: Access.privilege("portal:publisher:publishFeatures") },
     handler: async (request) => {
       const user = signedInAs(request);
       const params = stateOf(request).params.values;
@@ -183,6 +188,7 @@ export function registerPublishingRoutes(app: FastifyInstance, context: PortalCo
   app.route({
     method: ["GET", "POST"],
     url: "/sharing/rest/content/users/:username/items/:itemId/status",
+    config: { access: Access.ownerOrPrivilege("portal:admin:viewItems") },
     handler: async (request) => {
       const user = signedInAs(request);
       const { itemId } = request.params as { itemId: string };
@@ -224,6 +230,7 @@ export function registerPublishingRoutes(app: FastifyInstance, context: PortalCo
   app.route({
     method: ["GET", "POST"],
     url: "/sharing/rest/content/features/analyze",
+    config: { access: Access.signedIn },
     handler: async (request) => {
       const { user, params } = stateOf(request);
       if (!user) throw tokenRequired();

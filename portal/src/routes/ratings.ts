@@ -1,10 +1,11 @@
+import { Access, signedInUser } from "../security/access";
 import type { FastifyInstance } from "fastify";
 import { isOwner } from "../model/item-access";
 import { ArcGISRequestError, invalidParameter } from "../server/arcgis-error";
 import { optionalString } from "../server/param-readers";
 import type { ContentServices } from "../store/content-services";
 import { ItemFeedbackStore } from "../store/item-feedback-store";
-import { paramsOf, pathParam, signedInUser, viewableItem } from "./content-support";
+import { paramsOf, pathParam, viewableItem } from "./content-support";
 
 export function registerRatingRoutes(app: FastifyInstance, services: ContentServices): void {
   const feedback = new ItemFeedbackStore(services.context.db);
@@ -12,6 +13,7 @@ export function registerRatingRoutes(app: FastifyInstance, services: ContentServ
   app.route({
     method: ["POST"],
     url: "/sharing/rest/content/items/:itemId/addRating",
+    config: { access: Access.signedIn },
     handler: async (request) => {
       const caller = signedInUser(request);
       const item = viewableItem(services, request, pathParam(request, "itemId"));
@@ -31,6 +33,7 @@ export function registerRatingRoutes(app: FastifyInstance, services: ContentServ
   app.route({
     method: ["POST"],
     url: "/sharing/rest/content/items/:itemId/deleteRating",
+    config: { access: Access.signedIn },
     handler: async (request) => {
       const caller = signedInUser(request);
       const item = viewableItem(services, request, pathParam(request, "itemId"));
@@ -42,6 +45,7 @@ export function registerRatingRoutes(app: FastifyInstance, services: ContentServ
   app.route({
     method: ["GET", "POST"],
     url: "/sharing/rest/content/items/:itemId/rating",
+    config: { access: Access.signedIn },
     handler: async (request) => {
       const caller = signedInUser(request);
       const item = viewableItem(services, request, pathParam(request, "itemId"));

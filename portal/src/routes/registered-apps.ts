@@ -1,3 +1,4 @@
+import { Access, signedInUser } from "../security/access";
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { canEditItem } from "../model/item-access";
@@ -7,7 +8,7 @@ import { optionalChoice, optionalString } from "../server/param-readers";
 import { stateOf } from "../server/request-state";
 import type { ContentServices } from "../store/content-services";
 import type { UserItemOperations } from "./content";
-import { editableItem, paramsOf, pathParam, signedInUser } from "./content-support";
+import { editableItem, paramsOf, pathParam } from "./content-support";
 
 interface AppRow {
   item_id: string;
@@ -40,6 +41,7 @@ export function registerRegisteredAppRoutes(
   app.route({
     method: ["POST"],
     url: "/sharing/rest/oauth2/registerApp",
+    config: { access: Access.ownerOrPrivilege("portal:admin:updateItems") },
     handler: async (request) => {
       const params = paramsOf(request);
       const itemId = optionalString(params, "itemId");
@@ -81,6 +83,7 @@ export function registerRegisteredAppRoutes(
   app.route({
     method: ["POST"],
     url: "/sharing/rest/oauth2/apps/:clientId/unregister",
+    config: { access: Access.ownerOrPrivilege("portal:admin:updateItems") },
     handler: async (request) => {
       signedInUser(request);
       const row = db

@@ -1,3 +1,4 @@
+import { Access } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { canViewItem } from "../model/item-access";
 import { ArcGISRequestError, invalidParameter, permissionDenied } from "../server/arcgis-error";
@@ -38,6 +39,7 @@ export function registerRelationshipRoutes(app: FastifyInstance, services: Conte
   app.route({
     method: ["POST"],
     url: "/sharing/rest/content/users/:username/addRelationship",
+    config: { access: Access.ownerOrPrivilege("portal:admin:updateItems") },
     handler: async (request) => {
       const user = pathUser(services, request, pathParam(request, "username"));
       const { origin, destination, type } = read(request);
@@ -52,6 +54,7 @@ export function registerRelationshipRoutes(app: FastifyInstance, services: Conte
   app.route({
     method: ["POST"],
     url: "/sharing/rest/content/users/:username/deleteRelationship",
+    config: { access: Access.ownerOrPrivilege("portal:admin:updateItems") },
     handler: async (request) => {
       const user = pathUser(services, request, pathParam(request, "username"));
       const { origin, destination, type } = read(request);
@@ -73,6 +76,7 @@ export function registerRelationshipRoutes(app: FastifyInstance, services: Conte
   app.route({
     method: ["GET", "POST"],
     url: "/sharing/rest/content/items/:itemId/relatedItems",
+    config: { access: Access.mayView("item") },
     handler: async (request) => {
       const item = viewableItem(services, request, pathParam(request, "itemId"));
       const params = paramsOf(request);

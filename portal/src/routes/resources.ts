@@ -1,3 +1,4 @@
+import { Access } from "../security/access";
 import fs from "node:fs";
 import path from "node:path";
 import type { FastifyInstance, FastifyRequest } from "fastify";
@@ -49,6 +50,7 @@ export function registerResourceRoutes(
   app.route({
     method: ["GET", "POST"],
     url: "/sharing/rest/content/items/:itemId/resources",
+    config: { access: Access.mayView("item") },
     handler: async (request) => {
       const item = viewableItem(services, request, pathParam(request, "itemId"));
       const params = paramsOf(request);
@@ -70,6 +72,7 @@ export function registerResourceRoutes(
   app.route({
     method: ["GET"],
     url: "/sharing/rest/content/items/:itemId/resources/*",
+    config: { access: Access.mayView("item") },
     handler: async (request, reply) => {
       const item = viewableItem(services, request, pathParam(request, "itemId"));
       const file = services.files.resourceFile(

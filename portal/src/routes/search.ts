@@ -1,3 +1,4 @@
+import { Access } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { readList } from "../model/item-params";
 import { invalidParameter } from "../server/arcgis-error";
@@ -22,11 +23,13 @@ export function registerSearchRoutes(app: FastifyInstance, services: ContentServ
   app.route({
     method: methods,
     url: "/sharing/rest/search",
+    config: { access: Access.anyone },
     handler: async (request) => runSearch(services, request, undefined),
   });
   app.route({
     method: methods,
     url: "/sharing/rest/content/groups/:groupId/search",
+    config: { access: Access.mayView("group") },
     handler: async (request) => {
       const groupId = pathParam(request, "groupId");
       if (!services.groups.get(groupId)) {

@@ -1,22 +1,16 @@
+import { Access, isFullAdministrator, mayShare, signedInUser } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { canEditItem } from "../model/item-access";
+import { canEditItem, isOwner } from "../model/item-access";
 import { readList } from "../model/item-params";
 import type { ItemAccess, ItemRecord } from "../model/item-record";
-import { isOrgAdmin, type UserRecord } from "../model/user-record";
-import { invalidParameter } from "../server/arcgis-error";
+import { type UserRecord } from "../model/user-record";
+import { invalidParameter, permissionDenied } from "../server/arcgis-error";
 import { optionalBoolean } from "../server/param-readers";
 import { stateOf } from "../server/request-state";
 import type { ContentServices } from "../store/content-services";
 import { sharingGroupJson } from "../store/sharing-groups";
 import type { UserItemOperations } from "./content";
-import {
-  editableItem,
-  paramsOf,
-  pathParam,
-  pathUser,
-  signedInUser,
-  viewableItem,
-} from "./content-support";
+import { editableItem, paramsOf, pathParam, pathUser, viewableItem } from "./content-support";
 
 const MAX_BATCH = 100;
 
@@ -28,9 +22,11 @@ export function registerSharingRoutes(
   const share = async (request: FastifyRequest, item: ItemRecord): Promise<unknown> => {
     const params = paramsOf(request);
     const caller = signedInUser(request);
-    const notSharedWith = shareWithGroups(services, caller, item, readList(params.groups));
     const everyone = optionalBoolean(params, "everyone") ?? false;
     const org = optionalBoolean(params, "org") ?? false;
+    const groups = readList(params.groups);
+    if (!sharingAllowed(caller, item, everyone, org, groups)) throw permissionDenied();
+    const notSharedWith = shareWithGroups(services, caller, item, groups);
     services.items.update(item.id, { access: accessFor(services, item.id, everyone, org) }, false);
     return { notSharedWith, itemId: item.id };
   };
@@ -47,12 +43,14 @@ export function registerSharingRoutes(
   app.route({
     method: ["POST"],
     url: "/sharing/rest/content/items/:itemId/share",
+    config: { access: Access.ownerOrPrivilege("portal:admin:shareToGroup") },
     handler: async (request) =>
       share(request, editableItem(services, request, pathParam(request, "itemId"))),
   });
   app.route({
     method: ["POST"],
     url: "/sharing/rest/content/items/:itemId/unshare",
+    config: { access: Access.ownerOrPrivilege("portal:admin:shareToGroup") },
     handler: async (request) =>
       unshare(request, editableItem(services, request, pathParam(request, "itemId"))),
   });
@@ -62,6 +60,7 @@ export function registerSharingRoutes(
   app.route({
     method: ["GET", "POST"],
     url: "/sharing/rest/content/items/:itemId/groups",
+    config: { access: Access.mayView("item") },
     handler: async (request) => {
       const item = viewableItem(services, request, pathParam(request, "itemId"));
       const viewer = stateOf(request).user;
@@ -85,6 +84,7 @@ export function registerSharingRoutes(
   app.route({
     method: ["POST"],
     url: "/sharing/rest/content/users/:username/shareItems",
+    config: { access: Access.ownerOrPrivilege("portal:admin:shareToGroup") },
     handler: async (request) => {
       pathUser(services, request, pathParam(request, "username"));
       const caller = signedInUser(request);
@@ -94,7 +94,11 @@ export function registerSharingRoutes(
       const org = optionalBoolean(params, "org") ?? false;
       const results = batchOf(params).map((id) => {
         const item = services.items.get(id);
-        if (!item || !canEditItem(item, caller))
+        if (
+          !item ||
+          !canEditItem(item, caller) ||
+          !sharingAllowed(caller, item, everyone, org, groups)
+        )
           return { itemId: id, success: false, notSharedWith: groups };
         const notSharedWith = shareWithGroups(services, caller, item, groups);
         // The batch operation only widens access; narrowing is the single-item share's job.
@@ -109,6 +113,7 @@ export function registerSharingRoutes(
   app.route({
     method: ["POST"],
     url: "/sharing/rest/content/users/:username/unshareItems",
+    config: { access: Access.ownerOrPrivilege("portal:admin:shareToGroup") },
     handler: async (request) => {
       pathUser(services, request, pathParam(request, "username"));
       const caller = signedInUser(request);
@@ -128,6 +133,22 @@ export function registerSharingRoutes(
       return { results };
     },
   });
+}
+
+/** Whether the caller's privileges reach each audience asked for. */
+function sharingAllowed(
+  caller: UserRecord,
+  item: ItemRecord,
+  everyone: boolean,
+  org: boolean,
+  groups: readonly string[],
+): boolean {
+  const owns = isOwner(item, caller);
+  return (
+    (!everyone || mayShare(caller, owns, "public")) &&
+    (!org || mayShare(caller, owns, "org")) &&
+    (groups.length === 0 || mayShare(caller, owns, "group"))
+  );
 }
 
 function batchOf(params: Record<string, string>): string[] {
@@ -154,7 +175,7 @@ function shareWithGroups(
     const membership = group ? services.groups.memberType(groupId, caller.username) : null;
     const allowed =
       group !== null &&
-      ((isOrgAdmin(caller) && group.orgId === caller.orgId) ||
+      ((isFullAdministrator(caller) && group.orgId === caller.orgId) ||
         (membership !== null && (!group.isViewOnly || membership !== "member")));
     if (allowed) services.items.shareWithGroup(item.id, groupId);
     else refused.push(groupId);

@@ -1,3 +1,4 @@
+import { Access } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { readItemFields, readList } from "../model/item-params";
 import { canEditItem } from "../model/item-access";
@@ -42,11 +43,13 @@ export function registerUserContentRoutes(app: FastifyInstance, services: Conten
   app.route({
     method: methods,
     url: "/sharing/rest/content/users/:username",
+    config: { access: Access.ownerOrPrivilege("portal:admin:viewItems") },
     handler: listContent,
   });
   app.route({
     method: methods,
     url: "/sharing/rest/content/users/:username/:folderId",
+    config: { access: Access.ownerOrPrivilege("portal:admin:viewItems") },
     handler: listContent,
   });
 
@@ -86,17 +89,20 @@ export function registerUserContentRoutes(app: FastifyInstance, services: Conten
   app.route({
     method: ["POST"],
     url: "/sharing/rest/content/users/:username/addItem",
+    config: { access: Access.privilege("portal:user:createItem") },
     handler: addItem,
   });
   app.route({
     method: ["POST"],
     url: "/sharing/rest/content/users/:username/:folderId/addItem",
+    config: { access: Access.privilege("portal:user:createItem") },
     handler: addItem,
   });
 
   app.route({
     method: ["POST"],
     url: "/sharing/rest/content/users/:username/createFolder",
+    config: { access: Access.privilege("portal:user:createItem") },
     handler: async (request) => {
       const owner = pathUser(services, request, pathParam(request, "username"));
       const title = optionalString(paramsOf(request), "title")?.trim();
@@ -112,6 +118,7 @@ export function registerUserContentRoutes(app: FastifyInstance, services: Conten
   app.route({
     method: ["POST"],
     url: "/sharing/rest/content/users/:username/:folderId/delete",
+    config: { access: Access.ownerOrPrivilege("portal:admin:deleteItems") },
     handler: async (request) => {
       const { folder } = ownFolder(services, request);
       const items = services.items.getMany(services.items.idsInFolder(folder.id));
@@ -132,6 +139,7 @@ export function registerUserContentRoutes(app: FastifyInstance, services: Conten
   app.route({
     method: ["POST"],
     url: "/sharing/rest/content/users/:username/:folderId/updateFolder",
+    config: { access: Access.ownerOrPrivilege("portal:admin:updateItems") },
     handler: async (request) => {
       const { owner, folder } = ownFolder(services, request);
       const title = optionalString(paramsOf(request), "title")?.trim();
@@ -148,6 +156,7 @@ export function registerUserContentRoutes(app: FastifyInstance, services: Conten
   app.route({
     method: ["POST"],
     url: "/sharing/rest/content/users/:username/deleteItems",
+    config: { access: Access.ownerOrPrivilege("portal:admin:deleteItems") },
     handler: async (request) => {
       const owner = pathUser(services, request, pathParam(request, "username"));
       const viewer = stateOf(request).user;
@@ -174,6 +183,7 @@ export function registerUserContentRoutes(app: FastifyInstance, services: Conten
   app.route({
     method: ["POST"],
     url: "/sharing/rest/content/users/:username/moveItems",
+    config: { access: Access.ownerOrPrivilege("portal:admin:updateItems") },
     handler: async (request) => {
       const owner = pathUser(services, request, pathParam(request, "username"));
       const viewer = stateOf(request).user;

@@ -1,4 +1,5 @@
 import { QuerySyntaxError, type QueryNode } from "./query-ast";
+import { QUERY_LIMITS, queryTooComplex } from "./query-limits";
 
 type Token =
   | { type: "word"; text: string }
@@ -98,7 +99,10 @@ function openEnd(text: string): string | null {
  * field to every term inside the parentheses. An empty query or `*` matches everything.
  */
 export function parseQuery(query: string): QueryNode {
+  if (query.length > QUERY_LIMITS.maxLength) throw new QuerySyntaxError(`the query is too long`);
   const tokens = tokenize(query);
+  const tooComplex = queryTooComplex(query.length, tokens);
+  if (tooComplex) throw new QuerySyntaxError(`the query ${tooComplex}`);
   let position = 0;
 
   const peek = (): Token | undefined => tokens[position];

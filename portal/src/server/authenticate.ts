@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { UserRecord } from "../model/user-record";
 import { isLiveAppToken } from "../oauth/app-tokens";
+import { refererMatches } from "../security/referer-binding";
 import type { StoredToken } from "../store/token-store";
 import { verifiedClientCommonName } from "../tls/client-certificate";
 import { invalidToken } from "./arcgis-error";
@@ -53,7 +54,7 @@ function bindingMatches(token: StoredToken, request: FastifyRequest): boolean {
   if (token.client === "referer") {
     // Server-side clients often send no Referer at all; only a different one is refused.
     const referer = request.headers.referer;
-    return !referer || !token.referer || referer.startsWith(token.referer);
+    return !referer || !token.referer || refererMatches(token.referer, referer);
   }
   return !token.ip || token.ip === request.ip;
 }

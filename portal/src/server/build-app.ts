@@ -1,6 +1,7 @@
 import formbody from "@fastify/formbody";
 import multipart from "@fastify/multipart";
 import Fastify, {
+  type FastifyReply,
   type FastifyHttpsOptions,
   type FastifyInstance,
   type FastifyServerOptions,
@@ -25,12 +26,15 @@ import { registerPortalUserRoutes } from "../routes/portal-users";
 import { registerCertificateRoutes } from "../routes/certificates";
 import { registerHostingDatastoreRoutes } from "../routes/hosting-datastore";
 import { registerPortalRoutes } from "../routes/portals";
-import { ArcGISRequestError, invalidUrl } from "./arcgis-error";
+import { registerSecurityPolicyRoutes } from "../routes/security-policy";
+import { ArcGISRequestError, invalidUrl, permissionDenied } from "./arcgis-error";
 import { authenticate } from "./authenticate";
 import { registerCors } from "./cors";
 import type { FaultInjector } from "./fault-injector";
 import type { PortalContext } from "./portal-context";
 import { redactUrl } from "./redact-url";
+import { recordRoutes } from "./route-table";
+import { registerActiveContentGuard } from "./active-content";
 import { collectParams } from "./request-params";
 import "./request-state";
 
@@ -58,6 +62,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       : false,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
     bodyLimit: MAX_UPLOAD_BYTES,
+    // A malformed percent escape or an over-long parameter fails before routing; fastify's own
+    // answer echoes the URL (token included) in its own format, so the portal answers instead.
+    frameworkErrors: (_error, _request, reply) => {
+      void (reply as unknown as FastifyReply)
+        .code(200)
+        .type("application/json; charset=utf-8")
+        .send(
+          new ArcGISRequestError(400, "Invalid URL", [
+            "The URL holds a malformed escape or an over-long part.",
+          ]).toJSON(),
+        );
+    },
   };
   // Fastify types HTTPS servers separately; routes are written once against the plain instance.
   const app = (options.https
@@ -75,6 +91,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Some clients post forms without a content type; read any other body as a form too.
   app.addContentTypeParser("*", { parseAs: "string" }, (_request, body, done) => done(null, body));
 
+  recordRoutes(app);
+  registerActiveContentGuard(app);
   registerCors(app, context);
   app.addHook("onRequest", options.faults.hook);
   app.addHook("preHandler", async (request, reply) => {
@@ -83,10 +101,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reply.serializer((payload) => JSON.stringify(payload, null, 2));
     }
     const skipTokenCheck = request.routeOptions.config?.skipTokenCheck === true;
-    request.portalState = {
-      params,
-      user: skipTokenCheck ? null : authenticate(context, request, params),
-    };
+    const user = skipTokenCheck ? null : authenticate(context, request, params);
+    request.portalState = { params, user };
+    const access = request.routeOptions.config?.access;
+    // A route that declares no policy is closed: forgetting one must not open it to everyone.
+    if (!access) {
+      if (request.is404) return;
+      throw permissionDenied();
+    }
+    access.admit(user);
   });
 
   app.setErrorHandler((error, request, reply) => {
@@ -108,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerGenerateTokenRoute(app, context);
   registerOAuthRoutes(app, context);
   registerPortalRoutes(app, context);
+  registerSecurityPolicyRoutes(app, context);
   registerCommunityRoutes(app, context);
   registerGeocodeServerRoutes(app, context);
   registerFeatureServerRoutes(app, context);
@@ -131,10 +155,32 @@ function toArcGISError(error: unknown): ArcGISRequestError {
   if (error instanceof ArcGISRequestError) return error;
   const statusCode = (error as { statusCode?: unknown }).statusCode;
   const message = error instanceof Error ? error.message : String(error);
+  if (isBadInput(error)) {
+    return new ArcGISRequestError(400, "Unable to process request.", [
+      "The request holds a value the portal cannot read.",
+    ]);
+  }
   if (typeof statusCode === "number" && statusCode >= 400 && statusCode < 500) {
     return new ArcGISRequestError(statusCode === 413 ? 413 : 400, "Unable to process request.", [
       message,
     ]);
   }
   return new ArcGISRequestError(500, "Unable to complete operation.", []);
+}
+
+/**
+ * Failures that only input causes: a bad percent escape (URIError), unparsable or too deeply
+ * nested JSON (SyntaxError, RangeError), a NUL byte or over-long name given to the file system,
+ * a statement too large for SQLite. They are the caller's mistake (400), not the portal's.
+ */
+function isBadInput(error: unknown): boolean {
+  if (error instanceof URIError || error instanceof SyntaxError || error instanceof RangeError)
+    return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === "ERR_INVALID_ARG_VALUE" || code === "ENAMETOOLONG" || code === "SQLITE_TOOBIG")
+    return true;
+  const message = error instanceof Error ? error.message : "";
+  return /too many SQL variables|Expression tree is too large|string or blob too big/i.test(
+    message,
+  );
 }

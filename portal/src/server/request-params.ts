@@ -1,4 +1,5 @@
 import { URLSearchParams } from "node:url";
+import { invalidParameter } from "./arcgis-error";
 
 export interface UploadedFile {
   readonly filename: string;
@@ -33,7 +34,7 @@ function addEntries(
   for (const [key, raw] of Object.entries(source as Record<string, unknown>)) {
     // A repeated parameter counts once, with its last value.
     const value = Array.isArray(raw) ? raw[raw.length - 1] : raw;
-    if (isMultipartFile(value)) files[key] = toUploadedFile(value);
+    if (isMultipartFile(value)) files[key] = toUploadedFile(key, value);
     else if (isMultipartField(value)) values[key] = String(value.value);
     else if (typeof value === "string") values[key] = value;
     else if (value !== undefined && value !== null) values[key] = JSON.stringify(value);
@@ -64,7 +65,10 @@ function isMultipartFile(value: unknown): value is MultipartFileLike {
   );
 }
 
-function toUploadedFile(part: MultipartFileLike): UploadedFile {
+function toUploadedFile(key: string, part: MultipartFileLike): UploadedFile {
+  // File names become paths on disk: control characters (NUL above all) are refused up front.
+  if ([...part.filename].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f))
+    throw invalidParameter(key, "has a file name with control characters.");
   const data = Buffer.isBuffer(part.value) ? part.value : Buffer.alloc(0);
   return { filename: part.filename, mimetype: part.mimetype, data };
 }

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from "fastify";
+import type { AccessPolicy } from "../security/access";
 import type { UserRecord } from "../model/user-record";
 import type { RequestParams } from "./request-params";
 
@@ -15,6 +16,10 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Routes that authenticate by themselves (generateToken) skip token checking. */
     skipTokenCheck?: boolean;
+    /** Who may call the route; every route declares one (see security/access.ts). */
+    access?: AccessPolicy;
+    /** The portal's own HTML pages (OAuth sign-in), exempt from the download rule for HTML. */
+    portalPage?: boolean;
   }
 }
 

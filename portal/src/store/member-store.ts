@@ -112,13 +112,19 @@ export class MemberStore {
     })();
   }
 
+  /** A new password ends every session of the old one, as on ArcGIS Online. */
   async setPassword(username: string, password: string): Promise<void> {
     const hashed = await hashPassword(password);
-    this.db
-      .prepare(
-        "UPDATE users SET password_hash = ?, password_salt = ?, modified = ? WHERE username = ?",
-      )
-      .run(hashed.hash, hashed.salt, Date.now(), username);
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          "UPDATE users SET password_hash = ?, password_salt = ?, modified = ? WHERE username = ?",
+        )
+        .run(hashed.hash, hashed.salt, Date.now(), username);
+      for (const table of ["tokens", "oauth_refresh_tokens", "server_tokens", "sign_in_failures"]) {
+        this.db.prepare(`DELETE FROM ${table} WHERE username = ?`).run(username);
+      }
+    })();
   }
 
   async setSecurityQuestion(username: string, index: number, answer: string): Promise<void> {

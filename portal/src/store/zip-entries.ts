@@ -1,4 +1,5 @@
 import { inflateRawSync } from "node:zlib";
+import { archiveTooLarge, inflateBudget } from "../security/archive-limits";
 
 /** One file of a zip archive. */
 export interface ZipEntry {
@@ -20,6 +21,7 @@ export function readZipEntries(zip: Buffer): ZipEntry[] {
   const count = zip.readUInt16LE(end + 10);
   let offset = zip.readUInt32LE(end + 16);
   const entries: ZipEntry[] = [];
+  let remaining = inflateBudget(zip.length);
   for (let index = 0; index < count; index++) {
     if (zip.readUInt32LE(offset) !== CENTRAL_FILE_HEADER) throw new Error("corrupt zip directory");
     const method = zip.readUInt16LE(offset + 10);
@@ -35,11 +37,25 @@ export function readZipEntries(zip: Buffer): ZipEntry[] {
     const dataStart =
       localOffset + 30 + zip.readUInt16LE(localOffset + 26) + zip.readUInt16LE(localOffset + 28);
     const raw = zip.subarray(dataStart, dataStart + compressedSize);
-    if (method === 0) entries.push({ name, data: Buffer.from(raw) });
-    else if (method === 8) entries.push({ name, data: inflateRawSync(raw) });
+    let data: Buffer;
+    if (method === 0) data = Buffer.from(raw);
+    else if (method === 8) data = inflateWithin(raw, remaining);
     else throw new Error(`zip entry ${name} uses an unsupported compression method`);
+    remaining -= data.length;
+    if (remaining < 0) throw archiveTooLarge();
+    entries.push({ name, data });
   }
   return entries;
+}
+
+/** Inflates at most `limit` bytes: a zip bomb stops at the budget instead of filling memory. */
+function inflateWithin(raw: Buffer, limit: number): Buffer {
+  try {
+    return inflateRawSync(raw, { maxOutputLength: Math.max(1, limit) });
+  } catch (error) {
+    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw archiveTooLarge();
+    throw error;
+  }
 }
 
 function findEndOfCentralDirectory(zip: Buffer): number {

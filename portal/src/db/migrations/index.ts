@@ -7,6 +7,7 @@ import { hostedFeatureServices } from "./0005_hosted_feature_services";
 import { oauthApps } from "./0006_oauth_apps";
 import { serverTokens } from "./0007_server_tokens";
 import { analysedSearchText } from "./0008_analysed_search_text";
+import { signInLockout } from "./0009_sign_in_lockout";
 
 /** Every schema migration, oldest first. Append new ones; never edit or reorder old ones. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   oauthApps,
   serverTokens,
   analysedSearchText,
+  signInLockout,
 ];

@@ -1,5 +1,6 @@
-import { strToU8, unzipSync, zipSync } from "fflate";
-import { invalidParameter } from "../../server/arcgis-error";
+import { unzipBounded } from "../../security/archive-limits";
+import { strToU8, zipSync } from "fflate";
+import { ArcGISRequestError, invalidParameter } from "../../server/arcgis-error";
 import type { EsriGeometry, GeometryType, Position } from "../esri-geometry";
 import { projectGeometry } from "../esri-geometry";
 import type { FieldDefinition } from "../fields";
@@ -42,8 +43,9 @@ const WGS84_PRJ =
 export function readShapefileZip(data: Buffer): FeatureSource {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(new Uint8Array(data));
-  } catch {
+    files = unzipBounded(data);
+  } catch (error) {
+    if (error instanceof ArcGISRequestError) throw error;
     throw invalidParameter("itemId", "names a Shapefile item that is not a valid zip archive.");
   }
   const find = (extension: string, base?: string): Uint8Array | undefined => {

@@ -1,5 +1,6 @@
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { invalidParameter } from "../../server/arcgis-error";
+import { unzipBounded } from "../../security/archive-limits";
+import { strFromU8, strToU8, zipSync } from "fflate";
+import { ArcGISRequestError, invalidParameter } from "../../server/arcgis-error";
 import { type Table, uniqueNames } from "./csv-table";
 import { escapeXml, unescapeXml } from "./xml-text";
 
@@ -11,8 +12,9 @@ import { escapeXml, unescapeXml } from "./xml-text";
 export function readXlsx(data: Buffer): Table {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(new Uint8Array(data));
-  } catch {
+    files = unzipBounded(data);
+  } catch (error) {
+    if (error instanceof ArcGISRequestError) throw error;
     throw invalidParameter("itemId", "names an Excel file that is not a valid .xlsx workbook.");
   }
   const sheetPath = firstSheetPath(files);
