@@ -1,4 +1,3 @@
-import { escapeHtml } from "../jupyter/escape-html";
 // The page MapView.exportToHtml writes: the map's layers, graphics and view in a file that
 // opens in any browser. Unlike the notebook views, such a page is meant to be shared, so it
 // loads the ArcGIS Maps SDK from `apiUrl` (its public address by default, as the Python API's

@@ -163,6 +163,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
   app.route({
     method: "POST",
     url: `${SERVICE}/:layerId/calculate`,
+    config: { access: Access.mayView("service") },
     handler: async (request) => {
       const service = readableService(request);
       requireOwner(service, stateOf(request).user);
