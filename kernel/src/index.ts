@@ -15,6 +15,14 @@ export { Role, type RoleJSON } from "./roles/role";
 export { RoleManager } from "./roles/role-manager";
 export { AdminManager } from "./admin/admin-manager";
 export { CertificateManager, type CertificateJSON } from "./admin/certificate-manager";
+export {
+  Webhook,
+  WebhookManager,
+  type WebhookJSON,
+  type WebhookNotification,
+  type WebhookOptions,
+  type WebhookSettings,
+} from "./admin/webhooks";
 export { DatastoreManager } from "./datastore/datastore-manager";
 export { Datastore, type DataItemJSON } from "./datastore/datastore";
 export { GroupManager, type GroupCreateOptions } from "./groups/group-manager";

@@ -1,15 +1,17 @@
 import { inspect } from "node:util";
 import type { GIS } from "../gis";
 import { CertificateManager } from "./certificate-manager";
+import { WebhookManager } from "./webhooks";
 
 /**
  * Administration of the organisation. Python: `GIS.admin` (the portal or ArcGIS Online admin
- * manager); tsgis offers its `certificates`.
+ * manager); tsgis offers its `certificates` and `webhooks`.
  * @example
  * const certificates = await gis.admin.certificates.getCertificates();
  */
 export class AdminManager {
   private certificateManager: CertificateManager | null = null;
+  private webhookManager: WebhookManager | null = null;
 
   /**
    * Made by the GIS: use `gis.admin` rather than calling this.
@@ -27,6 +29,16 @@ export class AdminManager {
   get certificates(): CertificateManager {
     this.certificateManager ??= new CertificateManager(this.gis);
     return this.certificateManager;
+  }
+
+  /**
+   * The organisation's webhooks. Python: `GIS.admin.webhooks`.
+   * @example
+   * const hooks = await gis.admin.webhooks.list();
+   */
+  get webhooks(): WebhookManager {
+    this.webhookManager ??= new WebhookManager(this.gis);
+    return this.webhookManager;
   }
 
   /**

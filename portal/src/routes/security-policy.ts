@@ -5,7 +5,7 @@ import {
   resetPasswordPolicy,
   updatePasswordPolicy,
 } from "../security/security-policy";
-import { ArcGISRequestError } from "../server/arcgis-error";
+import { requireOwnPortal } from "../server/own-portal";
 import type { PortalContext } from "../server/portal-context";
 import { stateOf } from "../server/request-state";
 import { OrgDocumentStore } from "../store/org-document-store";
@@ -15,11 +15,6 @@ const MANAGE_SECURITY = "portal:admin:manageSecurity";
 /** `portals/{id}/securityPolicy` with its update and reset operations. */
 export function registerSecurityPolicyRoutes(app: FastifyInstance, context: PortalContext): void {
   const documents = new OrgDocumentStore(context.db);
-  const checkPortal = (portalId: string): void => {
-    const org = context.organisations.get();
-    if (portalId !== "self" && portalId !== org.id)
-      throw new ArcGISRequestError(400, "Portal not found.", [], "ORG_1000");
-  };
   const base = "/sharing/rest/portals/:portalId/securityPolicy";
 
   app.route({
@@ -27,7 +22,7 @@ export function registerSecurityPolicyRoutes(app: FastifyInstance, context: Port
     url: base,
     config: { access: Access.signedIn },
     handler: async (request) => {
-      checkPortal((request.params as { portalId: string }).portalId);
+      requireOwnPortal(context, request);
       return { passwordPolicy: passwordPolicyOf(documents) };
     },
   });
@@ -37,7 +32,7 @@ export function registerSecurityPolicyRoutes(app: FastifyInstance, context: Port
     url: `${base}/update`,
     config: { access: Access.privilege(MANAGE_SECURITY) },
     handler: async (request) => {
-      checkPortal((request.params as { portalId: string }).portalId);
+      requireOwnPortal(context, request);
       updatePasswordPolicy(documents, stateOf(request).params.values);
       return { success: true };
     },
@@ -48,7 +43,7 @@ export function registerSecurityPolicyRoutes(app: FastifyInstance, context: Port
     url: `${base}/reset`,
     config: { access: Access.privilege(MANAGE_SECURITY) },
     handler: async (request) => {
-      checkPortal((request.params as { portalId: string }).portalId);
+      requireOwnPortal(context, request);
       resetPasswordPolicy(documents);
       return { success: true };
     },

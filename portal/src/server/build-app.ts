@@ -27,6 +27,7 @@ import { registerCertificateRoutes } from "../routes/certificates";
 import { registerHostingDatastoreRoutes } from "../routes/hosting-datastore";
 import { registerPortalRoutes } from "../routes/portals";
 import { registerSecurityPolicyRoutes } from "../routes/security-policy";
+import { registerWebhookRoutes } from "../routes/webhooks";
 import { ArcGISRequestError, invalidUrl, permissionDenied } from "./arcgis-error";
 import { authenticate } from "./authenticate";
 import { registerCors } from "./cors";
@@ -147,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPortalRoleRoutes(app, context);
   registerCertificateRoutes(app, context);
   registerHostingDatastoreRoutes(app, context);
+  registerWebhookRoutes(app, context);
   return app;
 }
 
