@@ -270,4 +270,13 @@ export class WebhookManager {
     );
     return result.success === true;
   }
+
+  /**
+   * What `util.inspect` and `console.log` print. Python: `WebhookManager.__repr__()`.
+   * @example
+   * console.log(util.inspect(gis.admin.webhooks));
+   */
+  [inspect.custom](): string {
+    return `<WebhookManager url:"${this.gis.url}">`;
+  }
 }
