@@ -7,6 +7,7 @@
 // Steps whose inputs' contents have not changed since their last successful build are skipped
 // (stamps in dist/stamps); `--force` rebuilds.
 "use strict";
+const fs = require("fs");
 const path = require("path");
 const { spawnSync } = require("child_process");
 const { writeCoreMetadata } = require("../app/core-metadata.cjs");
@@ -39,9 +40,16 @@ function buildUnlessCurrent(what, output, digest, build) {
 
 const corePath = path.join(dist, "core");
 const core = writeCoreMetadata(nodeModules, corePath);
-// What both builds bundle or share is pinned by the lock file and the installed versions: a
-// dependency update changes them and rebuilds.
-const dependencies = [path.join(workspace, "package-lock.json")];
+// What both builds bundle or share: the version of every locked package (not the rest of the
+// lock, such as bin paths) and the installed versions of the shared ones. A dependency update
+// changes them and rebuilds.
+const lock = JSON.parse(fs.readFileSync(path.join(workspace, "package-lock.json"), "utf8"));
+const lockedVersions = Object.entries(lock.packages).map(([where, entry]) => [
+  where,
+  entry.version,
+  entry.integrity,
+]);
+const versions = { core, lockedVersions };
 
 if (!only || only === "extension") {
   run("npx", ["tsc", "-b", "tsconfig.json"]);
@@ -51,10 +59,9 @@ if (!only || only === "extension") {
     path.join(dist, "lib"),
     path.join(root, "package.json"),
     path.join(root, "webpack.extra.cjs"),
-    ...dependencies,
   ];
   const output = path.join(dist, "labextension", "package.json");
-  buildUnlessCurrent("extension", output, inputsDigest(inputs, core), () =>
+  buildUnlessCurrent("extension", output, inputsDigest(inputs, versions), () =>
     run(process.execPath, [
       "--max-old-space-size=4096",
       require.resolve("@jupyterlab/builder/lib/build-labextension.js"),
@@ -77,11 +84,11 @@ if (!only || only === "app") {
     "webpack.config.cjs",
     "core-metadata.cjs",
   ];
-  const inputs = [...sources.map((file) => path.join(root, "app", file)), ...dependencies];
+  const inputs = sources.map((file) => path.join(root, "app", file));
   buildUnlessCurrent(
     "front end",
     path.join(dist, "app", "static", "main.js"),
-    inputsDigest(inputs, core),
+    inputsDigest(inputs, versions),
     () =>
       run(process.execPath, [
         "--max-old-space-size=4096",
