@@ -2,6 +2,7 @@
 // `npm start`: installs what is missing, builds, starts the demo portal, installs the tsgis
 // kernel and map extension into a project-local Jupyter directory, and opens JupyterLab on
 // notebooks/ with the map tutorial ready. `npm start -- --portal-only` starts just the portal.
+// package.json runs this with `exec`, so that the signals npm forwards to its shell reach it.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -9,33 +10,19 @@ const crypto = require("crypto");
 const { spawn, spawnSync } = require("child_process");
 const { ensureNpmDependencies } = require("./ensure-npm");
 const { ensureSystemPackages } = require("./ensure-system");
+const { Supervisor } = require("./supervisor");
+const { installExtensions } = require("../labextension/scripts/install.cjs");
 
 const root = path.join(__dirname, "..");
 const portalPort = process.env.TSGIS_PORTAL_PORT || "8480";
 const labPort = process.env.TSGIS_LAB_PORT || "8888";
 const portalUrl = `http://127.0.0.1:${portalPort}`;
-const dataDir = path.join(root, ".tsgis-data", "portal");
+const dataDir = process.env.TSGIS_PORTAL_DATA || path.join(root, ".tsgis-data", "portal");
 const jupyterPrefix = path.join(root, ".jupyter-local");
+// Saved layouts of `npm start` only; the tests and benchmarks keep theirs elsewhere.
+const workspacesDir = path.join(jupyterPrefix, "workspaces", "start");
 const portalOnly = process.argv.includes("--portal-only");
-const children = [];
-
-function runOrExit(command, args, env = process.env) {
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env });
-  if (result.status !== 0) {
-    console.error(`\n${command} ${args.join(" ")} failed`);
-    process.exit(result.status ?? 1);
-  }
-}
-
-function startChild(command, args, options) {
-  const child = spawn(command, args, { cwd: root, ...options });
-  children.push(child);
-  child.on("exit", (code) => {
-    for (const other of children) if (other !== child && other.exitCode === null) other.kill();
-    process.exit(code ?? 0);
-  });
-  return child;
-}
+const supervisor = new Supervisor(root);
 
 function onPath(command) {
   return spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
@@ -65,18 +52,19 @@ function jupyterEnv() {
   };
 }
 
-function startLab() {
+async function startLab() {
   const env = jupyterEnv();
-  runOrExit(
+  await supervisor.run(
     process.execPath,
     [path.join(root, "kernel", "dist", "jupyter", "cli.js"), "install", "--prefix", jupyterPrefix],
     env,
   );
-  runOrExit(
-    process.execPath,
-    [path.join(root, "labextension", "bin", "tsgis-lab.cjs"), "install", "--prefix", jupyterPrefix],
-    env,
-  );
+  if (supervisor.isStopping) return;
+  const useRealJupyterLab = onPath("jupyter-lab");
+  const installed = installExtensions(path.join(jupyterPrefix, "share", "jupyter"), undefined, {
+    withWidgetsManager: useRealJupyterLab,
+  });
+  for (const line of installed) console.log(line);
   // The Jupyter server's own access token, generated per start; it guards the local server.
   const labToken = crypto.randomBytes(16).toString("hex");
   const serverArgs = [
@@ -85,13 +73,21 @@ function startLab() {
     `--ServerApp.token=${labToken}`,
     `--ServerApp.root_dir=${path.join(root, "notebooks")}`,
     "--no-browser",
+    "--MappingKernelManager.default_kernel_name=tsgis",
     ...(process.getuid && process.getuid() === 0 ? ["--ServerApp.allow_root=True"] : []),
   ];
-  const useRealJupyterLab = onPath("jupyter-lab");
+  fs.mkdirSync(workspacesDir, { recursive: true });
   const [command, args] = useRealJupyterLab
-    ? ["jupyter-lab", serverArgs]
-    : ["/usr/bin/python3", [path.join(root, "labextension", "app", "serve.py"), ...serverArgs]];
-  startChild(command, args, { env, stdio: ["ignore", "ignore", "inherit"] });
+    ? ["jupyter-lab", [...serverArgs, `--LabApp.workspaces_dir=${workspacesDir}`]]
+    : [
+        "/usr/bin/python3",
+        [
+          path.join(root, "labextension", "app", "serve.py"),
+          ...serverArgs,
+          `--TsgisLab.workspaces_dir=${workspacesDir}`,
+        ],
+      ];
+  supervisor.startServer(command, args, { env, stdio: ["ignore", "ignore", "inherit"] });
   const mapUrl = `http://127.0.0.1:${labPort}/lab/tree/map.ipynb?token=${labToken}`;
   console.log(`
 JupyterLab (${useRealJupyterLab ? "jupyter lab" : "the tsgis front end"}) is starting on notebooks/.
@@ -100,7 +96,7 @@ Open the map tutorial:
   ${mapUrl}
 
 Notebooks connect to the demo portal at ${portalUrl} (TSGIS_PORTAL_URL).
-Press Ctrl+C to stop JupyterLab and the portal. Portal data stays in .tsgis-data/portal.
+Press Ctrl+C to stop JupyterLab, its kernels and the portal. Portal data stays in .tsgis-data/portal.
 `);
   if (process.env.DISPLAY && onPath("xdg-open")) {
     spawn("xdg-open", [mapUrl], { stdio: "ignore", detached: true }).unref();
@@ -110,11 +106,14 @@ Press Ctrl+C to stop JupyterLab and the portal. Portal data stays in .tsgis-data
 async function main() {
   ensureSystemPackages();
   ensureNpmDependencies();
-  runOrExit("npx", ["tsc", "-b", "tsconfig.build.json"]);
+  await supervisor.run("npx", ["tsc", "-b", "tsconfig.build.json"]);
   if (!portalOnly)
-    runOrExit(process.execPath, [path.join(root, "labextension", "scripts", "build-lab.cjs")]);
+    await supervisor.run(process.execPath, [
+      path.join(root, "labextension", "scripts", "build-lab.cjs"),
+    ]);
+  if (supervisor.isStopping) return;
   fs.mkdirSync(dataDir, { recursive: true });
-  startChild(
+  supervisor.startServer(
     process.execPath,
     [
       path.join(root, "portal", "dist", "cli.js"),
@@ -126,12 +125,8 @@ async function main() {
     ],
     { stdio: ["ignore", "inherit", "inherit"] },
   );
-  for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.on(signal, () => {
-      for (const child of children) if (child.exitCode === null) child.kill(signal);
-    });
-  }
   await waitForPortal();
+  if (supervisor.isStopping) return;
   if (portalOnly) {
     console.log(`
 Connect from a TypeScript notebook or script:
@@ -141,11 +136,10 @@ Connect from a TypeScript notebook or script:
 `);
     return;
   }
-  startLab();
+  await startLab();
 }
 
 main().catch((error) => {
   console.error(error instanceof Error ? error.message : error);
-  for (const child of children) if (child.exitCode === null) child.kill();
-  process.exit(1);
+  void supervisor.stop(1);
 });

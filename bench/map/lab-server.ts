@@ -29,6 +29,10 @@ export interface LabServer {
   token: string;
   /** The folder the server shows; inside the repository so notebooks can import tsgis. */
   notebookDir: string;
+  /** Where JupyterLab saves this run's layouts: its own, never shared with `npm start`. */
+  workspacesDir: string;
+  /** What the server (and its kernels) printed so far. */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -48,7 +52,8 @@ export function buildLab(): void {
   runOrThrow("npx", ["tsc", "-b", "kernel"], process.env);
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 right now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
@@ -85,6 +90,8 @@ export async function startLab(portalUrl: string, notebooks: string[]): Promise<
     [path.join(root, "labextension", "bin", "tsgis-lab.cjs"), "install", "--prefix", sandbox],
     env,
   );
+  const workspacesDir = path.join(sandbox, "workspaces");
+  mkdirSync(workspacesDir);
   const port = await freePort();
   const token = `e2e-${Math.random().toString(36).slice(2)}`;
   const server: ChildProcess = spawn(
@@ -98,6 +105,7 @@ export async function startLab(portalUrl: string, notebooks: string[]): Promise<
       `--ServerApp.root_dir=${notebookDir}`,
       "--ServerApp.allow_root=True",
       "--no-browser",
+      `--TsgisLab.workspaces_dir=${workspacesDir}`,
     ],
     { cwd: notebookDir, env, stdio: ["ignore", "pipe", "pipe"] },
   );
@@ -119,6 +127,8 @@ export async function startLab(portalUrl: string, notebooks: string[]): Promise<
     url,
     token,
     notebookDir,
+    workspacesDir,
+    log: () => log,
     stop: async () => {
       if (server.exitCode === null) {
         const exited = new Promise((resolve) => server.once("exit", resolve));

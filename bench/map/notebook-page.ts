@@ -60,6 +60,8 @@ export interface MapViewReading {
 export class NotebookPage {
   readonly requests: string[] = [];
   readonly errors: string[] = [];
+  /** What the page logged as console errors. */
+  readonly consoleErrors: string[] = [];
 
   private constructor(
     readonly browser: Browser,
@@ -67,6 +69,12 @@ export class NotebookPage {
   ) {
     page.on("request", (request) => this.requests.push(request.url()));
     page.on("pageerror", (error) => this.errors.push(String(error)));
+    page.on("console", (message) => {
+      if (message.type() === "error") {
+        const { url } = message.location();
+        this.consoleErrors.push(url ? `${message.text()} (${url})` : message.text());
+      }
+    });
   }
 
   static async open(labUrl: string, token: string, notebook: string): Promise<NotebookPage> {
@@ -74,9 +82,28 @@ export class NotebookPage {
       executablePath: "/usr/bin/chromium",
       args: CHROMIUM_FLAGS,
     });
+    try {
+      return await NotebookPage.openIn(browser, labUrl, token, notebook);
+    } catch (error) {
+      // A browser left running keeps the test process alive after the failure.
+      await browser.close();
+      throw error;
+    }
+  }
+
+  private static async openIn(
+    browser: Browser,
+    labUrl: string,
+    token: string,
+    notebook: string,
+  ): Promise<NotebookPage> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const session = new NotebookPage(browser, page);
-    await page.goto(`${labUrl}/lab/tree/${notebook}?token=${token}`);
+    // The page's own scripts (not every late resource) decide when the lab is up.
+    await page.goto(`${labUrl}/lab/tree/${notebook}?token=${token}`, {
+      waitUntil: "domcontentloaded",
+      timeout: 120_000,
+    });
     await page.waitForFunction("document.body.dataset.tsgisLab", null, { timeout: 120_000 });
     await page.waitForFunction(
       "window.jupyterapp.shell.currentWidget && window.jupyterapp.shell.currentWidget.sessionContext.session && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'",

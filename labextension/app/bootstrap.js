@@ -70,7 +70,9 @@ async function main() {
   const plugins = [...core, ...mods].flatMap((mod) =>
     Array.isArray(mod.default) ? mod.default : [mod.default],
   );
-  pluginRegistry.registerPlugins(activatable(plugins));
+  // page_config.json's disabledExtensions, as JupyterLab honours them (a plugin id or a package).
+  const enabled = plugins.filter((plugin) => !PageConfig.Extension.isDisabled(plugin.id));
+  pluginRegistry.registerPlugins(activatable(enabled));
   const serviceManager = await pluginRegistry.resolveRequiredService(IServiceManager);
   const lab = new JupyterLab({ pluginRegistry, serviceManager });
   await lab.start();

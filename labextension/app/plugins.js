@@ -1,5 +1,6 @@
-// The JupyterLab plugins built into the front end: enough to browse files and run notebooks,
-// plus the Jupyter widgets manager, so maps render without any other prebuilt extension.
+// The JupyterLab plugins built into the front end: enough to browse files and run notebooks
+// (markedparser renders markdown cells: without it they show as source text), plus the Jupyter
+// widgets manager, so maps render without any other prebuilt extension.
 export const pluginModules = [
   import("@jupyterlab/application-extension"),
   import("@jupyterlab/apputils-extension"),
@@ -8,6 +9,7 @@ export const pluginModules = [
   import("@jupyterlab/docmanager-extension"),
   import("@jupyterlab/filebrowser-extension"),
   import("@jupyterlab/mainmenu-extension"),
+  import("@jupyterlab/markedparser-extension"),
   import("@jupyterlab/notebook-extension"),
   import("@jupyterlab/rendermime-extension"),
   import("@jupyterlab/services-extension"),
@@ -25,6 +27,7 @@ export const styleModules = [
   import("@jupyterlab/docmanager-extension/style/index.js"),
   import("@jupyterlab/filebrowser-extension/style/index.js"),
   import("@jupyterlab/mainmenu-extension/style/index.js"),
+  import("@jupyterlab/markedparser-extension/style/index.js"),
   import("@jupyterlab/notebook-extension/style/index.js"),
   import("@jupyterlab/rendermime-extension/style/index.js"),
   import("@jupyterlab/translation-extension/style/index.js"),

@@ -4,13 +4,20 @@ jupyterlab_server's LabServerApp provides the page, settings, themes, workspaces
 prebuilt extensions found in the Jupyter data directories' labextensions folders; the
 front end itself comes from dist/app, built by `npm run build:lab`.
 Run with the system Python: /usr/bin/python3 serve.py [--ServerApp.port=8888 ...]
+
+Each kind of run passes its own --TsgisLab.workspaces_dir: a saved layout belongs to the
+run that made it (`npm start` must not reopen a notebook a benchmark left open).
 """
 import os
 
 from jupyterlab_server import LabServerApp
+from traitlets import default
+
+from server_apis import HANDLERS as SERVER_API_HANDLERS
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DIST = os.path.join(os.path.dirname(HERE), "dist", "app")
+KERNEL_NAME = "tsgis"
 
 
 class TsgisLab(LabServerApp):
@@ -21,13 +28,35 @@ class TsgisLab(LabServerApp):
     default_url = "/lab"
     load_other_extensions = False
     app_dir = DIST
-    app_settings_dir = os.path.join(DIST, "settings")
+    # page_config.json (plugins left out) and overrides.json (setting defaults) live in the
+    # source tree: they are configuration, not build output.
+    app_settings_dir = os.path.join(HERE, "settings")
     schemas_dir = os.path.join(DIST, "schemas")
     static_dir = os.path.join(DIST, "static")
     templates_dir = os.path.join(HERE, "templates")
     themes_dir = os.path.join(DIST, "themes")
-    user_settings_dir = os.path.join(DIST, "user-settings")
-    workspaces_dir = os.path.join(DIST, "workspaces")
+
+    # Assigning a plain value to these would replace the trait, and the command line could
+    # no longer set them; a trait default keeps them configurable.
+    @default("user_settings_dir")
+    def _default_user_settings_dir(self):
+        return os.path.join(DIST, "user-settings")
+
+    @default("workspaces_dir")
+    def _default_workspaces_dir(self):
+        return os.path.join(DIST, "workspaces")
+
+    def initialize_handlers(self):
+        super().initialize_handlers()
+        self.handlers.extend(SERVER_API_HANDLERS)
+
+    def _jupyter_server_config(self):
+        config = super()._jupyter_server_config()
+        # tsgis is the kernel this front end exists for: a new notebook starts on it unasked.
+        config["MappingKernelManager"] = {"default_kernel_name": KERNEL_NAME}
+        # Debian's system Python has no ipykernel: do not look for (and warn about) it.
+        config["KernelSpecManager"] = {"ensure_native_kernel": False}
+        return config
 
 
 def _jupyter_server_extension_points():

@@ -21,6 +21,7 @@ const EXTENSION_PACKAGES = [
   "@jupyterlab/docmanager-extension",
   "@jupyterlab/filebrowser-extension",
   "@jupyterlab/mainmenu-extension",
+  "@jupyterlab/markedparser-extension",
   "@jupyterlab/notebook-extension",
   "@jupyterlab/rendermime-extension",
   "@jupyterlab/services-extension",

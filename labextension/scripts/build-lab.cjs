@@ -4,14 +4,15 @@
 //   2. the prebuilt extension (webpack through @jupyterlab/builder) in dist/labextension,
 //      with @arcgis/core's assets copied beside it, pruned to what the views use;
 //   3. the JupyterLab front end in dist/app (for machines without the `jupyterlab` package).
-// Steps whose inputs have not changed since their last build are skipped; `--force` rebuilds.
+// Steps whose inputs' contents have not changed since their last successful build are skipped
+// (stamps in dist/stamps); `--force` rebuilds.
 "use strict";
 const fs = require("fs");
 const path = require("path");
 const { spawnSync } = require("child_process");
 const { writeCoreMetadata } = require("../app/core-metadata.cjs");
 const { copyArcGisAssets } = require("./arcgis-assets.cjs");
-const { newestMtime } = require("./freshness.cjs");
+const { inputsDigest, isCurrent, writeStamp } = require("./freshness.cjs");
 
 const root = path.join(__dirname, "..");
 const workspace = path.join(root, "..");
@@ -26,48 +27,74 @@ function run(command, args, options = {}) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-function upToDate(output, inputs) {
-  if (force || !fs.existsSync(output)) return false;
-  return fs.statSync(output).mtimeMs >= newestMtime(inputs);
+/** Runs `build` unless `output` was built from inputs with this digest. */
+function buildUnlessCurrent(what, output, digest, build) {
+  const stamp = path.join(dist, "stamps", `${what}.sha256`);
+  if (!force && isCurrent(output, stamp, digest)) {
+    console.log(`${what}: up to date`);
+    return;
+  }
+  build();
+  writeStamp(stamp, digest);
 }
 
 const corePath = path.join(dist, "core");
-writeCoreMetadata(nodeModules, corePath);
+const core = writeCoreMetadata(nodeModules, corePath);
+// What both builds bundle or share: the version of every locked package (not the rest of the
+// lock, such as bin paths) and the installed versions of the shared ones. A dependency update
+// changes them and rebuilds.
+const lock = JSON.parse(fs.readFileSync(path.join(workspace, "package-lock.json"), "utf8"));
+const lockedVersions = Object.entries(lock.packages).map(([where, entry]) => [
+  where,
+  entry.version,
+  entry.integrity,
+]);
+const versions = { core, lockedVersions };
 
 if (!only || only === "extension") {
   run("npx", ["tsc", "-b", "tsconfig.json"]);
-  const stamp = path.join(dist, "labextension", "package.json");
   const inputs = [
     path.join(workspace, "widget", "dist"),
+    path.join(workspace, "widget", "package.json"),
     path.join(dist, "lib"),
     path.join(root, "package.json"),
+    path.join(root, "webpack.extra.cjs"),
   ];
-  if (upToDate(stamp, inputs)) {
-    console.log("extension: up to date");
-  } else {
+  const output = path.join(dist, "labextension", "package.json");
+  buildUnlessCurrent("extension", output, inputsDigest(inputs, versions), () =>
     run(process.execPath, [
       "--max-old-space-size=4096",
       require.resolve("@jupyterlab/builder/lib/build-labextension.js"),
       "--core-path",
       corePath,
       root,
-    ]);
-  }
+    ]),
+  );
   const assets = path.join(dist, "labextension", "static", "arcgis-assets");
   const copied = copyArcGisAssets(path.join(nodeModules, "@arcgis", "core", "assets"), assets);
   console.log(`@arcgis/core assets: ${copied.files} files, ${(copied.bytes / 1e6).toFixed(1)} MB`);
 }
 
 if (!only || only === "app") {
-  const stamp = path.join(dist, "app", "static", "main.js");
-  if (upToDate(stamp, [path.join(root, "app"), corePath])) {
-    console.log("front end: up to date");
-  } else {
-    run(process.execPath, [
-      "--max-old-space-size=4096",
-      require.resolve("webpack-cli/bin/cli.js"),
-      "--config",
-      path.join(root, "app", "webpack.config.cjs"),
-    ]);
-  }
+  // The page template, settings and serve.py are read when the server runs, not built in.
+  const sources = [
+    "index.js",
+    "bootstrap.js",
+    "plugins.js",
+    "webpack.config.cjs",
+    "core-metadata.cjs",
+  ];
+  const inputs = sources.map((file) => path.join(root, "app", file));
+  buildUnlessCurrent(
+    "front end",
+    path.join(dist, "app", "static", "main.js"),
+    inputsDigest(inputs, versions),
+    () =>
+      run(process.execPath, [
+        "--max-old-space-size=4096",
+        require.resolve("webpack-cli/bin/cli.js"),
+        "--config",
+        path.join(root, "app", "webpack.config.cjs"),
+      ]),
+  );
 }

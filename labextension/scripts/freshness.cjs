@@ -1,23 +1,50 @@
-// The newest modification time under some files and folders, to skip builds that are current.
+// Whether a build's output is current: a SHA-256 of its inputs' contents (and of any extra
+// values, such as installed versions) is kept in a stamp file when the build succeeds, and a
+// later build with the same digest is skipped. Contents, not modification times: `tsc -b` and
+// the core metadata rewrite unchanged files on every start, which made every start rebuild.
 "use strict";
+const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 
-function newestMtime(paths) {
-  let newest = 0;
-  const visit = (target) => {
-    if (!fs.existsSync(target)) return;
-    const stat = fs.statSync(target);
-    if (stat.isDirectory()) {
-      for (const entry of fs.readdirSync(target)) {
-        if (entry !== "node_modules") visit(path.join(target, entry));
-      }
-    } else {
-      newest = Math.max(newest, stat.mtimeMs);
-    }
-  };
-  paths.forEach(visit);
-  return newest;
+/** Left out of a folder's digest: dependencies, and compiler caches that change on their own. */
+function skipped(name) {
+  return name === "node_modules" || name.endsWith(".tsbuildinfo");
 }
 
-module.exports = { newestMtime };
+function filesUnder(target) {
+  if (!fs.existsSync(target)) return [];
+  if (!fs.statSync(target).isDirectory()) return [target];
+  return fs
+    .readdirSync(target)
+    .filter((entry) => !skipped(entry))
+    .sort()
+    .flatMap((entry) => filesUnder(path.join(target, entry)));
+}
+
+/**
+ * The digest of the files under `paths` (their paths and contents) and of `values`; a missing
+ * path counts as empty, so creating it changes the digest.
+ */
+function inputsDigest(paths, values = {}) {
+  const hash = crypto.createHash("sha256");
+  hash.update(JSON.stringify(values));
+  for (const file of paths.flatMap(filesUnder)) {
+    hash.update(`\0${file}\0`);
+    hash.update(fs.readFileSync(file));
+  }
+  return hash.digest("hex");
+}
+
+/** True when `output` exists and the stamp records `digest`. */
+function isCurrent(output, stampFile, digest) {
+  if (!fs.existsSync(output) || !fs.existsSync(stampFile)) return false;
+  return fs.readFileSync(stampFile, "utf8").trim() === digest;
+}
+
+function writeStamp(stampFile, digest) {
+  fs.mkdirSync(path.dirname(stampFile), { recursive: true });
+  fs.writeFileSync(stampFile, `${digest}\n`);
+}
+
+module.exports = { inputsDigest, isCurrent, writeStamp };

@@ -44,7 +44,15 @@ function prebuiltWidgetsManager() {
   return candidates.find((candidate) => fs.existsSync(path.join(candidate, "package.json")));
 }
 
-function installExtensions(dataDir, built = path.join(root, "dist", "labextension")) {
+/**
+ * `withWidgetsManager: false` is for the tsgis front end, which has the widgets manager built
+ * in: it neither needs a prebuilt copy nor should be told one is missing.
+ */
+function installExtensions(
+  dataDir,
+  built = path.join(root, "dist", "labextension"),
+  { withWidgetsManager = true } = {},
+) {
   if (!fs.existsSync(path.join(built, "package.json"))) {
     throw new Error(`no prebuilt extension in ${built}: run "npm run build:lab" first`);
   }
@@ -53,6 +61,7 @@ function installExtensions(dataDir, built = path.join(root, "dist", "labextensio
   const target = path.join(labextensions, ...EXTENSION_NAME.split("/"));
   copyTree(built, target);
   lines.push(`installed ${EXTENSION_NAME} in ${target}`);
+  if (!withWidgetsManager) return lines;
   const managerTarget = path.join(labextensions, ...WIDGETS_MANAGER.split("/"));
   if (fs.existsSync(path.join(managerTarget, "package.json"))) {
     lines.push(`${WIDGETS_MANAGER} is already in ${managerTarget}`);

@@ -359,6 +359,38 @@ def check_widget_protocol(s):
     expect(update == {"method": "update", "state": {"value": 6}, "buffer_paths": []}, f"kernel update {update}")
 
 
+def check_widget_control_channel(s):
+    """A front end that reconnects asks for every live widget at once (ipywidgets 8's control comm)."""
+    outputs = s.execute_ok("w.modelId")
+    model_id = result_text(outputs).strip("'")
+    outputs = s.execute_ok(
+        f'import {{ Widget as W2 }} from "{JUPYTER_DIR}/widget";\n'
+        'const gone = new W2({ modelName: "GoneModel", modelModule: "test-widgets", modelModuleVersion: "1.0.0" }, {});\n'
+        "gone.close();"
+    )
+    gone_id = of_type(outputs, "comm_open")[0]["content"]["comm_id"]
+    comm_id = uuid.uuid4().hex
+    open_id = s.send_shell("comm_open", {"comm_id": comm_id, "target_name": "jupyter.widget.control", "data": {}}, metadata={"version": "1.0.0"})
+    expect(of_type(s.iopub_until_idle(open_id), "comm_close") == [], "the control comm was refused")
+    msg_id = s.send_shell("comm_msg", {"comm_id": comm_id, "data": {"method": "request_states"}})
+    answer = of_type(s.iopub_until_idle(msg_id), "comm_msg")
+    expect(len(answer) == 1 and answer[0]["content"]["comm_id"] == comm_id, f"one answer on the control comm {answer}")
+    data = answer[0]["content"]["data"]
+    expect(data["method"] == "update_states", f"method {data['method']}")
+    expect(model_id in data["states"] and gone_id not in data["states"], f"live widgets only: {list(data['states'])}")
+    entry = data["states"][model_id]
+    expect(
+        (entry["model_name"], entry["model_module"], entry["model_module_version"]) == ("TestModel", "test-widgets", "1.0.0"),
+        f"model spec {entry}",
+    )
+    expect(entry["state"]["value"] == 6 and "blob" not in entry["state"], f"state {entry['state']}")
+    paths = data["buffer_paths"]
+    expect(paths == [[model_id, "state", "blob"]], f"buffer paths {paths}")
+    expect([bytes(b) for b in answer[0]["buffers"]] == [b"\x09\x08"], "control buffers")
+    close_id = s.send_shell("comm_close", {"comm_id": comm_id, "data": {}})
+    s.iopub_until_idle(close_id)
+
+
 def check_promise_callbacks_keep_their_cell(s):
     first = s.execute_ok(
         "let release: () => void = () => {};\n"
@@ -402,6 +434,7 @@ CHECKS = [
     check_unknown_target_is_closed,
     check_malformed_messages_survive,
     check_widget_protocol,
+    check_widget_control_channel,
     check_promise_callbacks_keep_their_cell,
     check_files_changing_on_disk,
 ]

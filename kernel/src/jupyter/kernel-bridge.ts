@@ -46,6 +46,11 @@ export interface KernelBridge {
   ): CommHandle;
   /** Returns a function that unregisters the target. */
   registerCommTarget(targetName: string, handler: CommTargetHandler): () => void;
+  /**
+   * Lists a live widget for front ends that reconnect and ask for every widget's state;
+   * returns a function that removes it. Optional: kernels of older tsgis versions lack it.
+   */
+  trackWidget?(modelId: string, readState: () => JsonObject): () => void;
   canPromptForInput(): boolean;
   promptForInput(prompt: string, options?: { password?: boolean }): Promise<string>;
 }

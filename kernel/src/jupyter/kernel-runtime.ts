@@ -7,6 +7,7 @@ import { History } from "./history";
 import type { KernelBridge } from "./kernel-bridge";
 import { toBuffer } from "./protocol";
 import { StdinChannel } from "./stdin-channel";
+import { WIDGET_CONTROL_COMM_TARGET, WidgetControl } from "./widget-control";
 
 export class KernelRuntime {
   readonly channels: KernelChannels;
@@ -14,12 +15,16 @@ export class KernelRuntime {
   readonly comms: CommManager;
   readonly stdin: StdinChannel;
   readonly cells: CellRunner;
+  readonly widgets = new WidgetControl();
 
   constructor(signingKey: string) {
     this.channels = new KernelChannels(signingKey);
     this.comms = new CommManager(this.channels);
     this.stdin = new StdinChannel(this.channels);
     this.cells = new CellRunner(this.channels, this.history);
+    this.comms.registerTarget(WIDGET_CONTROL_COMM_TARGET, (comm, message) =>
+      this.widgets.serve(comm, message),
+    );
   }
 
   /** Stops the running cell, including one waiting for typed input. */
@@ -38,6 +43,7 @@ export class KernelRuntime {
       },
       openComm: (targetName, data, options) => this.comms.open(targetName, data, options),
       registerCommTarget: (targetName, handler) => this.comms.registerTarget(targetName, handler),
+      trackWidget: (modelId, readState) => this.widgets.track(modelId, readState),
       canPromptForInput: () => this.stdin.canPrompt(),
       promptForInput: (prompt, options) => this.stdin.prompt(prompt, options),
     };

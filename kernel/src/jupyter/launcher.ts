@@ -13,6 +13,7 @@ import { createTsgisHandlerClass } from "./tsgis-handler";
 import { createTsgisServerClass } from "./tsgis-server";
 import { offerOwnPackage } from "./own-package-resolution";
 import { packageVersions } from "./package-versions";
+import { exitWhenParentIsGone } from "./parent-watch";
 import { loadTslab } from "./tslab-modules";
 
 function readConnectionInfo(connectionFile: string): ConnectionInfo {
@@ -51,6 +52,7 @@ export function startTsgisKernel(
   setKernelBridge(runtime.bridge());
   // tslab's own SIGINT handler interrupts the executor; a pending prompt must give up too.
   process.on("SIGINT", () => runtime.stdin.interruptPending());
+  exitWhenParentIsGone();
   kernelLog(`starting with connection file ${connectionFile}`);
   tslab.main.startKernel({
     configPath: connectionFile,

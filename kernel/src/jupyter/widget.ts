@@ -62,6 +62,7 @@ export class Widget<State extends JsonObject = JsonObject> implements Displayabl
   private readonly comm: CommHandle | undefined;
   private readonly changeListeners = new Set<StateChangeListener<State>>();
   private readonly customListeners = new Set<CustomMessageListener>();
+  private untrack: (() => void) | undefined;
 
   /**
    * Opens the comm with the full state; outside the kernel the widget only keeps its state.
@@ -85,6 +86,11 @@ export class Widget<State extends JsonObject = JsonObject> implements Displayabl
     );
     this.modelId = this.comm.commId;
     this.comm.onMessage((message) => this.receive(message));
+    const untrack = kernel.trackWidget?.(this.modelId, () => this.fullState());
+    if (untrack) {
+      this.comm.onClose(untrack);
+      this.untrack = untrack;
+    }
   }
 
   /**
@@ -155,6 +161,7 @@ export class Widget<State extends JsonObject = JsonObject> implements Displayabl
    */
   close(): void {
     this.comm?.close();
+    this.untrack?.();
   }
 
   /**
