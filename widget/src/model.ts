@@ -3,9 +3,8 @@
 // the IdentityManager and never set on the model, whose state is saved in the notebook.
 import IdentityManager from "@arcgis/core/identity/IdentityManager";
 import { DOMWidgetModel, type ISerializers } from "@jupyter-widgets/base";
-import { defaultMapState } from "./state";
+import { defaultMapState, MAP_WIDGET_MODULE } from "tsgis/dist/map/contract";
 import { parseCredentials, renewDelay } from "./sync/credentials";
-import { MODULE_NAME, MODULE_VERSION } from "./version";
 
 /** A view that can answer the kernel's requests (the map view controllers register here). */
 export interface ScreenshotSource {
@@ -17,12 +16,12 @@ const CREDENTIALS_WAIT_MS = 5000;
 
 export class MapModel extends DOMWidgetModel {
   static override serializers: ISerializers = { ...DOMWidgetModel.serializers };
-  static model_name = "MapModel";
-  static model_module = MODULE_NAME;
-  static model_module_version = MODULE_VERSION;
-  static view_name = "MapWidgetView";
-  static view_module = MODULE_NAME;
-  static view_module_version = MODULE_VERSION;
+  static model_name = MAP_WIDGET_MODULE.modelName;
+  static model_module = MAP_WIDGET_MODULE.name;
+  static model_module_version = MAP_WIDGET_MODULE.version;
+  static view_name = MAP_WIDGET_MODULE.viewName;
+  static view_module = MAP_WIDGET_MODULE.name;
+  static view_module_version = MAP_WIDGET_MODULE.version;
 
   /** True while the kernel's update is being applied: views follow it fully. */
   kernelChange = false;

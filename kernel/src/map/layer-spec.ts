@@ -2,8 +2,9 @@
 // the LayerSpec the browser draws. Only URLs and ids go in: never a token.
 import { randomUUID } from "crypto";
 import { checkRange, describe } from "./map-arguments";
-import type { LayerSpec } from "./map-state";
+import type { LayerSpec } from "./contract";
 import { toFeatureCollection } from "./geojson";
+import { featureSetToGeoJson, isFeatureSet, isSpatialTable, rowsToGeoJson } from "./table-input";
 
 /** Options of `MapView.addLayer`. */
 export interface AddLayerOptions {
@@ -30,7 +31,9 @@ export interface LayerLike {
   properties?: { name?: unknown } | null;
 }
 
-export type MapLayerInput = ItemLike | LayerLike | string | Record<string, unknown>;
+/** Also a FeatureSet, or rows with a `SHAPE` geometry (Python's spatially enabled DataFrame). */
+export type MapLayerInput =
+  ItemLike | LayerLike | string | Record<string, unknown> | Record<string, unknown>[];
 
 const OPTION_KEYS = new Set([
   "title",
@@ -48,9 +51,28 @@ export function toLayerSpec(
 ): LayerSpec {
   const checked = checkLayerOptions(options);
   const title = checked.title ?? null;
-  const base = { id: randomUUID(), title, url: null, itemId: null, portalUrl: null, geojson: null };
+  const base = {
+    id: randomUUID(),
+    title,
+    url: null,
+    itemId: null,
+    portalUrl: null,
+    geojson: null,
+    smartRenderer: null,
+  };
   if (typeof input === "string") {
     return { ...base, kind: "url", url: checkServiceUrl(input, "layer"), options: checked.rest };
+  }
+  if (isFeatureSet(input) || isSpatialTable(input)) {
+    return {
+      ...base,
+      kind: "geojson",
+      title: title ?? "Features",
+      geojson: isFeatureSet(input)
+        ? featureSetToGeoJson(input, "layer")
+        : rowsToGeoJson(input, null, "layer"),
+      options: checked.rest,
+    };
   }
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     throw new TypeError(

@@ -4,7 +4,7 @@ import GeoJSONLayer from "@arcgis/core/layers/GeoJSONLayer";
 import Layer from "@arcgis/core/layers/Layer";
 import Portal from "@arcgis/core/portal/Portal";
 import PortalItem from "@arcgis/core/portal/PortalItem";
-import type { LayerSpec } from "../state";
+import type { LayerSpec } from "tsgis/dist/map/contract";
 
 const portals = new Map<string, Portal>();
 

@@ -11,7 +11,7 @@ import type Layer from "@arcgis/core/layers/Layer";
 import MapView from "@arcgis/core/views/MapView";
 import SceneView from "@arcgis/core/views/SceneView";
 import type { MapModel } from "../model";
-import type { GraphicSpec, LayerSpec, MapState } from "../state";
+import type { GraphicSpec, LayerSpec, MapState } from "tsgis/dist/map/contract";
 import { debounce } from "../sync/debounce";
 import { reportFor, targetFor, type NavigationTarget } from "../sync/navigation";
 import { chooseBasemap } from "./basemap";
