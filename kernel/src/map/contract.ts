@@ -31,11 +31,23 @@ export type MapMode = "2D" | "3D";
  * smartMapping: `type` names the renderer as Python does ("ClassedColorRenderer", "HeatmapRenderer" …).
  */
 export interface SmartRendererSpec {
-  type: string;
+  type: SmartRendererName;
   field: string | null;
   /** Passed through to the smartMapping creator (e.g. `classificationMethod`, `numClasses`). */
   options: Record<string, unknown>;
 }
+
+/**
+ * The smart-mapping renderers by Python's names; the browser computes each from the layer's
+ * data. Those marked true need a field.
+ */
+export const SMART_RENDERERS = {
+  ClassedColorRenderer: true,
+  ClassedSizeRenderer: true,
+  UniqueValueRenderer: true,
+  HeatmapRenderer: false,
+} as const;
+export type SmartRendererName = keyof typeof SMART_RENDERERS;
 
 /** How a layer on the map is described to the browser. */
 export interface LayerSpec {
@@ -119,6 +131,8 @@ export interface MapState {
   timeExtent: TimeExtentSpec | null;
   /** Hide the 2D/3D switch button (Python: `hide_mode_switch`). */
   hideModeSwitch: boolean;
+  /** Model ids of the maps whose navigation follows this one's (`syncNavigation`). */
+  linkedMaps: string[];
 }
 
 /** What the user draws in the browser after `map.draw("polygon")` (Python's shape names). */
@@ -167,6 +181,7 @@ export function defaultMapState(): MapState {
     timeSlider: false,
     timeExtent: null,
     hideModeSwitch: false,
+    linkedMaps: [],
   };
 }
 

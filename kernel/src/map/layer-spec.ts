@@ -2,7 +2,12 @@
 // the LayerSpec the browser draws. Only URLs and ids go in: never a token.
 import { randomUUID } from "crypto";
 import { checkRange, describe } from "./map-arguments";
-import type { LayerSpec } from "./contract";
+import {
+  SMART_RENDERERS,
+  type LayerSpec,
+  type SmartRendererName,
+  type SmartRendererSpec,
+} from "./contract";
 import { toFeatureCollection } from "./geojson";
 import { featureSetToGeoJson, isFeatureSet, isSpatialTable, rowsToGeoJson } from "./table-input";
 
@@ -11,8 +16,18 @@ export interface AddLayerOptions {
   title?: string;
   opacity?: number;
   visible?: boolean;
-  /** An ArcGIS JSON renderer, e.g. `{ type: "simple", symbol: {...} }`. */
-  renderer?: Record<string, unknown>;
+  /**
+   * An ArcGIS JSON renderer (`{ type: "simple", symbol: {...} }`), or a smart-mapping renderer
+   * by Python's name ("ClassedColorRenderer", "ClassedSizeRenderer", "UniqueValueRenderer",
+   * "HeatmapRenderer") that the browser computes from `fieldName`'s values.
+   */
+  renderer?: Record<string, unknown> | SmartRendererName;
+  /** The field a smart-mapping renderer classifies (Python: `field_name`). */
+  fieldName?: string;
+  /** Smart mapping: "natural-breaks" (default), "equal-interval", "quantile", "standard-deviation". */
+  classificationMethod?: "natural-breaks" | "equal-interval" | "quantile" | "standard-deviation";
+  /** Smart mapping: how many classes (default 5). */
+  numClasses?: number;
   popupTemplate?: Record<string, unknown>;
   definitionExpression?: string;
 }
@@ -37,6 +52,9 @@ export type MapLayerInput =
 
 const OPTION_KEYS = new Set([
   "title",
+  "fieldName",
+  "classificationMethod",
+  "numClasses",
   "opacity",
   "visible",
   "renderer",
@@ -58,7 +76,7 @@ export function toLayerSpec(
     itemId: null,
     portalUrl: null,
     geojson: null,
-    smartRenderer: null,
+    smartRenderer: checked.smartRenderer,
   };
   if (typeof input === "string") {
     return { ...base, kind: "url", url: checkServiceUrl(input, "layer"), options: checked.rest };
@@ -154,18 +172,33 @@ export function checkServiceUrl(value: string, argument: string): string {
   return parsed.toString().replace(/\/+$/, "");
 }
 
+const CLASSIFICATION_METHODS = [
+  "natural-breaks",
+  "equal-interval",
+  "quantile",
+  "standard-deviation",
+];
+
 function checkLayerOptions(options: AddLayerOptions | undefined): {
   title?: string;
   rest: Record<string, unknown>;
+  smartRenderer: SmartRendererSpec | null;
 } {
-  if (options === undefined) return { rest: {} };
+  if (options === undefined) return { rest: {}, smartRenderer: null };
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
     throw new TypeError(`options: expected an object, got ${describe(options)}`);
   }
   for (const key of Object.keys(options)) {
     if (!OPTION_KEYS.has(key)) throw new TypeError(`options.${key}: not an addLayer option`);
   }
-  const { title, ...rest } = options;
+  const { title, fieldName, classificationMethod, numClasses, ...rest } = options;
+  const smartRenderer = checkSmartRenderer(
+    rest.renderer,
+    fieldName,
+    classificationMethod,
+    numClasses,
+  );
+  if (smartRenderer) delete rest.renderer;
   if (title !== undefined && typeof title !== "string") {
     throw new TypeError("options.title: expected a string");
   }
@@ -173,7 +206,9 @@ function checkLayerOptions(options: AddLayerOptions | undefined): {
   if (rest.visible !== undefined && typeof rest.visible !== "boolean") {
     throw new TypeError("options.visible: expected a boolean");
   }
-  for (const key of ["renderer", "popupTemplate"] as const) {
+  for (const key of smartRenderer
+    ? (["popupTemplate"] as const)
+    : (["renderer", "popupTemplate"] as const)) {
     const value = rest[key];
     if (value !== undefined && (typeof value !== "object" || value === null)) {
       throw new TypeError(`options.${key}: expected an object (ArcGIS JSON)`);
@@ -182,5 +217,55 @@ function checkLayerOptions(options: AddLayerOptions | undefined): {
   if (rest.definitionExpression !== undefined && typeof rest.definitionExpression !== "string") {
     throw new TypeError("options.definitionExpression: expected a string");
   }
-  return { title, rest: { ...rest } };
+  return { title, rest: { ...rest }, smartRenderer };
+}
+
+function checkSmartRenderer(
+  renderer: unknown,
+  fieldName: unknown,
+  classificationMethod: unknown,
+  numClasses: unknown,
+): SmartRendererSpec | null {
+  if (typeof renderer !== "string") {
+    for (const [key, value] of Object.entries({ fieldName, classificationMethod, numClasses })) {
+      if (value !== undefined) {
+        throw new TypeError(
+          `options.${key}: only used with a smart-mapping renderer name in options.renderer`,
+        );
+      }
+    }
+    return null;
+  }
+  if (!Object.hasOwn(SMART_RENDERERS, renderer)) {
+    throw new RangeError(
+      `options.renderer: "${renderer}" is not a smart-mapping renderer (${Object.keys(SMART_RENDERERS).join(", ")}); pass an ArcGIS JSON renderer object otherwise`,
+    );
+  }
+  const type = renderer as SmartRendererName;
+  if (fieldName !== undefined && (typeof fieldName !== "string" || fieldName === "")) {
+    throw new TypeError("options.fieldName: expected a field name");
+  }
+  if (SMART_RENDERERS[type] && fieldName === undefined) {
+    throw new TypeError(`options.fieldName: ${type} needs the field whose values it shows`);
+  }
+  if (
+    classificationMethod !== undefined &&
+    !CLASSIFICATION_METHODS.includes(classificationMethod as string)
+  ) {
+    throw new RangeError(
+      `options.classificationMethod: expected one of ${CLASSIFICATION_METHODS.join(", ")}`,
+    );
+  }
+  if (numClasses !== undefined) checkRange(numClasses, "options.numClasses", 1, 10);
+  if (numClasses !== undefined && !Number.isInteger(numClasses)) {
+    throw new RangeError("options.numClasses: expected a whole number");
+  }
+  return {
+    type,
+    field: (fieldName as string | undefined) ?? null,
+    options: {
+      ...(classificationMethod !== undefined ? { classificationMethod } : {}),
+      ...(numClasses !== undefined ? { numClasses } : {}),
+    },
+  };
 }

@@ -29,8 +29,10 @@ import {
   DRAW_TOOLS,
   MAP_WIDGET_MODULE,
   type DrawTool,
+  type BookmarkSpec,
   type Extent,
   type GraphicSpec,
+  type TimeExtentSpec,
   type LatLon,
   type LayerSpec,
   type MapMode,
@@ -113,6 +115,8 @@ export class MapView extends Widget<MapState> {
   /** The Web Map item this map was opened from or last saved as: what `update` writes. */
   private webMapItem: Item | null;
 
+  private static readonly open = new Map<string, MapView>();
+
   /** @internal Use `gis.map()`. */
   constructor(
     private readonly gis: GIS | null,
@@ -122,7 +126,13 @@ export class MapView extends Widget<MapState> {
     // A number (not null) asks the front end to count the views it shows (ipywidgets' _view_count).
     super(MAP_MODEL_SPEC, { ...state, _view_count: 0 });
     this.webMapItem = item;
+    MapView.open.set(this.modelId, this);
     this.onCustomMessage((content, buffers) => this.receiveEvent(content, buffers));
+  }
+
+  /** @internal The open map with this model id (for syncNavigation). */
+  static byModelId(modelId: string): MapView | undefined {
+    return MapView.open.get(modelId);
   }
 
   /**
@@ -298,6 +308,192 @@ export class MapView extends Widget<MapState> {
    */
   get galleryBasemaps(): string[] {
     return this.state.galleryBasemaps.map((basemap) => basemap.title);
+  }
+
+  /**
+   * Whether the 2D view zooms to whole levels only. Python: `Map.snap_to_zoom`.
+   * @example
+   * map.snapToZoom = true;
+   */
+  get snapToZoom(): boolean {
+    return this.state.snapToZoom;
+  }
+
+  set snapToZoom(value: boolean) {
+    this.set({ snapToZoom: checkBoolean(value, "snapToZoom") });
+  }
+
+  /**
+   * Shows the legend of the map's layers on the view. Python: `MapView.legend`.
+   * @example
+   * map.legend = true;
+   */
+  get legend(): boolean {
+    return this.state.legend;
+  }
+
+  set legend(value: boolean) {
+    this.set({ legend: checkBoolean(value, "legend") });
+  }
+
+  /**
+   * Shows the list of layers, with their visibility toggles, on the view.
+   * Python: `Map.layer_list.enabled`.
+   * @example
+   * map.layerList = true;
+   */
+  get layerList(): boolean {
+    return this.state.layerList;
+  }
+
+  set layerList(value: boolean) {
+    this.set({ layerList: checkBoolean(value, "layerList") });
+  }
+
+  /**
+   * Hides the button that switches between 2D and 3D. Python: `MapView.hide_mode_switch`.
+   * @example
+   * map.hideModeSwitch = true;
+   */
+  get hideModeSwitch(): boolean {
+    return this.state.hideModeSwitch;
+  }
+
+  set hideModeSwitch(value: boolean) {
+    this.set({ hideModeSwitch: checkBoolean(value, "hideModeSwitch") });
+  }
+
+  /**
+   * Shows a time slider for the map's time-aware layers; `setTimeExtent` sets its window.
+   * Python: `MapView.time_slider`.
+   * @example
+   * map.timeSlider = true;
+   */
+  get timeSlider(): boolean {
+    return this.state.timeSlider;
+  }
+
+  set timeSlider(value: boolean) {
+    this.set({ timeSlider: checkBoolean(value, "timeSlider") });
+  }
+
+  /**
+   * The time window the time slider shows, or null for the layers' whole extent.
+   * @example
+   * console.log(map.timeExtent);
+   */
+  get timeExtent(): TimeExtentSpec | null {
+    return this.state.timeExtent;
+  }
+
+  /**
+   * Sets the time slider's window (Dates or epoch milliseconds) and its step, and shows it.
+   * Python: `MapView.set_time_extent(start_time, end_time, interval=1, unit='milliseconds')`.
+   * @example
+   * map.setTimeExtent(new Date("2020-01-01"), new Date("2021-01-01"), { interval: 1, unit: "months" });
+   */
+  setTimeExtent(
+    startTime: Date | number,
+    endTime: Date | number,
+    options: { interval?: number; unit?: TimeExtentSpec["unit"] } = {},
+  ): void {
+    const start = checkTime(startTime, "startTime");
+    const end = checkTime(endTime, "endTime");
+    if (end < start) throw new RangeError("endTime: must not be before startTime");
+    const interval = checkPositiveNumber(options.interval ?? 1, "options.interval");
+    const unit = options.unit ?? "milliseconds";
+    if (!TIME_UNITS.includes(unit)) {
+      throw new RangeError(`options.unit: expected one of ${TIME_UNITS.join(", ")}`);
+    }
+    this.set({ timeExtent: { start, end, interval, unit }, timeSlider: true });
+  }
+
+  /**
+   * The map's bookmarks. Python: `Map.bookmarks.list()`.
+   * @example
+   * console.log(map.bookmarks.map((bookmark) => bookmark.name));
+   */
+  get bookmarks(): readonly BookmarkSpec[] {
+    return this.state.bookmarks;
+  }
+
+  /**
+   * Adds a bookmark of `extent` (by default the current one) under `name`.
+   * Python: `Map.bookmarks.add(name, extent)`.
+   * @example
+   * map.addBookmark("Paris", { xmin: 2.2, ymin: 48.8, xmax: 2.5, ymax: 48.9 });
+   */
+  addBookmark(name: string, extent?: Extent): void {
+    if (typeof name !== "string" || name.trim() === "") {
+      throw new TypeError("name: expected a bookmark name");
+    }
+    const where = extent === undefined ? this.state.extent : checkExtent(extent, "extent");
+    if (!where) throw new Error("extent: the map has no extent yet; pass one");
+    const others = this.state.bookmarks.filter((bookmark) => bookmark.name !== name);
+    this.set({
+      bookmarks: [...others, { name, extent: { spatialReference: { wkid: 4326 }, ...where } }],
+    });
+  }
+
+  /**
+   * Removes the bookmark called `name`; true when there was one. Python: `Map.bookmarks.remove(name)`.
+   * @example
+   * map.removeBookmark("Paris");
+   */
+  removeBookmark(name: string): boolean {
+    const before = this.state.bookmarks;
+    const kept = before.filter((bookmark) => bookmark.name !== name);
+    this.set({ bookmarks: kept });
+    return kept.length < before.length;
+  }
+
+  /**
+   * Shows the bookmarks on the view, to go to one with a click. Python: `Map.bookmarks.enabled`.
+   * @example
+   * map.bookmarksWidget = true;
+   */
+  get bookmarksWidget(): boolean {
+    return this.state.bookmarksWidget;
+  }
+
+  set bookmarksWidget(value: boolean) {
+    this.set({ bookmarksWidget: checkBoolean(value, "bookmarksWidget") });
+  }
+
+  /**
+   * Makes the other maps follow this one's navigation and this one follow theirs (centre,
+   * zoom and angles), in the browser. Python: `MapView.sync_navigation(mapview)`.
+   * @example
+   * left.syncNavigation(right);
+   */
+  syncNavigation(maps: MapView | MapView[]): void {
+    const others = (Array.isArray(maps) ? maps : [maps]).map((map, index) => {
+      if (!(map instanceof MapView)) throw new TypeError(`maps[${index}]: expected a MapView`);
+      if (map === this) throw new RangeError(`maps[${index}]: a map cannot sync with itself`);
+      return map;
+    });
+    const group = new Set<MapView>([this, ...others]);
+    for (const map of group) {
+      const linked = new Set([...map.state.linkedMaps]);
+      for (const peer of group) if (peer !== map) linked.add(peer.modelId);
+      map.set({ linkedMaps: [...linked] });
+    }
+  }
+
+  /**
+   * Stops following the given maps (all with no argument), both ways.
+   * Python: `MapView.unsync_navigation(mapview=None)`.
+   * @example
+   * left.unsyncNavigation();
+   */
+  unsyncNavigation(maps?: MapView | MapView[]): void {
+    const others =
+      maps === undefined ? [...linkedMapViews(this)] : Array.isArray(maps) ? maps : [maps];
+    const ids = new Set(others.map((map) => map.modelId));
+    this.set({ linkedMaps: this.state.linkedMaps.filter((id) => !ids.has(id)) });
+    for (const map of others) {
+      map.set({ linkedMaps: map.state.linkedMaps.filter((id) => id !== this.modelId) });
+    }
   }
 
   /**
@@ -565,6 +761,8 @@ export class MapView extends Widget<MapState> {
     this.clickCallbacks.clear();
     this.drawEndCallbacks.clear();
     this.drawRequests.clear();
+    if (this.state.linkedMaps.length > 0) this.unsyncNavigation();
+    MapView.open.delete(this.modelId);
     super.close();
   }
 
@@ -692,6 +890,37 @@ export class MapView extends Widget<MapState> {
  */
 export type MapLayerReference =
   LayerSpec | Item | { url: string } | Record<string, unknown> | string;
+
+const TIME_UNITS: readonly TimeExtentSpec["unit"][] = [
+  "milliseconds",
+  "seconds",
+  "minutes",
+  "hours",
+  "days",
+  "weeks",
+  "months",
+  "years",
+];
+
+function checkTime(value: unknown, argument: string): number {
+  const time = value instanceof Date ? value.getTime() : value;
+  if (typeof time !== "number" || !Number.isFinite(time)) {
+    throw new TypeError(`${argument}: expected a Date or epoch milliseconds`);
+  }
+  return time;
+}
+
+function checkBoolean(value: unknown, argument: string): boolean {
+  if (typeof value !== "boolean") throw new TypeError(`${argument}: expected true or false`);
+  return value;
+}
+
+/** The open maps this one is synced with (closed ones drop out). */
+function linkedMapViews(map: MapView): MapView[] {
+  return map.state.linkedMaps
+    .map((id) => MapView.byModelId(id))
+    .filter((peer): peer is MapView => peer !== undefined);
+}
 
 function unionOfExtents(extents: Extent[]): Extent {
   const wkids = new Set(

@@ -1,7 +1,14 @@
 // The map as a Web Map (the JSON of a "Web Map" item) and back: what MapView.save writes and
 // what gis.map(webMapItem) reopens. Only URLs, ids and data go in; never a token.
 import { geoJsonToArcGis } from "./graphics";
-import type { Extent, GraphicSpec, LayerSpec, MapState } from "./contract";
+import {
+  SMART_RENDERERS,
+  type Extent,
+  type GraphicSpec,
+  type LayerSpec,
+  type MapState,
+  type SmartRendererName,
+} from "./contract";
 
 type Json = Record<string, unknown>;
 
@@ -140,9 +147,9 @@ function layerFromWebMap(layer: Json, portalUrl: string | null): LayerSpec | nul
         : {}),
     },
     smartRenderer:
-      isJson(smart) && typeof smart.type === "string"
+      isJson(smart) && typeof smart.type === "string" && Object.hasOwn(SMART_RENDERERS, smart.type)
         ? {
-            type: smart.type,
+            type: smart.type as SmartRendererName,
             field: typeof smart.field === "string" ? smart.field : null,
             options: isJson(smart.options) ? smart.options : {},
           }
