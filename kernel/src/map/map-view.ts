@@ -379,6 +379,7 @@ export class MapView extends Widget<MapState> {
 
   /**
    * The time window the time slider shows, or null for the layers' whole extent.
+   * Python: `MapView.start_time` / `end_time` (1.x), `Map.time_slider.time_extent` (2.4).
    * @example
    * console.log(map.timeExtent);
    */
@@ -745,7 +746,12 @@ export class MapView extends Widget<MapState> {
     });
   }
 
-  /** The Web Map item `update` writes: the one the map was opened from or last saved as. */
+  /**
+   * The Web Map item `update` writes: the one the map was opened from or last saved as.
+   * Python: `Map.item` (2.4).
+   * @example
+   * console.log(map.item?.id);
+   */
   get item(): Item | null {
     return this.webMapItem;
   }
