@@ -9,6 +9,7 @@ module.exports = {
   },
   moduleNameMapper: {
     "^tsgis$": "<rootDir>/kernel/src/index.ts",
+    "^tsgis/dist/map/contract$": "<rootDir>/kernel/src/map/contract.ts",
     "^@tsgis/portal$": "<rootDir>/portal/src/index.ts",
   },
   testTimeout: 30000,

@@ -52,7 +52,7 @@ export { type FileInput } from "./content/file-inputs";
 export * from "./geocoding/index";
 export { MapView, type MapClickEvent, type TakeScreenshotOptions } from "./map/map-view";
 export { type MapOptions, type MapLocation } from "./map/create-map";
-export type { MapState, LayerSpec, GraphicSpec, Extent, LatLon } from "./map/map-state";
+export type { MapState, LayerSpec, GraphicSpec, Extent, LatLon } from "./map/contract";
 export {
   ProfileManager,
   type ProfileRow,

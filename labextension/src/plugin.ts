@@ -2,7 +2,7 @@
 // view classes are, so a MapView from the kernel renders in notebook outputs.
 import type { JupyterFrontEnd, JupyterFrontEndPlugin } from "@jupyterlab/application";
 import { IJupyterWidgetRegistry } from "@jupyter-widgets/base";
-import { MapModel, MapWidgetView, MODULE_NAME, MODULE_VERSION } from "@tsgis/widget";
+import { MAP_WIDGET_MODULE, MapModel, MapWidgetView } from "@tsgis/widget";
 
 const plugin: JupyterFrontEndPlugin<void> = {
   id: "@tsgis/labextension:map-widget",
@@ -11,8 +11,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
   autoStart: true,
   activate: (_app: JupyterFrontEnd, registry: IJupyterWidgetRegistry): void => {
     registry.registerWidget({
-      name: MODULE_NAME,
-      version: MODULE_VERSION,
+      name: MAP_WIDGET_MODULE.name,
+      version: MAP_WIDGET_MODULE.version,
       exports: { MapModel, MapWidgetView },
     });
   },

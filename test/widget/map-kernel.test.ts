@@ -97,7 +97,10 @@ describe("gis.map() and the kernel side of the map widget", () => {
 
   it("takes an address's extent, or centres on it with a zoomlevel (the portal's geocoder)", async () => {
     const fitted = await gis.map("Palm Springs, CA");
-    expect(fitted.center).toBeNull();
+    expect(fitted.state.center).toBeNull(); // the view fits the extent …
+    expect(fitted.center![0]).toBeCloseTo(33.83, 1); // … whose centre map.center already gives
+    expect(fitted.center![1]).toBeCloseTo(-116.55, 1);
+    expect(fitted.zoom).toBeGreaterThan(8);
     expect(fitted.extent!.xmin).toBeLessThan(-116.55);
     expect(fitted.extent!.xmax).toBeGreaterThan(-116.55);
     const centred = await gis.map("Palm Springs, CA", { zoomlevel: 9 });
@@ -219,7 +222,10 @@ describe("gis.map() and the kernel side of the map widget", () => {
     ]);
     expect(() => map.draw({ type: "Polygon", coordinates: "nope" })).toThrow(/shape.coordinates/);
     expect(() => map.draw({ x: 1, y: 2 }, { color: "red" })).toThrow(
-      /symbol: expected an ArcGIS JSON symbol/,
+      /options.color: not a draw option/,
+    );
+    expect(() => map.draw({ x: 1, y: 2 }, { symbol: { color: "red" } })).toThrow(
+      /options.symbol: expected an ArcGIS JSON symbol/,
     );
     map.clearGraphics();
     expect(map.graphics).toEqual([]);

@@ -1,6 +1,5 @@
 // The rules that keep views and the kernel in step without echo loops.
-import { MAP_STATE_KEYS as KERNEL_KEYS, initialMapState } from "../../kernel/src/map/map-state";
-import { MAP_STATE_KEYS as BROWSER_KEYS, defaultMapState } from "../../widget/src/state";
+import { defaultMapState } from "../../kernel/src/map/contract";
 import { parseCredentials, renewDelay, RENEW_BEFORE_MS } from "../../widget/src/sync/credentials";
 import { debounce } from "../../widget/src/sync/debounce";
 import { reportFor, targetFor, type Viewpoint } from "../../widget/src/sync/navigation";
@@ -14,13 +13,6 @@ const here: Viewpoint = {
   heading: 0,
   tilt: 0,
 };
-
-describe("the browser's and the kernel's view of the state", () => {
-  it("list the same keys with the same defaults", () => {
-    expect([...BROWSER_KEYS]).toEqual([...KERNEL_KEYS]);
-    expect(defaultMapState()).toEqual(initialMapState());
-  });
-});
 
 describe("reporting navigation", () => {
   it("reports nothing when the model already holds the view's values, float noise aside", () => {

@@ -1,4 +1,4 @@
 // The browser side of the tsgis map widget: the model and view classes JupyterLab registers.
 export { MapModel } from "./model";
 export { MapWidgetView } from "./view";
-export { MODULE_NAME, MODULE_VERSION } from "./version";
+export { MAP_WIDGET_MODULE } from "tsgis/dist/map/contract";

@@ -3,13 +3,20 @@
 // the IdentityManager and never set on the model, whose state is saved in the notebook.
 import IdentityManager from "@arcgis/core/identity/IdentityManager";
 import { DOMWidgetModel, type ISerializers } from "@jupyter-widgets/base";
-import { defaultMapState } from "./state";
+import {
+  DRAW_TOOLS,
+  defaultMapState,
+  MAP_WIDGET_MODULE,
+  type DrawTool,
+  type ViewEvent,
+} from "tsgis/dist/map/contract";
 import { parseCredentials, renewDelay } from "./sync/credentials";
-import { MODULE_NAME, MODULE_VERSION } from "./version";
 
 /** A view that can answer the kernel's requests (the map view controllers register here). */
 export interface ScreenshotSource {
   screenshotPng(): Promise<Uint8Array>;
+  /** Lets the user draw one shape; resolves with it as ArcGIS JSON in WGS84. */
+  drawShape(tool: DrawTool): Promise<Record<string, unknown>>;
 }
 
 /** If the kernel does not answer, views draw what needs no credentials rather than wait. */
@@ -17,12 +24,12 @@ const CREDENTIALS_WAIT_MS = 5000;
 
 export class MapModel extends DOMWidgetModel {
   static override serializers: ISerializers = { ...DOMWidgetModel.serializers };
-  static model_name = "MapModel";
-  static model_module = MODULE_NAME;
-  static model_module_version = MODULE_VERSION;
-  static view_name = "MapWidgetView";
-  static view_module = MODULE_NAME;
-  static view_module_version = MODULE_VERSION;
+  static model_name = MAP_WIDGET_MODULE.modelName;
+  static model_module = MAP_WIDGET_MODULE.name;
+  static model_module_version = MAP_WIDGET_MODULE.version;
+  static view_name = MAP_WIDGET_MODULE.viewName;
+  static view_module = MAP_WIDGET_MODULE.name;
+  static view_module_version = MAP_WIDGET_MODULE.version;
 
   /** True while the kernel's update is being applied: views follow it fully. */
   kernelChange = false;
@@ -76,14 +83,27 @@ export class MapModel extends DOMWidgetModel {
     return () => this.sources.delete(source);
   }
 
-  /** Tells the kernel about a click on one of the views. */
-  sendEvent(content: Record<string, unknown>, buffers: ArrayBuffer[] = []): void {
+  /** Tells the kernel about a click, a drawn shape or an answer of one of the views. */
+  sendEvent(content: ViewEvent, buffers: ArrayBuffer[] = []): void {
     this.send(content as Parameters<DOMWidgetModel["send"]>[0], {}, buffers);
   }
 
   private receiveCustom(content: Record<string, unknown>): void {
     if (content.command === "credentials") this.registerCredentials(content.credentials);
     else if (content.command === "screenshot") void this.answerScreenshot(content.requestId);
+    else if (content.command === "draw") void this.answerDraw(content.requestId, content.tool);
+  }
+
+  private async answerDraw(requestId: unknown, tool: unknown): Promise<void> {
+    const [source] = [...this.sources];
+    if (!source || typeof requestId !== "string") return;
+    if (!(DRAW_TOOLS as readonly unknown[]).includes(tool)) return;
+    try {
+      const geometry = await source.drawShape(tool as DrawTool);
+      this.sendEvent({ event: "drawEnd", requestId, geometry });
+    } catch (error) {
+      console.warn("tsgis map: the drawing was not finished", error);
+    }
   }
 
   private registerCredentials(value: unknown): void {
@@ -101,7 +121,8 @@ export class MapModel extends DOMWidgetModel {
 
   private async answerScreenshot(requestId: unknown): Promise<void> {
     const [source] = [...this.sources];
-    if (!source) return; // Another front end may show the map; the kernel times out otherwise.
+    // Another front end may show the map; the kernel times out otherwise.
+    if (!source || typeof requestId !== "string") return;
     try {
       const png = await source.screenshotPng();
       const copy = png.slice().buffer;

@@ -1,3 +1,4 @@
+import { FeatureSet } from "../features/feature-set";
 import type { GIS } from "../gis";
 import { chooseGeocoder, type Geocoder } from "./geocoder";
 
@@ -34,6 +35,8 @@ export interface GeocodeOptions {
   locationType?: "street" | "rooftop";
   langCode?: string;
   sourceCountry?: string;
+  /** Return the matches as a FeatureSet (point geometry, attributes) instead of candidates. */
+  asFeatureset?: boolean;
   /** The GIS whose geocoder is used when `geocoder` is not given (else the active GIS). */
   gis?: GIS;
 }
@@ -48,32 +51,63 @@ export interface GeocodeOptions {
  */
 export async function geocode(
   address: AddressInput,
+  options: GeocodeOptions & { asFeatureset: true },
+): Promise<FeatureSet>;
+export async function geocode(
+  address: AddressInput,
+  options?: GeocodeOptions & { asFeatureset?: false },
+): Promise<GeocodeCandidate[]>;
+export async function geocode(
+  address: AddressInput,
+  options?: GeocodeOptions,
+): Promise<GeocodeCandidate[] | FeatureSet>;
+export async function geocode(
+  address: AddressInput,
   options: GeocodeOptions = {},
-): Promise<GeocodeCandidate[]> {
+): Promise<GeocodeCandidate[] | FeatureSet> {
   const addressParams = addressParameters(address);
   checkOptions(options);
   const geocoder = chooseGeocoder(options.geocoder, options.gis);
   const outFields = options.outFields ?? "*";
-  const result = await geocoder.gis.session.get<{ candidates?: GeocodeCandidate[] }>(
-    `${geocoder.url}/findAddressCandidates`,
-    {
-      ...addressParams,
-      searchExtent: options.searchExtent,
-      location: locationParam(options.location),
-      distance: options.distance,
-      outSR: options.outSr,
-      category: options.category,
-      outFields: Array.isArray(outFields) ? outFields.join(",") : outFields,
-      maxLocations: options.maxLocations ?? 20,
-      magicKey: options.magicKey,
-      forStorage: options.forStorage,
-      matchOutOfRange: options.matchOutOfRange,
-      locationType: options.locationType,
-      langCode: options.langCode,
-      sourceCountry: options.sourceCountry,
-    },
-  );
-  return result.candidates ?? [];
+  const result = await geocoder.gis.session.get<{
+    candidates?: GeocodeCandidate[];
+    spatialReference?: { wkid?: number; latestWkid?: number };
+  }>(`${geocoder.url}/findAddressCandidates`, {
+    ...addressParams,
+    searchExtent: options.searchExtent,
+    location: locationParam(options.location),
+    distance: options.distance,
+    outSR: options.outSr,
+    category: options.category,
+    outFields: Array.isArray(outFields) ? outFields.join(",") : outFields,
+    maxLocations: options.maxLocations ?? 20,
+    magicKey: options.magicKey,
+    forStorage: options.forStorage,
+    matchOutOfRange: options.matchOutOfRange,
+    locationType: options.locationType,
+    langCode: options.langCode,
+    sourceCountry: options.sourceCountry,
+  });
+  const candidates = result.candidates ?? [];
+  return options.asFeatureset === true
+    ? candidatesAsFeatureSet(candidates, result.spatialReference)
+    : candidates;
+}
+
+/** Python's `as_featureset=True`: each match a point feature carrying the match's attributes. */
+function candidatesAsFeatureSet(
+  candidates: GeocodeCandidate[],
+  spatialReference: { wkid?: number; latestWkid?: number } | undefined,
+): FeatureSet {
+  const reference = spatialReference ?? { wkid: 4326 };
+  return new FeatureSet({
+    geometryType: "esriGeometryPoint",
+    spatialReference: reference,
+    features: candidates.map((candidate) => ({
+      geometry: { x: candidate.location.x, y: candidate.location.y, spatialReference: reference },
+      attributes: { address: candidate.address, score: candidate.score, ...candidate.attributes },
+    })),
+  });
 }
 
 function addressParameters(address: AddressInput): Record<string, string> {
@@ -93,6 +127,9 @@ function checkOptions(options: GeocodeOptions): void {
     throw new TypeError("options: expected an object");
   }
   const { maxLocations } = options;
+  if (options.asFeatureset !== undefined && typeof options.asFeatureset !== "boolean") {
+    throw new TypeError("asFeatureset: expected a boolean");
+  }
   if (maxLocations !== undefined && (!Number.isInteger(maxLocations) || maxLocations < 1)) {
     throw new RangeError("maxLocations: expected a positive integer");
   }

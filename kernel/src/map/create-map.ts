@@ -3,10 +3,11 @@ import type { GIS } from "../gis";
 import { geocode } from "../geocoding/geocode";
 import { Geocoder } from "../geocoding/geocoder";
 import { Item } from "../content/item";
+import { galleryBasemaps } from "./basemaps";
 import { fromWebMapJson } from "./web-map";
 import { checkZoomlevel, resolveStartingView } from "./location";
 import { checkMode, describe } from "./map-arguments";
-import { initialMapState, type Extent, type LatLon, type MapMode } from "./map-state";
+import { defaultMapState, type Extent, type LatLon, type MapMode } from "./contract";
 import { MapView } from "./map-view";
 
 /** Options of `gis.map()`. */
@@ -43,21 +44,21 @@ export async function createMap(
   });
   const portalBasemap = gis.properties.defaultBasemap;
   const defaultExtent = gis.properties.defaultExtent;
-  return new MapView(
-    gis,
-    initialMapState({
-      mode,
-      center: start.center,
-      zoom: start.zoom,
-      extent:
-        start.extent ??
-        (start.center === null && isObject(defaultExtent)
-          ? (defaultExtent as unknown as Extent)
-          : null),
-      portalUrl: gis.url,
-      portalBasemap: isObject(portalBasemap) ? portalBasemap : null,
-    }),
-  );
+  const gallery = await galleryBasemaps(gis);
+  return new MapView(gis, {
+    ...defaultMapState(),
+    mode,
+    center: start.center,
+    zoom: start.zoom,
+    extent:
+      start.extent ??
+      (start.center === null && isObject(defaultExtent)
+        ? (defaultExtent as unknown as Extent)
+        : null),
+    portalUrl: gis.url,
+    portalBasemap: isObject(portalBasemap) ? portalBasemap : null,
+    galleryBasemaps: gallery,
+  });
 }
 
 async function openWebMap(gis: GIS, item: Item, mode: MapMode): Promise<MapView> {
@@ -70,14 +71,18 @@ async function openWebMap(gis: GIS, item: Item, mode: MapMode): Promise<MapView>
   if (!isObject(data)) throw new Error(`location: the Web Map ${item.id} has no map definition`);
   const saved = fromWebMapJson(data, gis.url);
   const portalBasemap = gis.properties.defaultBasemap;
+  const gallery = await galleryBasemaps(gis);
   return new MapView(
     gis,
-    initialMapState({
+    {
+      ...defaultMapState(),
       ...saved,
       mode: saved.mode ?? mode,
       portalUrl: gis.url,
       portalBasemap: isObject(portalBasemap) ? portalBasemap : null,
-    }),
+      galleryBasemaps: gallery,
+    },
+    item,
   );
 }
 

@@ -2,15 +2,7 @@
 // for servers federated with it only. They travel in a custom message, which Jupyter does
 // not save, never in the widget state, which it does.
 import type { GIS } from "../gis";
-import type { LayerSpec } from "./map-state";
-
-/** One entry for @arcgis/core's IdentityManager.registerToken. */
-export interface ServerCredential {
-  server: string;
-  token: string;
-  expires: number;
-  ssl: boolean;
-}
+import type { LayerSpec, ServerCredential } from "./contract";
 
 /**
  * How long the browser treats a token as good before asking again. The kernel renews its

@@ -1,5 +1,5 @@
 // GeoJSON checks and the few geometry facts the kernel needs (bounding boxes for zoomToLayer).
-import type { Extent } from "./map-state";
+import type { Extent } from "./contract";
 
 type Position = number[];
 

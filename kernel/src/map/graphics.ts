@@ -2,25 +2,64 @@
 // collections, or arrays of them) turned into graphics in ArcGIS JSON.
 import { toFeatureCollection } from "./geojson";
 import { describe } from "./map-arguments";
-import type { GraphicSpec } from "./map-state";
+import type { GraphicSpec } from "./contract";
 
 type Json = Record<string, unknown>;
 
 const WGS84 = { wkid: 4326 };
 
-export function toGraphicSpecs(input: unknown, symbol: unknown): GraphicSpec[] {
-  const checkedSymbol = checkSymbol(symbol);
+/** How `MapView.draw` styles what it draws. */
+export interface DrawOptions {
+  /** An ArcGIS JSON symbol, e.g. `{ type: "esriSMS", color: [255, 0, 0, 255], size: 10 }`. */
+  symbol?: Record<string, unknown> | null;
+  /** A popup: `{ title, content }` (ArcGIS JSON popup template; `{field}` placeholders allowed). */
+  popup?: Record<string, unknown> | null;
+  /** Attributes given to every graphic drawn (merged over a feature's own). */
+  attributes?: Record<string, unknown> | null;
+}
+
+/**
+ * The draw options, checked. A symbol alone (an object with a `type`) is accepted as the
+ * second argument too, as `draw(shape, symbol)` was written before the options existed.
+ */
+export function checkDrawOptions(options: unknown): DrawOptions {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== "object" || Array.isArray(options)) {
+    throw new TypeError(
+      `options: expected { symbol, popup, attributes }, got ${describe(options)}`,
+    );
+  }
+  const record = options as Json;
+  if (typeof record.type === "string") return { symbol: checkSymbol(record, "symbol") };
+  for (const key of Object.keys(record)) {
+    if (!["symbol", "popup", "attributes"].includes(key)) {
+      throw new TypeError(`options.${key}: not a draw option (symbol, popup, attributes)`);
+    }
+  }
+  return {
+    symbol: checkSymbol(record.symbol, "options.symbol"),
+    popup: checkPlainJson(record.popup, "options.popup"),
+    attributes: checkPlainJson(record.attributes, "options.attributes"),
+  };
+}
+
+export function toGraphicSpecs(input: unknown, style: DrawOptions = {}): GraphicSpec[] {
   const items = Array.isArray(input) ? input : [input];
   if (items.length === 0) throw new TypeError("shape: nothing to draw (an empty array)");
   return items.flatMap((item, index) =>
     toGraphics(item, Array.isArray(input) ? `shape[${index}]` : "shape").map((graphic) => ({
       ...graphic,
-      symbol: checkedSymbol,
+      attributes: { ...graphic.attributes, ...(style.attributes ?? {}) },
+      symbol: style.symbol ?? null,
+      popupTemplate: style.popup ?? null,
     })),
   );
 }
 
-function toGraphics(item: unknown, argument: string): Omit<GraphicSpec, "symbol">[] {
+function toGraphics(
+  item: unknown,
+  argument: string,
+): Pick<GraphicSpec, "geometry" | "attributes">[] {
   if (typeof item !== "object" || item === null || Array.isArray(item)) {
     throw new TypeError(
       `${argument}: expected a geometry, feature or collection, got ${describe(item)}`,
@@ -90,14 +129,24 @@ export function geoJsonToArcGis(geometry: Json): Json {
   }
 }
 
-function checkSymbol(symbol: unknown): Json | null {
+function checkSymbol(symbol: unknown, argument: string): Json | null {
   if (symbol === undefined || symbol === null) return null;
   if (
     typeof symbol !== "object" ||
     Array.isArray(symbol) ||
     typeof (symbol as Json).type !== "string"
   ) {
-    throw new TypeError('symbol: expected an ArcGIS JSON symbol such as { type: "esriSMS", ... }');
+    throw new TypeError(
+      `${argument}: expected an ArcGIS JSON symbol such as { type: "esriSMS", ... }`,
+    );
   }
   return JSON.parse(JSON.stringify(symbol)) as Json;
+}
+
+function checkPlainJson(value: unknown, argument: string): Json | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== "object" || Array.isArray(value)) {
+    throw new TypeError(`${argument}: expected an object, got ${describe(value)}`);
+  }
+  return JSON.parse(JSON.stringify(value)) as Json;
 }

@@ -3,17 +3,34 @@
 import { randomUUID } from "crypto";
 import { inspect } from "node:util";
 import { checkRange, describe } from "./map-arguments";
-import type { LayerSpec } from "./map-state";
 import type { RendererJSON } from "../features/service-json";
+import {
+  SMART_RENDERERS,
+  type LayerSpec,
+  type SmartRendererName,
+  type SmartRendererSpec,
+} from "./contract";
 import { toFeatureCollection } from "./geojson";
+import { featureSetToGeoJson, isFeatureSet, isSpatialTable, rowsToGeoJson } from "./table-input";
 
 /** Options of `MapView.addLayer`. */
 export interface AddLayerOptions {
   title?: string;
   opacity?: number;
   visible?: boolean;
-  /** An ArcGIS JSON renderer, e.g. `{ type: "simple", symbol: {...} }` (a layer's `drawingInfo.renderer`). */
-  renderer?: RendererJSON;
+  /**
+   * An ArcGIS JSON renderer (`{ type: "simple", symbol: {...} }`, as a layer's
+   * `drawingInfo.renderer`), or a smart-mapping renderer by Python's name
+   * ("ClassedColorRenderer", "ClassedSizeRenderer", "UniqueValueRenderer", "HeatmapRenderer")
+   * that the browser computes from `fieldName`'s values.
+   */
+  renderer?: RendererJSON | SmartRendererName;
+  /** The field a smart-mapping renderer classifies (Python: `field_name`). */
+  fieldName?: string;
+  /** Smart mapping: "natural-breaks" (default), "equal-interval", "quantile", "standard-deviation". */
+  classificationMethod?: "natural-breaks" | "equal-interval" | "quantile" | "standard-deviation";
+  /** Smart mapping: how many classes (default 5). */
+  numClasses?: number;
   /** An ArcGIS JSON popup template: `{ title, content, fieldInfos, … }`. */
   popupTemplate?: PopupTemplateJSON;
   definitionExpression?: string;
@@ -48,10 +65,15 @@ export interface LayerLike {
   properties?: { name?: unknown } | null;
 }
 
-export type MapLayerInput = ItemLike | LayerLike | string | Record<string, unknown>;
+/** Also a FeatureSet, or rows with a `SHAPE` geometry (Python's spatially enabled DataFrame). */
+export type MapLayerInput =
+  ItemLike | LayerLike | string | Record<string, unknown> | Record<string, unknown>[];
 
 const OPTION_KEYS = new Set([
   "title",
+  "fieldName",
+  "classificationMethod",
+  "numClasses",
   "opacity",
   "visible",
   "renderer",
@@ -90,9 +112,28 @@ function specOf(
 ): LayerSpec {
   const checked = checkLayerOptions(options);
   const title = checked.title ?? null;
-  const base = { id: randomUUID(), title, url: null, itemId: null, portalUrl: null, geojson: null };
+  const base = {
+    id: randomUUID(),
+    title,
+    url: null,
+    itemId: null,
+    portalUrl: null,
+    geojson: null,
+    smartRenderer: checked.smartRenderer,
+  };
   if (typeof input === "string") {
     return { ...base, kind: "url", url: checkServiceUrl(input, "layer"), options: checked.rest };
+  }
+  if (isFeatureSet(input) || isSpatialTable(input)) {
+    return {
+      ...base,
+      kind: "geojson",
+      title: title ?? "Features",
+      geojson: isFeatureSet(input)
+        ? featureSetToGeoJson(input, "layer")
+        : rowsToGeoJson(input, null, "layer"),
+      options: checked.rest,
+    };
   }
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     throw new TypeError(
@@ -174,18 +215,33 @@ export function checkServiceUrl(value: string, argument: string): string {
   return parsed.toString().replace(/\/+$/, "");
 }
 
+const CLASSIFICATION_METHODS = [
+  "natural-breaks",
+  "equal-interval",
+  "quantile",
+  "standard-deviation",
+];
+
 function checkLayerOptions(options: AddLayerOptions | undefined): {
   title?: string;
   rest: Record<string, unknown>;
+  smartRenderer: SmartRendererSpec | null;
 } {
-  if (options === undefined) return { rest: {} };
+  if (options === undefined) return { rest: {}, smartRenderer: null };
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
     throw new TypeError(`options: expected an object, got ${describe(options)}`);
   }
   for (const key of Object.keys(options)) {
     if (!OPTION_KEYS.has(key)) throw new TypeError(`options.${key}: not an addLayer option`);
   }
-  const { title, ...rest } = options;
+  const { title, fieldName, classificationMethod, numClasses, ...rest } = options;
+  const smartRenderer = checkSmartRenderer(
+    rest.renderer,
+    fieldName,
+    classificationMethod,
+    numClasses,
+  );
+  if (smartRenderer) delete rest.renderer;
   if (title !== undefined && typeof title !== "string") {
     throw new TypeError("options.title: expected a string");
   }
@@ -193,7 +249,9 @@ function checkLayerOptions(options: AddLayerOptions | undefined): {
   if (rest.visible !== undefined && typeof rest.visible !== "boolean") {
     throw new TypeError("options.visible: expected a boolean");
   }
-  for (const key of ["renderer", "popupTemplate"] as const) {
+  for (const key of smartRenderer
+    ? (["popupTemplate"] as const)
+    : (["renderer", "popupTemplate"] as const)) {
     const value = rest[key];
     if (value !== undefined && (typeof value !== "object" || value === null)) {
       throw new TypeError(`options.${key}: expected an object (ArcGIS JSON)`);
@@ -202,5 +260,55 @@ function checkLayerOptions(options: AddLayerOptions | undefined): {
   if (rest.definitionExpression !== undefined && typeof rest.definitionExpression !== "string") {
     throw new TypeError("options.definitionExpression: expected a string");
   }
-  return { title, rest: { ...rest } };
+  return { title, rest: { ...rest }, smartRenderer };
+}
+
+function checkSmartRenderer(
+  renderer: unknown,
+  fieldName: unknown,
+  classificationMethod: unknown,
+  numClasses: unknown,
+): SmartRendererSpec | null {
+  if (typeof renderer !== "string") {
+    for (const [key, value] of Object.entries({ fieldName, classificationMethod, numClasses })) {
+      if (value !== undefined) {
+        throw new TypeError(
+          `options.${key}: only used with a smart-mapping renderer name in options.renderer`,
+        );
+      }
+    }
+    return null;
+  }
+  if (!Object.hasOwn(SMART_RENDERERS, renderer)) {
+    throw new RangeError(
+      `options.renderer: "${renderer}" is not a smart-mapping renderer (${Object.keys(SMART_RENDERERS).join(", ")}); pass an ArcGIS JSON renderer object otherwise`,
+    );
+  }
+  const type = renderer as SmartRendererName;
+  if (fieldName !== undefined && (typeof fieldName !== "string" || fieldName === "")) {
+    throw new TypeError("options.fieldName: expected a field name");
+  }
+  if (SMART_RENDERERS[type] && fieldName === undefined) {
+    throw new TypeError(`options.fieldName: ${type} needs the field whose values it shows`);
+  }
+  if (
+    classificationMethod !== undefined &&
+    !CLASSIFICATION_METHODS.includes(classificationMethod as string)
+  ) {
+    throw new RangeError(
+      `options.classificationMethod: expected one of ${CLASSIFICATION_METHODS.join(", ")}`,
+    );
+  }
+  if (numClasses !== undefined) checkRange(numClasses, "options.numClasses", 1, 10);
+  if (numClasses !== undefined && !Number.isInteger(numClasses)) {
+    throw new RangeError("options.numClasses: expected a whole number");
+  }
+  return {
+    type,
+    field: (fieldName as string | undefined) ?? null,
+    options: {
+      ...(classificationMethod !== undefined ? { classificationMethod } : {}),
+      ...(numClasses !== undefined ? { numClasses } : {}),
+    },
+  };
 }

@@ -1,6 +1,6 @@
 // Turns gis.map()'s `location` into where the map starts: a centre and zoom, or an extent.
 import { checkExtent, checkLatLon, checkZoom, isExtentLike } from "./map-arguments";
-import type { Extent, LatLon } from "./map-state";
+import type { Extent, LatLon } from "./contract";
 
 /** The best match for an address, or undefined; the map asks for one only. */
 export type FindPlace = (address: string) => Promise<PlaceMatch | undefined>;

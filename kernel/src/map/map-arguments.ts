@@ -1,6 +1,6 @@
 // Checks of the values a map accepts, shared by gis.map() and the MapView setters. Each
 // throws a TypeError/RangeError naming the argument, before anything is sent anywhere.
-import type { Extent, LatLon, MapMode } from "./map-state";
+import type { Extent, LatLon, MapMode } from "./contract";
 
 /** Zoom levels of the tiled Web Mercator basemaps: 0 shows the world, 23 a few metres. */
 export const MAX_ZOOM_LEVEL = 23;

@@ -1,5 +1,6 @@
 // The kernel side of the map widget: a Jupyter widget model whose state the browser views
 // draw with @arcgis/core, and whose navigation values follow the user's pans and zooms.
+import { randomUUID } from "crypto";
 import { writeFile } from "fs/promises";
 import type { Item } from "../content/item";
 import type { ItemProperties } from "../content/item-json";
@@ -8,8 +9,11 @@ import { display, displaySymbol, type Displayable } from "../jupyter/display";
 import type { JsonObject, MimeBundle } from "../jupyter/protocol";
 import { Widget } from "../jupyter/widget";
 import { credentialsForViews } from "./credentials";
+import { BASEMAP_NAMES } from "./basemaps";
+import { centerOfExtent, zoomOfExtent } from "./extent-viewpoint";
 import { featureCollectionExtent } from "./geojson";
-import { toGraphicSpecs } from "./graphics";
+import { checkDrawOptions, toGraphicSpecs, type DrawOptions } from "./graphics";
+import { AddedLayerInputs, layersNamedBy } from "./layer-lookup";
 import { toLayerSpec, type AddLayerOptions } from "./layer-spec";
 import {
   checkExtent,
@@ -19,16 +23,21 @@ import {
   checkPositiveNumber,
   checkRange,
   checkZoom,
+  describe,
 } from "./map-arguments";
 import {
-  MAP_MODEL_SPEC,
+  DRAW_TOOLS,
+  MAP_WIDGET_MODULE,
+  type DrawTool,
+  type BookmarkSpec,
   type Extent,
   type GraphicSpec,
+  type TimeExtentSpec,
   type LatLon,
   type LayerSpec,
   type MapMode,
   type MapState,
-} from "./map-state";
+} from "./contract";
 import { PendingRequests } from "./pending-requests";
 import { standaloneMapPage, type ExportToHtmlOptions } from "./standalone-page";
 import { serviceExtent } from "./service-extent";
@@ -46,6 +55,21 @@ export interface MapClickEvent {
 
 export type MapClickCallback = (map: MapView, event: MapClickEvent) => void;
 
+/** Called with the shape the user drew in the browser (ArcGIS JSON geometry, WGS84). */
+export type MapDrawEndCallback = (map: MapView, geometry: Record<string, unknown>) => void;
+
+/** Options of `MapView.save` and `MapView.update` besides the item properties. */
+export interface SaveMapOptions {
+  /** The item's thumbnail: a path, a URL or PNG bytes (e.g. from `takeScreenshot`). */
+  thumbnail?: string | Buffer;
+  /** The item's metadata: a path, a URL, XML text or bytes. */
+  metadata?: string | Buffer;
+  /** Save into this user's content (an administrator saving for someone). */
+  owner?: string;
+  /** Save into this folder, created when it does not exist yet. */
+  folder?: string;
+}
+
 /** Options of `MapView.takeScreenshot`. */
 export interface TakeScreenshotOptions {
   /** Show the image in the cell's output (default true). */
@@ -57,6 +81,16 @@ export interface TakeScreenshotOptions {
 }
 
 const DEFAULT_SCREENSHOT_TIMEOUT_SECONDS = 30;
+
+/** Any 0.x release of the browser module with the same contract renders the map. */
+const MAP_MODEL_SPEC = {
+  modelName: MAP_WIDGET_MODULE.modelName,
+  modelModule: MAP_WIDGET_MODULE.name,
+  modelModuleVersion: `^${MAP_WIDGET_MODULE.version}`,
+  viewName: MAP_WIDGET_MODULE.viewName,
+  viewModule: MAP_WIDGET_MODULE.name,
+  viewModuleVersion: `^${MAP_WIDGET_MODULE.version}`,
+};
 
 /**
  * A live 2D or 3D map in the notebook, drawn by @arcgis/core in JupyterLab. Made with
@@ -70,16 +104,35 @@ const DEFAULT_SCREENSHOT_TIMEOUT_SECONDS = 30;
  */
 export class MapView extends Widget<MapState> {
   private readonly clickCallbacks = new Set<MapClickCallback>();
+  private readonly drawEndCallbacks = new Set<MapDrawEndCallback>();
+  /** The style of each shape the user was asked to draw, by request id. */
+  private readonly drawRequests = new Map<
+    string,
+    Omit<DrawOptions, "symbol"> & { symbol: Record<string, unknown> | null }
+  >();
   private readonly screenshots = new PendingRequests<Buffer>();
+  private readonly addedInputs = new AddedLayerInputs();
+  /** The Web Map item this map was opened from or last saved as: what `update` writes. */
+  private webMapItem: Item | null;
+
+  private static readonly open = new Map<string, MapView>();
 
   /** @internal Use `gis.map()`. */
   constructor(
     private readonly gis: GIS | null,
     state: MapState,
+    item: Item | null = null,
   ) {
     // A number (not null) asks the front end to count the views it shows (ipywidgets' _view_count).
     super(MAP_MODEL_SPEC, { ...state, _view_count: 0 });
+    this.webMapItem = item;
+    MapView.open.set(this.modelId, this);
     this.onCustomMessage((content, buffers) => this.receiveEvent(content, buffers));
+  }
+
+  /** @internal The open map with this model id (for syncNavigation). */
+  static byModelId(modelId: string): MapView | undefined {
+    return MapView.open.get(modelId);
   }
 
   /**
@@ -100,7 +153,8 @@ export class MapView extends Widget<MapState> {
    * map.center = [48.85, 2.35];
    */
   get center(): LatLon | null {
-    return this.state.center;
+    if (this.state.center) return this.state.center;
+    return this.state.extent ? centerOfExtent(this.state.extent) : null;
   }
 
   /** Moves the view. Python: `MapView.center = [lat, lon]`. @example map.center = [48.85, 2.35] */
@@ -114,7 +168,9 @@ export class MapView extends Widget<MapState> {
    * map.zoom = 12;
    */
   get zoom(): number | null {
-    return this.state.zoom;
+    if (this.state.zoom !== null) return this.state.zoom;
+    // Before a view reports, an extent gives the level at which it fits a usual view size.
+    return this.state.extent ? zoomOfExtent(this.state.extent) : null;
   }
 
   /** Python: `MapView.zoom = 12`. @example map.zoom = 12 */
@@ -218,12 +274,227 @@ export class MapView extends Widget<MapState> {
     return this.state.basemap;
   }
 
-  /** Python: `MapView.basemap = "topo"`. @example map.basemap = "offline" */
+  /**
+   * Python: `MapView.basemap = "topo-vector"`: a name of `basemaps` or `galleryBasemaps`.
+   * @example map.basemap = "offline"
+   */
   set basemap(value: string | null) {
     if (value !== null && (typeof value !== "string" || value.trim() === "")) {
       throw new TypeError("basemap: expected a basemap name, or null for the portal's default");
     }
+    if (value !== null && !this.basemaps.includes(value) && !this.galleryBasemaps.includes(value)) {
+      throw new RangeError(
+        `basemap: "${value}" is neither in map.basemaps (${this.basemaps.join(", ")}) nor in map.galleryBasemaps`,
+      );
+    }
     this.set({ basemap: value });
+  }
+
+  /**
+   * The basemap names `basemap` accepts besides the gallery's: @arcgis/core's named basemaps
+   * and "offline". Python: `MapView.basemaps`.
+   * @example
+   * console.log(map.basemaps.includes("topo-vector")); // true
+   */
+  get basemaps(): string[] {
+    return [...BASEMAP_NAMES];
+  }
+
+  /**
+   * The titles of the portal's basemap gallery (its basemap gallery group's Web Maps), which
+   * `basemap` also accepts. Python: `MapView.gallery_basemaps`.
+   * @example
+   * if (map.galleryBasemaps.length > 0) map.basemap = map.galleryBasemaps[0];
+   */
+  get galleryBasemaps(): string[] {
+    return this.state.galleryBasemaps.map((basemap) => basemap.title);
+  }
+
+  /**
+   * Whether the 2D view zooms to whole levels only. Python: `Map.snap_to_zoom`.
+   * @example
+   * map.snapToZoom = true;
+   */
+  get snapToZoom(): boolean {
+    return this.state.snapToZoom;
+  }
+
+  set snapToZoom(value: boolean) {
+    this.set({ snapToZoom: checkBoolean(value, "snapToZoom") });
+  }
+
+  /**
+   * Shows the legend of the map's layers on the view. Python: `MapView.legend`.
+   * @example
+   * map.legend = true;
+   */
+  get legend(): boolean {
+    return this.state.legend;
+  }
+
+  set legend(value: boolean) {
+    this.set({ legend: checkBoolean(value, "legend") });
+  }
+
+  /**
+   * Shows the list of layers, with their visibility toggles, on the view.
+   * Python: `Map.layer_list.enabled`.
+   * @example
+   * map.layerList = true;
+   */
+  get layerList(): boolean {
+    return this.state.layerList;
+  }
+
+  set layerList(value: boolean) {
+    this.set({ layerList: checkBoolean(value, "layerList") });
+  }
+
+  /**
+   * Hides the button that switches between 2D and 3D. Python: `MapView.hide_mode_switch`.
+   * @example
+   * map.hideModeSwitch = true;
+   */
+  get hideModeSwitch(): boolean {
+    return this.state.hideModeSwitch;
+  }
+
+  set hideModeSwitch(value: boolean) {
+    this.set({ hideModeSwitch: checkBoolean(value, "hideModeSwitch") });
+  }
+
+  /**
+   * Shows a time slider for the map's time-aware layers; `setTimeExtent` sets its window.
+   * Python: `MapView.time_slider`.
+   * @example
+   * map.timeSlider = true;
+   */
+  get timeSlider(): boolean {
+    return this.state.timeSlider;
+  }
+
+  set timeSlider(value: boolean) {
+    this.set({ timeSlider: checkBoolean(value, "timeSlider") });
+  }
+
+  /**
+   * The time window the time slider shows, or null for the layers' whole extent.
+   * Python: `MapView.start_time` / `end_time` (1.x), `Map.time_slider.time_extent` (2.4).
+   * @example
+   * console.log(map.timeExtent);
+   */
+  get timeExtent(): TimeExtentSpec | null {
+    return this.state.timeExtent;
+  }
+
+  /**
+   * Sets the time slider's window (Dates or epoch milliseconds) and its step, and shows it.
+   * Python: `MapView.set_time_extent(start_time, end_time, interval=1, unit='milliseconds')`.
+   * @example
+   * map.setTimeExtent(new Date("2020-01-01"), new Date("2021-01-01"), { interval: 1, unit: "months" });
+   */
+  setTimeExtent(
+    startTime: Date | number,
+    endTime: Date | number,
+    options: { interval?: number; unit?: TimeExtentSpec["unit"] } = {},
+  ): void {
+    const start = checkTime(startTime, "startTime");
+    const end = checkTime(endTime, "endTime");
+    if (end < start) throw new RangeError("endTime: must not be before startTime");
+    const interval = checkPositiveNumber(options.interval ?? 1, "options.interval");
+    const unit = options.unit ?? "milliseconds";
+    if (!TIME_UNITS.includes(unit)) {
+      throw new RangeError(`options.unit: expected one of ${TIME_UNITS.join(", ")}`);
+    }
+    this.set({ timeExtent: { start, end, interval, unit }, timeSlider: true });
+  }
+
+  /**
+   * The map's bookmarks. Python: `Map.bookmarks.list()`.
+   * @example
+   * console.log(map.bookmarks.map((bookmark) => bookmark.name));
+   */
+  get bookmarks(): readonly BookmarkSpec[] {
+    return this.state.bookmarks;
+  }
+
+  /**
+   * Adds a bookmark of `extent` (by default the current one) under `name`.
+   * Python: `Map.bookmarks.add(name, extent)`.
+   * @example
+   * map.addBookmark("Paris", { xmin: 2.2, ymin: 48.8, xmax: 2.5, ymax: 48.9 });
+   */
+  addBookmark(name: string, extent?: Extent): void {
+    if (typeof name !== "string" || name.trim() === "") {
+      throw new TypeError("name: expected a bookmark name");
+    }
+    const where = extent === undefined ? this.state.extent : checkExtent(extent, "extent");
+    if (!where) throw new Error("extent: the map has no extent yet; pass one");
+    const others = this.state.bookmarks.filter((bookmark) => bookmark.name !== name);
+    this.set({
+      bookmarks: [...others, { name, extent: { spatialReference: { wkid: 4326 }, ...where } }],
+    });
+  }
+
+  /**
+   * Removes the bookmark called `name`; true when there was one. Python: `Map.bookmarks.remove(name)`.
+   * @example
+   * map.removeBookmark("Paris");
+   */
+  removeBookmark(name: string): boolean {
+    const before = this.state.bookmarks;
+    const kept = before.filter((bookmark) => bookmark.name !== name);
+    this.set({ bookmarks: kept });
+    return kept.length < before.length;
+  }
+
+  /**
+   * Shows the bookmarks on the view, to go to one with a click. Python: `Map.bookmarks.enabled`.
+   * @example
+   * map.bookmarksWidget = true;
+   */
+  get bookmarksWidget(): boolean {
+    return this.state.bookmarksWidget;
+  }
+
+  set bookmarksWidget(value: boolean) {
+    this.set({ bookmarksWidget: checkBoolean(value, "bookmarksWidget") });
+  }
+
+  /**
+   * Makes the other maps follow this one's navigation and this one follow theirs (centre,
+   * zoom and angles), in the browser. Python: `MapView.sync_navigation(mapview)`.
+   * @example
+   * left.syncNavigation(right);
+   */
+  syncNavigation(maps: MapView | MapView[]): void {
+    const others = (Array.isArray(maps) ? maps : [maps]).map((map, index) => {
+      if (!(map instanceof MapView)) throw new TypeError(`maps[${index}]: expected a MapView`);
+      if (map === this) throw new RangeError(`maps[${index}]: a map cannot sync with itself`);
+      return map;
+    });
+    const group = new Set<MapView>([this, ...others]);
+    for (const map of group) {
+      const linked = new Set([...map.state.linkedMaps]);
+      for (const peer of group) if (peer !== map) linked.add(peer.modelId);
+      map.set({ linkedMaps: [...linked] });
+    }
+  }
+
+  /**
+   * Stops following the given maps (all with no argument), both ways.
+   * Python: `MapView.unsync_navigation(mapview=None)`.
+   * @example
+   * left.unsyncNavigation();
+   */
+  unsyncNavigation(maps?: MapView | MapView[]): void {
+    const others =
+      maps === undefined ? [...linkedMapViews(this)] : Array.isArray(maps) ? maps : [maps];
+    const ids = new Set(others.map((map) => map.modelId));
+    this.set({ linkedMaps: this.state.linkedMaps.filter((id) => !ids.has(id)) });
+    for (const map of others) {
+      map.set({ linkedMaps: map.state.linkedMaps.filter((id) => id !== this.modelId) });
+    }
   }
 
   /**
@@ -252,25 +523,32 @@ export class MapView extends Widget<MapState> {
    */
   async addLayer(layer: unknown, options?: AddLayerOptions): Promise<LayerSpec> {
     const spec = toLayerSpec(layer, options, this.gis?.url ?? null);
+    this.addedInputs.remember(layer, spec.id);
     this.set({ layers: [...this.state.layers, spec] });
     if (spec.url && this.gis) await this.sendCredentials();
     return spec;
   }
 
   /**
-   * Removes the given layers (specs from `map.layers`, or their ids), or all with no argument.
-   * Returns true when something was removed. Python: `MapView.remove_layers(layers=None)`.
+   * Removes the given layers, or all with no argument: records from `map.layers` or their ids,
+   * or the Items, layer objects and GeoJSON that were passed to `addLayer`. Returns true when
+   * something was removed. Python: `MapView.remove_layers(layers=None)`.
    * @example
-   * map.removeLayers([map.layers[0]]);
+   * const parks = await gis.content.get(parksId);
+   * await map.addLayer(parks);
+   * map.removeLayers([parks]);
    */
-  removeLayers(layers?: LayerSpec | string | (LayerSpec | string)[]): boolean {
+  removeLayers(layers?: MapLayerReference | MapLayerReference[]): boolean {
     const before = this.state.layers;
     if (layers === undefined) {
       this.set({ layers: [] });
       return before.length > 0;
     }
+    const list = Array.isArray(layers) ? layers : [layers];
     const ids = new Set(
-      (Array.isArray(layers) ? layers : [layers]).map((layer, index) => layerId(layer, index)),
+      list.flatMap((layer, index) =>
+        layersNamedBy(layer, before, this.addedInputs, `layers[${index}]`).map((spec) => spec.id),
+      ),
     );
     const kept = before.filter((layer) => !ids.has(layer.id));
     this.set({ layers: kept });
@@ -278,26 +556,64 @@ export class MapView extends Widget<MapState> {
   }
 
   /**
-   * Sets the extent to a layer's: a layer of this map, an item (its extent) or GeoJSON.
+   * Sets the extent to a layer's: an Item (its extent, else its service's), a layer object, a
+   * record from `map.layers` or its id, GeoJSON, or an array of these (their combined extent).
    * Python: `MapView.zoom_to_layer(item, options={})`.
    * @example
-   * await map.zoomToLayer(map.layers[0]);
+   * await map.zoomToLayer(await gis.content.get(parksId));
    */
-  async zoomToLayer(layer: LayerSpec | string | Record<string, unknown>): Promise<void> {
-    const extent = await this.extentOf(layer);
-    if (!extent) throw new Error("layer: it has no extent to zoom to");
-    this.set({ extent: checkExtent(extent, "layer extent"), center: null });
+  async zoomToLayer(layer: MapLayerReference | MapLayerReference[]): Promise<void> {
+    const list = Array.isArray(layer) ? (layer as MapLayerReference[]) : [layer];
+    if (list.length === 0) throw new RangeError("layer: an empty array has no extent");
+    const extents = await Promise.all(list.map((one) => this.extentOf(one)));
+    const found = extents.filter((extent): extent is Extent => extent !== null);
+    if (found.length === 0) throw new Error("layer: it has no extent to zoom to");
+    const extent = found.length === 1 ? found[0] : unionOfExtents(found);
+    this.set({
+      extent: checkExtent(extent, "layer extent"),
+      center: null,
+      zoom: null,
+      scale: null,
+    });
   }
 
   /**
-   * Draws geometries or features (ArcGIS JSON or GeoJSON) as graphics, with an optional
-   * ArcGIS JSON symbol. Python: `MapView.draw(shape, popup=None, symbol=None, attributes=None)`.
+   * Draws geometries or features (ArcGIS JSON or GeoJSON) as graphics, with a symbol, a popup
+   * (`{ title, content }`) and attributes. A tool name ("point", "multipoint", "polyline",
+   * "polygon", "rectangle", "circle") lets the user draw that shape on the displayed map
+   * instead: it becomes a graphic with these options and goes to the `onDrawEnd` callbacks.
+   * The second argument may also be the symbol alone, as before.
+   * Python: `MapView.draw(shape, popup=None, symbol=None, attributes=None)`.
    * @example
-   * map.draw({ type: "Point", coordinates: [2.35, 48.85] }, { type: "esriSMS", color: [255, 0, 0, 255], size: 10 });
+   * map.draw({ type: "Point", coordinates: [2.35, 48.85] }, {
+   *   symbol: { type: "esriSMS", color: [255, 0, 0, 255], size: 10 },
+   *   popup: { title: "Paris", content: "The capital" },
+   *   attributes: { name: "Paris" },
+   * });
+   * map.draw("polygon"); // the user draws it
    */
-  draw(shape: unknown, symbol?: Record<string, unknown>): void {
-    const graphics = toGraphicSpecs(shape, symbol);
+  draw(shape: unknown, options?: DrawOptions | Record<string, unknown>): void {
+    const style = checkDrawOptions(options);
+    if (typeof shape === "string") {
+      this.startUserDrawing(shape, style);
+      return;
+    }
+    const graphics = toGraphicSpecs(shape, style);
     this.set({ graphics: [...this.state.graphics, ...graphics] });
+  }
+
+  /**
+   * Calls `callback(map, geometry)` when the user finishes a shape started with
+   * `draw("polygon")` (or another tool); `{ remove: true }` unregisters it.
+   * Python: `MapView.on_draw_end(callback, remove=False)`.
+   * @example
+   * map.onDrawEnd((_map, geometry) => console.log(geometry.rings));
+   * map.draw("polygon");
+   */
+  onDrawEnd(callback: MapDrawEndCallback, options: { remove?: boolean } = {}): void {
+    if (typeof callback !== "function") throw new TypeError("callback: expected a function");
+    if (options.remove) this.drawEndCallbacks.delete(callback);
+    else this.drawEndCallbacks.add(callback);
   }
 
   /**
@@ -363,8 +679,10 @@ export class MapView extends Widget<MapState> {
    * @example
    * const item = await map.save({ title: "Parks", snippet: "Parks of Paris", tags: ["parks"] });
    */
-  async save(itemProperties: ItemProperties, options: { folder?: string } = {}): Promise<Item> {
-    if (!this.gis) throw new Error("save: the map is not connected to a GIS");
+  async save(itemProperties: ItemProperties, options: SaveMapOptions = {}): Promise<Item> {
+    const gis = this.gis;
+    if (!gis) throw new Error("save: the map is not connected to a GIS");
+    checkSaveOptions(options);
     if (typeof itemProperties !== "object" || itemProperties === null) {
       throw new TypeError("itemProperties: expected an object with title, snippet and tags");
     }
@@ -379,15 +697,63 @@ export class MapView extends Widget<MapState> {
         throw new TypeError(`itemProperties.${key}: required to save a map`);
       }
     }
-    return this.gis.content.add(
+    if (options.folder !== undefined && options.folder !== "/") {
+      // Python creates the folder when it is missing; createFolder answers null when it exists.
+      await gis.content.createFolder(options.folder, { owner: options.owner });
+    }
+    const item = await gis.content.add(
       {
         ...itemProperties,
         type: "Web Map",
         typeKeywords: ["Web Map", "Map", "Online Map", "tsgis"],
         text: toWebMapJson(this.state),
       },
-      { folder: options.folder },
+      {
+        folder: options.folder === "/" ? undefined : options.folder,
+        thumbnail: options.thumbnail,
+        metadata: options.metadata,
+        owner: options.owner,
+      },
     );
+    this.webMapItem = item;
+    return item;
+  }
+
+  /**
+   * Writes the map's current layers, graphics, basemap and view into the Web Map it was opened
+   * from (`gis.map(item)`) or last saved as, with new item properties, thumbnail or metadata
+   * if given. Python: `Map.update(item_properties=None, thumbnail=None, metadata=None)`.
+   * @example
+   * const reopened = await gis.map(item);
+   * await reopened.addLayer(parksUrl);
+   * await reopened.update({ snippet: "Now with parks" });
+   */
+  async update(
+    itemProperties: ItemProperties = {},
+    options: Pick<SaveMapOptions, "thumbnail" | "metadata"> = {},
+  ): Promise<boolean> {
+    if (!this.webMapItem) {
+      throw new Error("update: the map was neither opened from nor saved as a Web Map; use save()");
+    }
+    if (typeof itemProperties !== "object" || itemProperties === null) {
+      throw new TypeError("itemProperties: expected an object");
+    }
+    checkSaveOptions(options);
+    return this.webMapItem.update({
+      itemProperties: { ...itemProperties, text: toWebMapJson(this.state) },
+      thumbnail: options.thumbnail,
+      metadata: options.metadata,
+    });
+  }
+
+  /**
+   * The Web Map item `update` writes: the one the map was opened from or last saved as.
+   * Python: `Map.item` (2.4).
+   * @example
+   * console.log(map.item?.id);
+   */
+  get item(): Item | null {
+    return this.webMapItem;
   }
 
   /**
@@ -399,6 +765,10 @@ export class MapView extends Widget<MapState> {
   override close(): void {
     this.screenshots.rejectAll(new Error("the map widget was closed"));
     this.clickCallbacks.clear();
+    this.drawEndCallbacks.clear();
+    this.drawRequests.clear();
+    if (this.state.linkedMaps.length > 0) this.unsyncNavigation();
+    MapView.open.delete(this.modelId);
     super.close();
   }
 
@@ -429,6 +799,38 @@ export class MapView extends Widget<MapState> {
       case "click":
         this.deliverClick(content);
         return;
+      case "drawEnd":
+        this.deliverDrawing(content);
+        return;
+    }
+  }
+
+  private startUserDrawing(tool: string, style: DrawOptions): void {
+    if (!(DRAW_TOOLS as readonly string[]).includes(tool)) {
+      throw new RangeError(`shape: "${tool}" is not a drawing tool (${DRAW_TOOLS.join(", ")})`);
+    }
+    if (this.isClosed) throw new Error("draw: the map widget is closed");
+    const requestId = randomUUID();
+    this.drawRequests.set(requestId, { ...style, symbol: style.symbol ?? null });
+    this.sendCustom({ command: "draw", requestId, tool: tool as DrawTool });
+  }
+
+  private deliverDrawing(content: JsonObject): void {
+    const style =
+      typeof content.requestId === "string" ? this.drawRequests.get(content.requestId) : undefined;
+    const geometry = content.geometry;
+    if (!style || typeof geometry !== "object" || geometry === null || Array.isArray(geometry))
+      return;
+    this.drawRequests.delete(content.requestId as string);
+    const drawn = toGraphicSpecs(geometry, style);
+    this.set({ graphics: [...this.state.graphics, ...drawn] });
+    for (const callback of [...this.drawEndCallbacks]) {
+      try {
+        callback(this, drawn[0].geometry);
+      } catch (error) {
+        // A failing callback must not stop the others, nor the comm handler.
+        process.emitWarning(`onDrawEnd callback failed: ${String(error)}`);
+      }
     }
   }
 
@@ -463,19 +865,22 @@ export class MapView extends Widget<MapState> {
     }
   }
 
-  private async extentOf(
-    layer: LayerSpec | string | Record<string, unknown>,
-  ): Promise<Extent | null> {
-    const spec =
-      typeof layer === "string"
-        ? this.state.layers.find((candidate) => candidate.id === layer)
-        : this.state.layers.find((candidate) => candidate.id === (layer as { id?: unknown }).id);
-    if (typeof layer === "string" && !spec) {
+  private async extentOf(layer: MapLayerReference): Promise<Extent | null> {
+    const [spec] = layersNamedBy(layer, this.state.layers, this.addedInputs, "layer");
+    if (typeof layer === "string" && !spec && !/^https?:\/\//i.test(layer)) {
       throw new RangeError(`layer: no layer with id "${layer}" on this map`);
     }
+    if (typeof layer === "string" && !spec) {
+      return this.gis ? serviceExtent(this.gis, layer) : null;
+    }
+    // An Item knows its extent; the layer record made from it does not.
+    const given = layer as unknown as Record<string, unknown>;
+    if (Array.isArray(given.extent) && given.extent.length > 0) {
+      const extent = itemExtent(given.extent);
+      if (extent) return extent;
+    }
     if (spec?.geojson) return featureCollectionExtent(spec.geojson);
-    const record = (spec ?? layer) as Record<string, unknown>;
-    if (Array.isArray(record.extent)) return itemExtent(record.extent);
+    const record = (spec ?? layer) as unknown as Record<string, unknown>;
     if (record.type === "FeatureCollection" || record.type === "Feature") {
       return featureCollectionExtent(record);
     }
@@ -485,10 +890,80 @@ export class MapView extends Widget<MapState> {
   }
 }
 
-function layerId(layer: LayerSpec | string, index: number): string {
-  if (typeof layer === "string") return layer;
-  if (layer && typeof layer === "object" && typeof layer.id === "string") return layer.id;
-  throw new TypeError(`layers[${index}]: expected a layer from map.layers or its id`);
+/**
+ * What names a layer to `removeLayers` and `zoomToLayer`: a record from `map.layers` or its id,
+ * an Item, a layer object or GeoJSON (the one added, or one naming the same item or service).
+ */
+export type MapLayerReference =
+  LayerSpec | Item | { url: string } | Record<string, unknown> | string;
+
+const TIME_UNITS: readonly TimeExtentSpec["unit"][] = [
+  "milliseconds",
+  "seconds",
+  "minutes",
+  "hours",
+  "days",
+  "weeks",
+  "months",
+  "years",
+];
+
+function checkTime(value: unknown, argument: string): number {
+  const time = value instanceof Date ? value.getTime() : value;
+  if (typeof time !== "number" || !Number.isFinite(time)) {
+    throw new TypeError(`${argument}: expected a Date or epoch milliseconds`);
+  }
+  return time;
+}
+
+function checkBoolean(value: unknown, argument: string): boolean {
+  if (typeof value !== "boolean") throw new TypeError(`${argument}: expected true or false`);
+  return value;
+}
+
+/** The open maps this one is synced with (closed ones drop out). */
+function linkedMapViews(map: MapView): MapView[] {
+  return map.state.linkedMaps
+    .map((id) => MapView.byModelId(id))
+    .filter((peer): peer is MapView => peer !== undefined);
+}
+
+function unionOfExtents(extents: Extent[]): Extent {
+  const wkids = new Set(
+    extents.map((e) => e.spatialReference?.latestWkid ?? e.spatialReference?.wkid ?? 4326),
+  );
+  if (wkids.size > 1) {
+    throw new RangeError("layer: the layers' extents are in different spatial references");
+  }
+  return {
+    xmin: Math.min(...extents.map((e) => e.xmin)),
+    ymin: Math.min(...extents.map((e) => e.ymin)),
+    xmax: Math.max(...extents.map((e) => e.xmax)),
+    ymax: Math.max(...extents.map((e) => e.ymax)),
+    spatialReference: extents[0].spatialReference ?? { wkid: 4326 },
+  };
+}
+
+function checkSaveOptions(options: SaveMapOptions): void {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new TypeError(`options: expected an object, got ${describe(options)}`);
+  }
+  const allowed = new Set(["thumbnail", "metadata", "owner", "folder"]);
+  for (const key of Object.keys(options)) {
+    if (!allowed.has(key)) throw new TypeError(`options.${key}: not a save option`);
+  }
+  for (const key of ["thumbnail", "metadata"] as const) {
+    const value = options[key];
+    if (value !== undefined && typeof value !== "string" && !Buffer.isBuffer(value)) {
+      throw new TypeError(`options.${key}: expected a path, a URL or bytes (a Buffer)`);
+    }
+  }
+  for (const key of ["owner", "folder"] as const) {
+    const value = options[key];
+    if (value !== undefined && (typeof value !== "string" || value.trim() === "")) {
+      throw new TypeError(`options.${key}: expected a non-empty string`);
+    }
+  }
 }
 
 /** An item's extent is `[[xmin, ymin], [xmax, ymax]]` in WGS84. */

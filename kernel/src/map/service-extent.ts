@@ -1,6 +1,6 @@
 // The extent a service layer reports about itself, for zoomToLayer.
 import type { GIS } from "../gis";
-import type { Extent } from "./map-state";
+import type { Extent } from "./contract";
 
 interface ServiceInfo {
   extent?: Extent | null;

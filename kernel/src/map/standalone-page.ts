@@ -2,7 +2,7 @@
 // opens in any browser. Unlike the notebook views, such a page is meant to be shared, so it
 // loads the ArcGIS Maps SDK from `apiUrl` (its public address by default, as the Python API's
 // export does). It holds URLs and data only, never a token.
-import type { MapState } from "./map-state";
+import type { MapState } from "./contract";
 import { escapeHtml } from "../jupyter/escape-html";
 
 /** Options of `MapView.exportToHtml`. */

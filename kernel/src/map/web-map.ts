@@ -1,7 +1,14 @@
 // The map as a Web Map (the JSON of a "Web Map" item) and back: what MapView.save writes and
 // what gis.map(webMapItem) reopens. Only URLs, ids and data go in; never a token.
 import { geoJsonToArcGis } from "./graphics";
-import type { Extent, GraphicSpec, LayerSpec, MapState } from "./map-state";
+import {
+  SMART_RENDERERS,
+  type Extent,
+  type GraphicSpec,
+  type LayerSpec,
+  type MapState,
+  type SmartRendererName,
+} from "./contract";
 
 type Json = Record<string, unknown>;
 
@@ -89,10 +96,13 @@ function layerToWebMap(spec: LayerSpec): Json {
           .map((feature) => ({
             geometry: geoJsonToArcGis(feature.geometry as Json),
             symbol: null,
+            popupTemplate: null,
             attributes: { ...((feature.properties as Json | null) ?? {}) },
           })),
       ),
       ...common,
+      ...layerDefinitionOf(spec),
+      ...(spec.smartRenderer ? { tsgisSmartRenderer: spec.smartRenderer } : {}),
       tsgisGeoJson: spec.geojson,
     };
   }
@@ -102,20 +112,48 @@ function layerToWebMap(spec: LayerSpec): Json {
     layerType,
     ...(spec.url ? { url: spec.url } : {}),
     ...(spec.itemId ? { itemId: spec.itemId } : {}),
-    ...(spec.options.definitionExpression
-      ? { layerDefinition: { definitionExpression: spec.options.definitionExpression } }
-      : {}),
+    ...layerDefinitionOf(spec),
+    ...(spec.smartRenderer ? { tsgisSmartRenderer: spec.smartRenderer } : {}),
   };
 }
 
+/** The explicit renderer and filter of a layer, where a Web Map keeps them. */
+function layerDefinitionOf(spec: LayerSpec): Json {
+  const definition: Json = {};
+  if (typeof spec.options.definitionExpression === "string") {
+    definition.definitionExpression = spec.options.definitionExpression;
+  }
+  if (isJson(spec.options.renderer)) definition.drawingInfo = { renderer: spec.options.renderer };
+  return Object.keys(definition).length > 0 ? { layerDefinition: definition } : {};
+}
+
+function isJson(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 function layerFromWebMap(layer: Json, portalUrl: string | null): LayerSpec | null {
+  const definition = isJson(layer.layerDefinition) ? layer.layerDefinition : {};
+  const renderer = isJson(definition.drawingInfo) ? definition.drawingInfo.renderer : undefined;
+  const smart = layer.tsgisSmartRenderer;
   const base = {
     id: typeof layer.id === "string" ? layer.id : String(layer.id),
     title: typeof layer.title === "string" ? layer.title : null,
     options: {
       ...(typeof layer.opacity === "number" ? { opacity: layer.opacity } : {}),
       ...(layer.visibility === false ? { visible: false } : {}),
+      ...(isJson(renderer) ? { renderer } : {}),
+      ...(typeof definition.definitionExpression === "string"
+        ? { definitionExpression: definition.definitionExpression }
+        : {}),
     },
+    smartRenderer:
+      isJson(smart) && typeof smart.type === "string" && Object.hasOwn(SMART_RENDERERS, smart.type)
+        ? {
+            type: smart.type as SmartRendererName,
+            field: typeof smart.field === "string" ? smart.field : null,
+            options: isJson(smart.options) ? smart.options : {},
+          }
+        : null,
   };
   if (layer.tsgisGeoJson && typeof layer.tsgisGeoJson === "object") {
     return {
@@ -161,6 +199,7 @@ function featureCollectionLayer(id: string, title: string, graphics: GraphicSpec
             geometry: graphic.geometry,
             attributes: graphic.attributes,
             ...(graphic.symbol ? { symbol: graphic.symbol } : {}),
+            ...(graphic.popupTemplate ? { popupInfo: graphic.popupTemplate } : {}),
           })),
         },
       })),
@@ -175,6 +214,7 @@ function graphicsOf(layer: Json): GraphicSpec[] {
       geometry: feature.geometry as Json,
       attributes: (feature.attributes as Json) ?? {},
       symbol: (feature.symbol as Json) ?? null,
+      popupTemplate: isJson(feature.popupInfo) ? feature.popupInfo : null,
     })),
   );
 }

@@ -4,11 +4,13 @@ import GeoJSONLayer from "@arcgis/core/layers/GeoJSONLayer";
 import Layer from "@arcgis/core/layers/Layer";
 import Portal from "@arcgis/core/portal/Portal";
 import PortalItem from "@arcgis/core/portal/PortalItem";
-import type { LayerSpec } from "../state";
+import PopupTemplate from "@arcgis/core/PopupTemplate";
+import * as rendererJsonUtils from "@arcgis/core/renderers/support/jsonUtils";
+import type { LayerSpec } from "tsgis/dist/map/contract";
 
 const portals = new Map<string, Portal>();
 
-function portalFor(url: string): Portal {
+export function portalFor(url: string): Portal {
   let portal = portals.get(url);
   if (!portal) {
     portal = new Portal({ url });
@@ -21,7 +23,15 @@ export async function createLayer(spec: LayerSpec): Promise<Layer> {
   const layer = await layerFor(spec);
   layer.id = spec.id;
   if (spec.title) layer.title = spec.title;
-  layer.set(spec.options);
+  const { renderer, popupTemplate, ...properties } = spec.options;
+  layer.set(properties);
+  // The kernel sends ArcGIS JSON (as Web Maps store it), not @arcgis/core's property forms.
+  if (renderer && typeof renderer === "object") {
+    layer.set("renderer", rendererJsonUtils.fromJSON(renderer));
+  }
+  if (popupTemplate && typeof popupTemplate === "object") {
+    layer.set("popupTemplate", PopupTemplate.fromJSON(popupTemplate));
+  }
   return layer;
 }
 

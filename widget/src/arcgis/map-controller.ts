@@ -11,16 +11,22 @@ import type Layer from "@arcgis/core/layers/Layer";
 import MapView from "@arcgis/core/views/MapView";
 import SceneView from "@arcgis/core/views/SceneView";
 import type { MapModel } from "../model";
-import type { GraphicSpec, LayerSpec, MapState } from "../state";
+import type { DrawTool, GraphicSpec, LayerSpec, MapState } from "tsgis/dist/map/contract";
 import { debounce } from "../sync/debounce";
 import { reportFor, targetFor, type NavigationTarget } from "../sync/navigation";
 import { chooseBasemap } from "./basemap";
+import { drawShape } from "./draw-shape";
+import { galleryBasemap } from "./gallery-basemap";
 import { createLayer } from "./layers";
+import { applySmartRenderer } from "./smart-renderer";
+import { VIEW_WIDGET_KEYS, ViewWidgets } from "./view-widgets";
 import { OCEAN_COLOR, webMercatorLods } from "./offline-basemap";
 import { readViewpoint } from "./viewpoint";
 
 const REPORT_DEBOUNCE_MS = 150;
 const FOLLOWED_FROM_PEERS = ["center", "zoom", "rotation", "heading", "tilt"];
+/** What a map synced with another (syncNavigation) takes from it: views differ in size. */
+const LINKED_KEYS = ["center", "zoom", "rotation", "heading", "tilt"] as const;
 
 type AnyView = MapView | SceneView;
 
@@ -28,6 +34,7 @@ export class MapController {
   private readonly map = new ArcGISMap();
   private readonly graphicsLayer = new GraphicsLayer({ id: "tsgis-graphics", listMode: "hide" });
   private view: AnyView | null = null;
+  private widgets: ViewWidgets | null = null;
   private readonly layersById = new Map<string, Layer>();
   private offlineLayers: Layer[] = [];
   private following = 0;
@@ -64,7 +71,12 @@ export class MapController {
       void this.createView();
       return;
     }
-    if (changed.includes("basemap")) void this.applyBasemap();
+    if (changed.includes("basemap") || changed.includes("galleryBasemaps"))
+      void this.applyBasemap();
+    if (changed.some((key) => VIEW_WIDGET_KEYS.includes(key))) this.widgets?.apply(this.state);
+    if (changed.includes("snapToZoom") && this.view?.type === "2d") {
+      (this.view as MapView).constraints.snapToZoom = this.state.snapToZoom;
+    }
     if (changed.includes("layers")) void this.syncLayers();
     if (changed.includes("graphics")) this.syncGraphics();
     const navigation = fromKernel
@@ -81,6 +93,18 @@ export class MapController {
     return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
   }
 
+  /** Lets the user draw one shape on this view (the kernel's `map.draw("polygon")`). */
+  async drawShape(tool: DrawTool): Promise<Record<string, unknown>> {
+    if (!this.view) throw new Error("the view is not ready");
+    await this.view.when();
+    return drawShape(this.view, tool);
+  }
+
+  /** The widgets shown on the view (for tests in the page). */
+  get viewWidgets(): ViewWidgets | null {
+    return this.widgets;
+  }
+
   /** The view, once created (for tests and benchmarks in the page). */
   get currentView(): AnyView | null {
     return this.view;
@@ -90,6 +114,9 @@ export class MapController {
     this.destroyed = true;
     this.report.cancel();
     for (const handle of this.handles.splice(0)) handle.remove();
+    this.widgets?.clear();
+    this.widgets = null;
+    // Destroying the view destroys its map and layers too (createView takes the map away first).
     this.view?.destroy();
     this.view = null;
   }
@@ -118,10 +145,17 @@ export class MapController {
           })
         : new MapView({
             ...common,
-            constraints: { lods: webMercatorLods(), snapToZoom: false, rotationEnabled: true },
+            constraints: {
+              lods: webMercatorLods(),
+              snapToZoom: state.snapToZoom,
+              rotationEnabled: true,
+            },
             background: { color: OCEAN_COLOR } as __esri.ColorBackgroundProperties,
           });
     this.view = view;
+    this.widgets?.clear();
+    this.widgets = new ViewWidgets(view, () => this.switchModeFromView());
+    this.widgets.apply(state);
     this.handles.push(
       reactiveUtils.watch(
         () => view.stationary,
@@ -200,11 +234,35 @@ export class MapController {
     if (Object.keys(changes).length === 0) return;
     this.model.set(changes);
     this.model.save_changes();
+    void this.moveLinkedMaps(changes);
+  }
+
+  /** Maps synced with this one (syncNavigation) take its centre, zoom and angles. */
+  private async moveLinkedMaps(changes: Record<string, unknown>): Promise<void> {
+    const linked = this.state.linkedMaps ?? [];
+    const moved = Object.fromEntries(
+      LINKED_KEYS.filter((key) => key in changes).map((key) => [key, changes[key]]),
+    );
+    if (linked.length === 0 || Object.keys(moved).length === 0) return;
+    for (const id of linked) {
+      try {
+        const peer = await this.model.widget_manager.get_model(id);
+        peer.set(moved);
+        peer.save_changes();
+      } catch {
+        // A closed map drops out of the link; the kernel removes it from linkedMaps.
+      }
+    }
+  }
+
+  private switchModeFromView(): void {
+    this.model.set({ mode: this.state.mode === "3D" ? "2D" : "3D" });
+    this.model.save_changes();
   }
 
   private async reportClick(view: AnyView, event: __esri.ViewClickEvent): Promise<void> {
     const point = event.mapPoint;
-    if (!point) return;
+    if (!point || point.latitude == null || point.longitude == null) return;
     const hits = await view.hitTest(event).catch(() => null);
     const features = (hits?.results ?? [])
       .filter((result): result is __esri.GraphicHit => result.type === "graphic")
@@ -227,7 +285,10 @@ export class MapController {
   }
 
   private async applyBasemap(): Promise<void> {
-    const choice = await chooseBasemap(this.state.basemap, this.state.portalBasemap);
+    const gallery = galleryBasemap(this.state);
+    const choice = gallery
+      ? { kind: "basemap" as const, basemap: gallery }
+      : await chooseBasemap(this.state.basemap, this.state.portalBasemap);
     if (this.destroyed) return;
     this.map.removeMany(this.offlineLayers);
     this.offlineLayers = [];
@@ -256,6 +317,12 @@ export class MapController {
         if (this.destroyed || !new Set(this.state.layers.map((s) => s.id)).has(spec.id)) continue;
         this.layersById.set(spec.id, layer);
         this.map.add(layer, this.map.layers.indexOf(this.graphicsLayer));
+        const view = this.view;
+        if (spec.smartRenderer && view) {
+          applySmartRenderer(layer, spec.smartRenderer, view).catch((error: unknown) =>
+            console.warn(`tsgis map: the ${spec.smartRenderer?.type} could not be computed`, error),
+          );
+        }
       } catch (error) {
         console.warn(
           `tsgis map: layer "${spec.title ?? spec.url ?? spec.id}" could not be added`,

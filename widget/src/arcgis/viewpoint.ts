@@ -3,7 +3,7 @@ import type Extent from "@arcgis/core/geometry/Extent";
 import * as webMercatorUtils from "@arcgis/core/geometry/support/webMercatorUtils";
 import type MapView from "@arcgis/core/views/MapView";
 import type SceneView from "@arcgis/core/views/SceneView";
-import type { ExtentJson } from "../state";
+import type { Extent as ExtentJson } from "tsgis/dist/map/contract";
 import type { Viewpoint } from "../sync/navigation";
 
 export function readViewpoint(view: MapView | SceneView): Viewpoint | null {

@@ -1,13 +1,7 @@
 // The credentials the kernel sends in a custom message, checked before they reach the
 // IdentityManager: only well-formed http(s) servers of the widget's own portal origin or
 // servers the kernel vouched for are accepted, and the token never goes into model state.
-
-export interface ServerCredential {
-  server: string;
-  token: string;
-  expires: number;
-  ssl: boolean;
-}
+import type { ServerCredential } from "tsgis/dist/map/contract";
 
 export function parseCredentials(value: unknown): ServerCredential[] {
   if (!Array.isArray(value)) return [];

@@ -2,7 +2,7 @@
 // view. Values are rounded first so floating-point noise never counts as a change: that,
 // plus reporting only what differs, is what keeps several views of one model from echoing
 // each other's reports back and forth.
-import type { ExtentJson, LatLon, MapState } from "../state";
+import type { Extent as ExtentJson, LatLon, MapState } from "tsgis/dist/map/contract";
 
 export interface Viewpoint {
   center: LatLon;

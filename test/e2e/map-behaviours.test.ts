@@ -1,0 +1,228 @@
+// Browser behaviours of the map widget in JupyterLab (the tsgis front end, Debian's chromium)
+// against a demo portal: a smart-mapping renderer whose colours follow the field, a shape drawn
+// in the browser reaching the kernel, the legend on request, two synced maps, closing a map.
+import { mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import path from "path";
+import { startPortal, type RunningPortal } from "@tsgis/portal";
+import { buildLab, startLab, type LabServer } from "../../bench/map/lab-server";
+import { NotebookPage } from "../../bench/map/notebook-page";
+
+const generous = 10 * 60 * 1000;
+jest.setTimeout(generous);
+
+/** Three towns whose POP puts each in its own class of three. */
+const TOWNS = {
+  type: "FeatureCollection",
+  features: [
+    [2.0, 47.0, 1000],
+    [3.0, 47.0, 50000],
+    [4.0, 47.0, 900000],
+  ].map(([x, y, pop]) => ({
+    type: "Feature",
+    geometry: { type: "Point", coordinates: [x, y] },
+    properties: { POP: pop },
+  })),
+};
+
+const CONNECT = `import { GIS } from "tsgis";
+const gis = await GIS.connect({ url: process.env.TSGIS_PORTAL_URL!, username: "publisher", password: "tsgis-publisher-1" });
+gis.users.me!.username`;
+
+function notebookWith(cells: string[]): string {
+  const folder = mkdtempSync(path.join(tmpdir(), "tsgis-map-behaviours-"));
+  const file = path.join(folder, "map-behaviours.ipynb");
+  writeFileSync(
+    file,
+    JSON.stringify({
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: {
+        kernelspec: { name: "tsgis", display_name: "TypeScript (tsgis)", language: "typescript" },
+      },
+      cells: cells.map((source, index) => ({
+        id: `cell-${index}`,
+        cell_type: "code",
+        metadata: {},
+        execution_count: null,
+        outputs: [],
+        source,
+      })),
+    }),
+  );
+  return file;
+}
+
+let portal: RunningPortal;
+let lab: LabServer;
+let notebook: NotebookPage;
+
+beforeAll(async () => {
+  buildLab();
+  portal = await startPortal({ port: 0, demo: true });
+  lab = await startLab(portal.url, [notebookWith([CONNECT])]);
+  notebook = await NotebookPage.open(lab.url, lab.token, "map-behaviours.ipynb");
+  expect(await notebook.run(0)).toContain("publisher");
+}, generous);
+
+afterAll(async () => {
+  await notebook?.close();
+  await lab?.stop();
+  await portal?.close();
+});
+
+async function kernelValue<T>(expression: string): Promise<T> {
+  const text = await notebook.evaluate(`JSON.stringify(${expression})`);
+  if (text.startsWith("ERROR")) throw new Error(text);
+  return JSON.parse(text.replace(/^'|'$/g, "").replace(/\\'/g, "'")) as T;
+}
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  for (let attempt = 0; attempt < 240; attempt += 1) {
+    const value = await read();
+    if (done(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return read();
+}
+
+describe("the map widget's browser behaviours", () => {
+  it("colours a ClassedColorRenderer's features by their field's class, computed in the browser", async () => {
+    const output = await notebook.evaluate(`const towns = await gis.map([47, 3], { zoomlevel: 7 });
+await towns.addLayer(${JSON.stringify(TOWNS)}, { title: "Towns", renderer: "ClassedColorRenderer", fieldName: "POP", numClasses: 3, classificationMethod: "quantile" });
+towns`);
+    expect(output).not.toContain("ERROR");
+    const found = await until(
+      () =>
+        notebook.page.evaluate(`(async () => {
+          const view = window.tsgisE2E.map().currentView;
+          if (!view || !view.ready) return null;
+          const layer = view.map.layers.find((l) => l.title === "Towns");
+          if (!layer || !layer.renderer || layer.renderer.type !== "class-breaks") return null;
+          const layerView = await view.whenLayerView(layer);
+          if (layerView.updating || view.updating) return null;
+          const renderer = layer.renderer;
+          const colourOf = (value) => {
+            const info = renderer.classBreakInfos.find((c) => value >= c.minValue && value <= c.maxValue);
+            return info ? [info.symbol.color.r, info.symbol.color.g, info.symbol.color.b] : null;
+          };
+          const shot = await view.takeScreenshot({ format: "png" });
+          const { data, width } = shot.data;
+          const scale = width / view.width;
+          const { features } = await layerView.queryFeatures();
+          return {
+            field: renderer.field,
+            classes: renderer.classBreakInfos.length,
+            samples: features.map((feature) => {
+              const expected = colourOf(feature.attributes.POP);
+              const screen = view.toScreen(feature.geometry);
+              let best = 255;
+              for (let dy = -3; dy <= 3; dy += 1) for (let dx = -3; dx <= 3; dx += 1) {
+                const i = ((Math.round(screen.y * scale) + dy) * width + Math.round(screen.x * scale) + dx) * 4;
+                const distance = Math.max(...[0, 1, 2].map((k) => Math.abs(data[i + k] - expected[k])));
+                best = Math.min(best, distance);
+              }
+              return { pop: feature.attributes.POP, expected, distance: best };
+            }),
+          };
+        })()`) as Promise<{
+          field: string;
+          classes: number;
+          samples: { pop: number; expected: number[]; distance: number }[];
+        } | null>,
+      (value) => value !== null,
+    );
+    expect(found).not.toBeNull();
+    expect(found!.field).toBe("POP");
+    expect(found!.classes).toBe(3);
+    expect(found!.samples).toHaveLength(3);
+    // Each town is drawn in its own class's colour, and the three colours differ.
+    for (const sample of found!.samples) expect(sample.distance).toBeLessThanOrEqual(12);
+    const colours = new Set(found!.samples.map((sample) => sample.expected.join(",")));
+    expect(colours.size).toBe(3);
+  });
+
+  it("shows the legend when asked", async () => {
+    await notebook.evaluate("towns.legend = true");
+    const legend = await until(
+      () =>
+        notebook.page.evaluate(`(() => {
+          const node = [...document.querySelectorAll(".tsgis-map")].at(-1).querySelector(".esri-legend");
+          if (!node) return null;
+          const box = node.getBoundingClientRect();
+          return { text: node.textContent, width: box.width, height: box.height };
+        })()`) as Promise<{ text: string; width: number; height: number } | null>,
+      (value) => value !== null && value.text.includes("Towns"),
+    );
+    expect(legend!.text).toContain("Towns");
+    expect(legend!.width).toBeGreaterThan(0);
+    expect(legend!.height).toBeGreaterThan(0);
+  });
+
+  it("returns a shape the user draws in the browser to the kernel", async () => {
+    await notebook.evaluate(`const drawn: unknown[] = [];
+towns.onDrawEnd((_map, geometry) => drawn.push(geometry));
+towns.draw("point", { attributes: { by: "user" } });`);
+    const [x, y] = await notebook.mapCentre();
+    // The sketch tool is armed once the view answered the command: click until a point arrives.
+    const count = await until(
+      async () => {
+        await notebook.page.mouse.click(x + 40, y + 20);
+        return kernelValue<number>("drawn.length");
+      },
+      (value) => value > 0,
+    );
+    expect(count).toBe(1);
+    const graphic = await kernelValue<{ geometry: { x: number; y: number }; attributes: unknown }>(
+      "towns.graphics.at(-1)",
+    );
+    expect(graphic.attributes).toEqual({ by: "user" });
+    expect(graphic.geometry.x).toBeGreaterThan(-180);
+    expect(graphic.geometry.y).toBeGreaterThan(40);
+    expect(graphic.geometry.y).toBeLessThan(55);
+  });
+
+  it("moves a synced map with the other after a pan in the browser", async () => {
+    await notebook.evaluate(`const follower = await gis.map([47, 3], { zoomlevel: 7 });
+towns.syncNavigation(follower);
+follower`);
+    await notebook.settledView();
+    const before = await kernelValue<[number, number]>("follower.center");
+    const map = notebook.page.locator(".tsgis-map").nth(-2);
+    await map.scrollIntoViewIfNeeded();
+    const box = (await map.boundingBox())!;
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await notebook.page.mouse.move(x, y);
+    await notebook.page.mouse.down();
+    for (let step = 1; step <= 10; step += 1)
+      await notebook.page.mouse.move(x - step * 20, y, { steps: 2 });
+    await notebook.page.mouse.up();
+    const after = await until(
+      () => kernelValue<[number, number]>("follower.center"),
+      (value) => value[1] > before[1] + 0.05,
+    );
+    expect(after[1]).toBeGreaterThan(before[1] + 0.05);
+    const followerView = await until(
+      () =>
+        notebook.page.evaluate(
+          `window.tsgisE2E.map().currentView.center.longitude`,
+        ) as Promise<number>,
+      (longitude) => Math.abs(longitude - after[1]) < 0.01,
+    );
+    expect(followerView).toBeCloseTo(after[1], 2);
+  });
+
+  it("frees a closed map in the browser and the kernel", async () => {
+    const before = (await notebook.page.evaluate(
+      `document.querySelectorAll(".tsgis-map").length`,
+    )) as number;
+    await notebook.evaluate("follower.close()");
+    const after = await until(
+      () =>
+        notebook.page.evaluate(`document.querySelectorAll(".tsgis-map").length`) as Promise<number>,
+      (count) => count < before,
+    );
+    expect(after).toBe(before - 1);
+    expect(await kernelValue<string[]>("towns.state.linkedMaps")).toEqual([]);
+  });
+});
