@@ -1,3 +1,5 @@
+import { offlineBasemapJson } from "../basemap/basemap-definition";
+
 /** Portal properties an organisation starts with; portals/self/update overrides them. */
 export function defaultPortalProperties(restUrl: string): Record<string, unknown> {
   const servicesUrl = restUrl.replace(/\/sharing\/rest$/, "/rest/services");
@@ -13,20 +15,7 @@ export function defaultPortalProperties(restUrl: string): Record<string, unknown
     allowedRedirectUris: [],
     featuredGroups: [],
     basemapGalleryGroupQuery: 'title:"World Basemaps" AND owner:esri',
-    defaultBasemap: {
-      id: "tsgis-offline-basemap",
-      title: "Offline basemap",
-      baseMapLayers: [
-        {
-          id: "natural-earth",
-          layerType: "ArcGISTiledMapServiceLayer",
-          title: "Natural Earth",
-          url: `${servicesUrl}/Basemaps/NaturalEarth/MapServer`,
-          visibility: true,
-          opacity: 1,
-        },
-      ],
-    },
+    defaultBasemap: offlineBasemapJson(servicesUrl),
     defaultExtent: {
       xmin: -20037508.342789244,
       ymin: -8000000,

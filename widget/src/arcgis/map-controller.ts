@@ -25,7 +25,9 @@ const FOLLOWED_FROM_PEERS = ["center", "zoom", "rotation", "heading", "tilt"];
 type AnyView = MapView | SceneView;
 
 export class MapController {
-  private readonly map = new ArcGISMap();
+  // The globe's ground is the ocean's colour, so in 3D the sea is water wherever the basemap
+  // does not reach (the poles beyond Web Mercator, or the offline basemap's bare ocean).
+  private readonly map = new ArcGISMap({ ground: { surfaceColor: OCEAN_COLOR } });
   private readonly graphicsLayer = new GraphicsLayer({ id: "tsgis-graphics", listMode: "hide" });
   private view: AnyView | null = null;
   private readonly layersById = new Map<string, Layer>();
