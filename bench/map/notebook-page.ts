@@ -76,7 +76,7 @@ export class NotebookPage {
     });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const session = new NotebookPage(browser, page);
-    await page.goto(`${labUrl}/lab/tree/${notebook}?token=${token}`);
+    await page.goto(`${labUrl}/lab/tree/${notebook}?token=${token}`, { timeout: 120_000 });
     await page.waitForFunction("document.body.dataset.tsgisLab", null, { timeout: 120_000 });
     await page.waitForFunction(
       "window.jupyterapp.shell.currentWidget && window.jupyterapp.shell.currentWidget.sessionContext.session && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'",

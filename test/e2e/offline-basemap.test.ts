@@ -63,8 +63,14 @@ afterAll(async () => {
   await portal?.close();
 });
 
+/** With TSGIS_E2E_SHOTS=DIR, each reading's page is saved there as a PNG, for a person to see. */
+async function shot(name: string): Promise<void> {
+  const folder = process.env.TSGIS_E2E_SHOTS;
+  if (folder) await notebook.page.screenshot({ path: path.join(folder, `${name}.png`) });
+}
+
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let attempt = 0; attempt < 240; attempt += 1) {
+  for (let attempt = 0; attempt < 40; attempt += 1) {
     const value = await read();
     if (done(value)) return value;
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -85,8 +91,9 @@ interface Picture {
 }
 
 /** Reads the last map view's screenshot: how much land, sea, and dark marks it shows. */
-async function picture(point: [number, number]): Promise<Picture> {
+async function picture(point: [number, number], name: string): Promise<Picture> {
   await notebook.settledView();
+  await shot(name);
   return notebook.page.evaluate(`(async () => {
     const view = window.tsgisE2E.map().currentView;
     const shot = await view.takeScreenshot({ format: "png" });
@@ -139,7 +146,7 @@ describe("the portal's basemap in the browser", () => {
       status: "loaded",
     });
     const seen = await until(
-      () => picture(PALM_SPRINGS),
+      () => picture(PALM_SPRINGS, "palm-springs-2d"),
       (value) => value.dotAtPoint && value.dark > 200,
     );
     expect(seen.land).toBeGreaterThan(0.5);
@@ -157,7 +164,7 @@ describe("the portal's basemap in the browser", () => {
     );
     expect(view.type).toBe("3d");
     const seen = await until(
-      () => picture(PALM_SPRINGS),
+      () => picture(PALM_SPRINGS, "palm-springs-3d"),
       (value) => value.dark > 200 && value.land > 0.3,
     );
     expect(seen.land).toBeGreaterThan(0.3);
@@ -172,7 +179,7 @@ describe("the portal's basemap in the browser", () => {
     );
     expect(output).not.toMatch(/^ERROR/);
     const seen = await until(
-      () => picture([-118.45, 33.75]),
+      () => picture([-118.45, 33.75], "coast-3d"),
       (value) => value.blue > 0.2,
     );
     expect(seen.blue).toBeGreaterThan(0.2);
