@@ -79,7 +79,7 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Pr
 }
 
 interface Picture {
-  /** Share of the view's pixels within 12 of the land colour. */
+  /** Share of the view's pixels near the land colour (3D shades it, so a wider margin there). */
   land: number;
   /** Share of pixels clearly blue (the sea and lakes): blue well above red. */
   blue: number;
@@ -91,7 +91,11 @@ interface Picture {
 }
 
 /** Reads the last map view's screenshot: how much land, sea, and dark marks it shows. */
-async function picture(point: [number, number], name: string): Promise<Picture> {
+async function picture(
+  point: [number, number],
+  name: string,
+  landTolerance = 12,
+): Promise<Picture> {
   await notebook.settledView();
   await shot(name);
   return notebook.page.evaluate(`(async () => {
@@ -103,7 +107,7 @@ async function picture(point: [number, number], name: string): Promise<Picture> 
     let landCount = 0, blue = 0, dark = 0;
     const colours = new Set();
     for (let i = 0; i < data.length; i += 4) {
-      if (near(i, land, 12)) landCount += 1;
+      if (near(i, land, ${landTolerance})) landCount += 1;
       if (data[i + 2] > data[i] + 25) blue += 1;
       if (data[i] < 110 && data[i + 1] < 110 && data[i + 2] < 110) dark += 1;
       colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
@@ -140,11 +144,11 @@ describe("the portal's basemap in the browser", () => {
       const layer = window.tsgisE2E.map().currentView.map.basemap.baseLayers.getItemAt(0);
       return { type: layer.type, url: layer.url, status: layer.loadStatus };
     })()`)) as { type: string; url: string; status: string };
-    expect(basemap).toEqual({
-      type: "vector-tile",
-      url: `${portal.url}/rest/services/Basemaps/NaturalEarth/VectorTileServer`,
-      status: "loaded",
-    });
+    expect(basemap).toMatchObject({ type: "vector-tile", status: "loaded" });
+    // The layer is known by its style's URL (portals/self names the style) or the service's.
+    expect(
+      basemap.url.startsWith(`${portal.url}/rest/services/Basemaps/NaturalEarth/VectorTileServer`),
+    ).toBe(true);
     const seen = await until(
       () => picture(PALM_SPRINGS, "palm-springs-2d"),
       (value) => value.dotAtPoint && value.dark > 200,
@@ -164,7 +168,7 @@ describe("the portal's basemap in the browser", () => {
     );
     expect(view.type).toBe("3d");
     const seen = await until(
-      () => picture(PALM_SPRINGS, "palm-springs-3d"),
+      () => picture(PALM_SPRINGS, "palm-springs-3d", 40),
       (value) => value.dark > 200 && value.land > 0.3,
     );
     expect(seen.land).toBeGreaterThan(0.3);
@@ -179,7 +183,7 @@ describe("the portal's basemap in the browser", () => {
     );
     expect(output).not.toMatch(/^ERROR/);
     const seen = await until(
-      () => picture([-118.45, 33.75], "coast-3d"),
+      () => picture([-118.45, 33.75], "coast-3d", 40),
       (value) => value.blue > 0.2,
     );
     expect(seen.blue).toBeGreaterThan(0.2);
