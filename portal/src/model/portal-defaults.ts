@@ -1,3 +1,5 @@
+import { offlineBasemapJson } from "../basemap/basemap-definition";
+
 /**
  * Queries for the groups of Esri content ArcGIS Online offers (Living Atlas, styles, templates).
  * Offline they find nothing, as they would find nothing on a portal cut off from Esri's content;
@@ -34,20 +36,7 @@ export function defaultPortalProperties(restUrl: string): Record<string, unknown
     showHomePageDescription: false,
     featuredGroupsId: "",
     ...ESRI_GROUP_QUERIES,
-    defaultBasemap: {
-      id: "tsgis-offline-basemap",
-      title: "Offline basemap",
-      baseMapLayers: [
-        {
-          id: "natural-earth",
-          layerType: "ArcGISTiledMapServiceLayer",
-          title: "Natural Earth",
-          url: `${servicesUrl}/Basemaps/NaturalEarth/MapServer`,
-          visibility: true,
-          opacity: 1,
-        },
-      ],
-    },
+    defaultBasemap: offlineBasemapJson(servicesUrl),
     defaultExtent: {
       xmin: -20037508.342789244,
       ymin: -8000000,

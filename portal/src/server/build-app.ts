@@ -17,6 +17,7 @@ import { registerCreateServiceRoutes } from "../routes/create-service";
 import { registerFeatureServerRoutes } from "../routes/feature-server";
 import { registerGeocodeServerRoutes } from "../routes/geocode-server";
 import { registerMapServerRoutes } from "../routes/map-server";
+import { registerVectorTileServerRoutes } from "../routes/vector-tile-server";
 import { registerPrintingRoutes } from "../routes/printing";
 import { registerPublishingRoutes } from "../routes/publishing";
 import { registerInfoRoutes } from "../routes/info";
@@ -139,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCreateServiceRoutes(app, context);
   registerPublishingRoutes(app, context);
   registerMapServerRoutes(app, context);
+  registerVectorTileServerRoutes(app, context);
   registerPrintingRoutes(app, context);
   registerContentRoutes(app, context);
   registerCommunityGroupRoutes(app, context);

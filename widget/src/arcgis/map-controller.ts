@@ -31,7 +31,9 @@ const LINKED_KEYS = ["center", "zoom", "rotation", "heading", "tilt"] as const;
 type AnyView = MapView | SceneView;
 
 export class MapController {
-  private readonly map = new ArcGISMap();
+  // The globe's ground is the ocean's colour, so in 3D the sea is water wherever the basemap
+  // does not reach (the poles beyond Web Mercator, or the offline basemap's bare ocean).
+  private readonly map = new ArcGISMap({ ground: { surfaceColor: OCEAN_COLOR } });
   private readonly graphicsLayer = new GraphicsLayer({ id: "tsgis-graphics", listMode: "hide" });
   private view: AnyView | null = null;
   private widgets: ViewWidgets | null = null;
