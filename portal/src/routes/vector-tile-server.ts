@@ -10,6 +10,7 @@ import {
 import { basemapStyle } from "../basemap/basemap-style";
 import { glyphRange, isGlyphRange } from "../basemap/glyphs";
 import { BasemapTiles, MAX_TILE_LEVEL } from "../basemap/vector-tiles";
+import { Access } from "../security/access";
 import { ArcGISRequestError } from "../server/arcgis-error";
 import type { PortalContext } from "../server/portal-context";
 import { CURRENT_VERSION } from "../version";
@@ -36,45 +37,59 @@ export function registerVectorTileServerRoutes(
   app.route({
     method: ["GET", "POST"],
     url: SERVICE,
+    config: { access: Access.anyone },
     handler: async () => serviceDescription(),
   });
 
-  app.get(`${SERVICE}/resources/styles/root.json`, async (_request, reply) =>
-    reply.header("cache-control", CACHE_CONTROL).send(basemapStyle()),
+  app.get(
+    `${SERVICE}/resources/styles/root.json`,
+    { config: { access: Access.anyone } },
+    async (_request, reply) => reply.header("cache-control", CACHE_CONTROL).send(basemapStyle()),
   );
 
-  app.get(`${SERVICE}/resources/fonts/:fontStack/:range`, async (request, reply) => {
-    const { fontStack, range } = request.params as { fontStack: string; range: string };
-    if (!isGlyphRange(range)) return notFound(reply, `No glyph range ${range}.`);
-    const bytes = glyphRange(fontStack, range);
-    return reply.type("application/x-protobuf").header("cache-control", CACHE_CONTROL).send(bytes);
-  });
+  app.get(
+    `${SERVICE}/resources/fonts/:fontStack/:range`,
+    { config: { access: Access.anyone } },
+    async (request, reply) => {
+      const { fontStack, range } = request.params as { fontStack: string; range: string };
+      if (!isGlyphRange(range)) return notFound(reply, `No glyph range ${range}.`);
+      const bytes = glyphRange(fontStack, range);
+      return reply
+        .type("application/x-protobuf")
+        .header("cache-control", CACHE_CONTROL)
+        .send(bytes);
+    },
+  );
 
-  app.get(`${SERVICE}/tile/:level/:row/:column`, async (request, reply) => {
-    const params = request.params as { level: string; row: string; column: string };
-    const address = {
-      level: Number(params.level),
-      row: Number(params.row),
-      column: Number(params.column.replace(/\.pbf$/, "")),
-    };
-    if (!BasemapTiles.isTile(address)) {
-      return notFound(
-        reply,
-        `No tile ${params.level}/${params.row}/${params.column} in this service.`,
-      );
-    }
-    const key = `${address.level}/${address.row}/${address.column}`;
-    let bytes = encoded.get(key);
-    if (!bytes) {
-      bytes = tiles.tile(address);
-      if (encoded.size >= CACHED_TILES) encoded.delete(encoded.keys().next().value!);
-      encoded.set(key, bytes);
-    }
-    return reply
-      .type("application/x-protobuf")
-      .header("cache-control", CACHE_CONTROL)
-      .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  });
+  app.get(
+    `${SERVICE}/tile/:level/:row/:column`,
+    { config: { access: Access.anyone } },
+    async (request, reply) => {
+      const params = request.params as { level: string; row: string; column: string };
+      const address = {
+        level: Number(params.level),
+        row: Number(params.row),
+        column: Number(params.column.replace(/\.pbf$/, "")),
+      };
+      if (!BasemapTiles.isTile(address)) {
+        return notFound(
+          reply,
+          `No tile ${params.level}/${params.row}/${params.column} in this service.`,
+        );
+      }
+      const key = `${address.level}/${address.row}/${address.column}`;
+      let bytes = encoded.get(key);
+      if (!bytes) {
+        bytes = tiles.tile(address);
+        if (encoded.size >= CACHED_TILES) encoded.delete(encoded.keys().next().value!);
+        encoded.set(key, bytes);
+      }
+      return reply
+        .type("application/x-protobuf")
+        .header("cache-control", CACHE_CONTROL)
+        .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    },
+  );
 }
 
 /** Tiles and glyphs are binary: a missing one is an HTTP 404, which views take as "empty". */
