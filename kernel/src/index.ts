@@ -50,9 +50,27 @@ export { Layer } from "./content/layer";
 export { Hub, type HubItemKind } from "./hub/hub";
 export { type FileInput } from "./content/file-inputs";
 export * from "./geocoding/index";
-export { MapView, type MapClickEvent, type TakeScreenshotOptions } from "./map/map-view";
+export {
+  MapView,
+  type MapClickEvent,
+  type MapDrawEndCallback,
+  type MapLayerReference,
+  type SaveMapOptions,
+  type TakeScreenshotOptions,
+} from "./map/map-view";
+export type { DrawOptions } from "./map/graphics";
 export { type MapOptions, type MapLocation } from "./map/create-map";
-export type { MapState, LayerSpec, GraphicSpec, Extent, LatLon } from "./map/contract";
+export type {
+  MapState,
+  LayerSpec,
+  GraphicSpec,
+  Extent,
+  LatLon,
+  SmartRendererSpec,
+  BookmarkSpec,
+  GalleryBasemapSpec,
+  TimeExtentSpec,
+} from "./map/contract";
 export {
   ProfileManager,
   type ProfileRow,

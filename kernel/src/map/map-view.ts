@@ -319,6 +319,7 @@ export class MapView extends Widget<MapState> {
     return this.state.snapToZoom;
   }
 
+  /** Python: `Map.snap_to_zoom = True`. @example map.snapToZoom = true */
   set snapToZoom(value: boolean) {
     this.set({ snapToZoom: checkBoolean(value, "snapToZoom") });
   }
@@ -332,6 +333,7 @@ export class MapView extends Widget<MapState> {
     return this.state.legend;
   }
 
+  /** Python: `MapView.legend = True`. @example map.legend = true */
   set legend(value: boolean) {
     this.set({ legend: checkBoolean(value, "legend") });
   }
@@ -346,6 +348,7 @@ export class MapView extends Widget<MapState> {
     return this.state.layerList;
   }
 
+  /** Python: `Map.layer_list.enabled = True`. @example map.layerList = true */
   set layerList(value: boolean) {
     this.set({ layerList: checkBoolean(value, "layerList") });
   }
@@ -359,6 +362,7 @@ export class MapView extends Widget<MapState> {
     return this.state.hideModeSwitch;
   }
 
+  /** Python: `MapView.hide_mode_switch = True`. @example map.hideModeSwitch = true */
   set hideModeSwitch(value: boolean) {
     this.set({ hideModeSwitch: checkBoolean(value, "hideModeSwitch") });
   }
@@ -373,6 +377,7 @@ export class MapView extends Widget<MapState> {
     return this.state.timeSlider;
   }
 
+  /** Python: `MapView.time_slider = True`. @example map.timeSlider = true */
   set timeSlider(value: boolean) {
     this.set({ timeSlider: checkBoolean(value, "timeSlider") });
   }
@@ -457,6 +462,7 @@ export class MapView extends Widget<MapState> {
     return this.state.bookmarksWidget;
   }
 
+  /** Python: `Map.bookmarks.enabled = True`. @example map.bookmarksWidget = true */
   set bookmarksWidget(value: boolean) {
     this.set({ bookmarksWidget: checkBoolean(value, "bookmarksWidget") });
   }
