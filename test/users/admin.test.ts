@@ -34,7 +34,15 @@ describe("roles, certificates and the data store against the portal", () => {
       "portal:admin:viewUsers",
       "portal:user:joinGroup",
     ]);
-    expect((await roles.all()).map((r) => r.name)).toContain("User admin");
+    // ArcGIS Online lists its Viewer and Data Editor roles, by their fixed ids, before custom ones.
+    const listed = await roles.all();
+    expect(listed.map((r) => [r.roleId, r.name])).toEqual([
+      ["iAAAAAAAAAAAAAAA", "Viewer"],
+      ["iBBBBBBBBBBBBBBB", "Data Editor"],
+      [role.roleId, "User admin"],
+    ]);
+    expect(listed[1]!.privileges).toContain("features:user:edit");
+    expect(listed[0]!.privileges).not.toContain("features:user:edit");
     expect(await roles.getRole("NoSuchRole000000")).toBeNull();
 
     const member = (await org.admin.users.create(

@@ -25,7 +25,8 @@ export class RoleManager {
   constructor(protected readonly gis: GIS) {}
 
   /**
-   * Every custom role, with its privileges. Python: `RoleManager.all(max_roles=1000)`.
+   * Every role a member can be given by id (the Viewer and Data Editor roles, then the custom
+   * ones), with its privileges. Python: `RoleManager.all(max_roles=1000)`.
    * @example
    * for (const role of await gis.users.roles.all()) console.log(role.name);
    */

@@ -5,9 +5,11 @@ import {
   baseRoleOf,
   builtInRole,
   builtInRoles,
+  DATA_EDITOR_ROLE_ID,
   KNOWN_PRIVILEGES,
   levelOf,
   type RoleDescription,
+  VIEWER_ROLE_ID,
 } from "../model/role-catalogue";
 import { searchPage } from "../model/search-page";
 import { invalidParameter, permissionDenied, tokenRequired } from "../server/arcgis-error";
@@ -17,6 +19,9 @@ import { stateOf } from "../server/request-state";
 import { communityStores } from "../store/community-stores";
 
 const METHODS: ("GET" | "POST")[] = ["GET", "POST"];
+const ASSIGNABLE_BUILT_IN_ROLES = [VIEWER_ROLE_ID, DATA_EDITOR_ROLE_ID].map((id) =>
+  builtInRole(id)!,
+);
 
 function roleJson(role: RoleDescription): Record<string, unknown> {
   return {
@@ -63,7 +68,9 @@ export function registerPortalRoleRoutes(app: FastifyInstance, context: PortalCo
     handler: async (request) => {
       const { user, params } = stateOf(request);
       if (!user) throw tokenRequired();
-      const roles = stores.roles.list(user.orgId);
+      // ArcGIS Online lists its Viewer and Data Editor roles with the custom ones: they are
+      // roles a member may be given by id, unlike the three user types' base roles.
+      const roles = [...ASSIGNABLE_BUILT_IN_ROLES, ...stores.roles.list(user.orgId)];
       const page = searchPage(
         roles,
         params.values,
