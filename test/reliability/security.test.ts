@@ -285,6 +285,8 @@ describe("issue 17: attacks that must fail", () => {
       "portal:admin:manageSecurity",
       "portal:admin:viewUsers",
       "portal:admin:updateItems",
+      "portal:user:joinGroup",
+      "portal:user:createItem",
     ]);
     publisher = org.principal("Publisher");
     const added = await org.call(publisher, "/content/users/publisher/addItem", {
@@ -392,6 +394,59 @@ describe("issue 17: attacks that must fail", () => {
         code: 403,
       });
     }
+  });
+
+  it("shows what is shared with the organisation only to roles allowed to view it", async () => {
+    const added = await org.call(publisher, "/content/users/publisher/addItem", {
+      title: "Org-wide layer",
+      type: "CSV",
+      text: "a\n1",
+    });
+    const itemId = added.id as string;
+    expect(
+      (await org.call(publisher, `/content/items/${itemId}/share`, { org: "true" })).error,
+    ).toBeUndefined();
+    const group = await org.call(publisher, "/community/createGroup", {
+      title: "Org-wide crew",
+      access: "org",
+    });
+    const groupId = (group.group as { id: string }).id;
+    const sees = async (name: string) => ({
+      name,
+      item: (await org.call(org.principal(name), `/content/items/${itemId}`, {}, "GET")).title,
+      found: (await org.call(org.principal(name), "/search", { q: `id:${itemId}` }, "GET")).total,
+      group: (await org.call(org.principal(name), `/community/groups/${groupId}`, {}, "GET")).title,
+    });
+    // A custom role without portal:user:viewOrgItems and viewOrgGroups, beside a Viewer that has them.
+    expect(await sees("custom joinGroup")).toEqual({
+      name: "custom joinGroup",
+      item: undefined,
+      found: 0,
+      group: undefined,
+    });
+    expect(await sees("Viewer")).toEqual({
+      name: "Viewer",
+      item: "Org-wide layer",
+      found: 1,
+      group: "Org-wide crew",
+    });
+  });
+
+  it("lets an owner share only as far as the share privileges reach", async () => {
+    const creator = org.principal("custom createItem");
+    const added = await org.call(creator, "/content/users/only_createitem/addItem", {
+      title: "Kept close",
+      type: "CSV",
+      text: "a\n1",
+    });
+    const itemId = added.id as string;
+    expect(itemId).toBeTruthy();
+    for (const params of [{ org: "true" }, { everyone: "true" }]) {
+      const answer = await org.call(creator, `/content/items/${itemId}/share`, params);
+      expect({ params, code: answer.error?.code }).toEqual({ params, code: 403 });
+    }
+    const item = await org.call(creator, `/content/items/${itemId}`, {}, "GET");
+    expect(item.access).toBe("private");
   });
 
   it("keeps a private group's metadata from anonymous callers", async () => {

@@ -1,13 +1,14 @@
 import { isFullAdministrator } from "../security/access";
 import type { PortalDatabase } from "../db/open-database";
+import { seesOrgItems } from "../model/item-access";
 import { type UserRecord } from "../model/user-record";
 import { permissionDenied, serviceTokenRequired, tokenRequired } from "../server/arcgis-error";
 import type { ServiceRecord } from "./service-store";
 
 /**
  * Who may use a hosted service follows its item, as on ArcGIS Online: the owner and
- * administrators always; everyone for a public item; members of the organisation for an
- * org item; members of the groups a shared item is shared with.
+ * administrators always; everyone for a public item; members of the organisation allowed to
+ * view its items for an org item; members of the groups a shared item is shared with.
  */
 export function requireRead(
   db: PortalDatabase,
@@ -16,13 +17,13 @@ export function requireRead(
 ): void {
   if (user && (user.username === service.owner || isFullAdministrator(user))) return;
   const item = service.itemId
-    ? (db.prepare("SELECT access FROM items WHERE id = ?").get(service.itemId) as
-        { access: string } | undefined)
+    ? (db.prepare("SELECT access, org_id AS orgId FROM items WHERE id = ?").get(service.itemId) as
+        { access: string; orgId: string } | undefined)
     : undefined;
   const access = item?.access ?? "private";
   if (access === "public") return;
   if (!user) throw serviceTokenRequired();
-  if (access === "org") return;
+  if (access === "org" && seesOrgItems(user, item!.orgId)) return;
   const shared = db
     .prepare(
       `SELECT 1 FROM item_groups JOIN group_members USING (group_id)

@@ -3,7 +3,8 @@ import { hasPrivilege } from "./role-catalogue";
 import type { UserRecord } from "./user-record";
 
 /**
- * Who sees a group: members always; public groups anyone; org groups the organisation's members;
+ * Who sees a group: members always; public groups anyone; org groups the organisation's members
+ * allowed to view its groups (`portal:user:viewOrgGroups`);
  * private groups also administrators who may view all groups.
  */
 export function canViewGroup(
@@ -14,7 +15,7 @@ export function canViewGroup(
   if (memberType) return true;
   if (group.access === "public") return true;
   if (!user || user.orgId !== group.orgId) return false;
-  if (group.access === "org") return true;
+  if (group.access === "org" && hasPrivilege(user, "portal:user:viewOrgGroups")) return true;
   return hasPrivilege(user, "portal:admin:viewGroups");
 }
 
