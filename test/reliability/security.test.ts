@@ -483,6 +483,20 @@ describe("issue 17: attacks that must fail", () => {
     expect((await org.call(editor, "/community/self", {}, "GET")).error?.code).toBe(498);
   });
 
+  it("ends every session when an administrator resets the password", async () => {
+    const member = org.principal("custom joinGroup");
+    expect((await org.call(member, "/community/self", {}, "GET")).username).toBe("only_joingroup");
+    const reset = await org.call(
+      org.principal("Administrator"),
+      "/community/users/only_joingroup/reset",
+      {
+        newPassword: "Reset-by-admin-3",
+      },
+    );
+    expect(reset.success).toBe(true);
+    expect((await org.call(member, "/community/self", {}, "GET")).error?.code).toBe(498);
+  });
+
   it("locks an account after repeated wrong passwords, as the security policy sets", async () => {
     const admin = org.principal("Administrator");
     expect(
