@@ -441,7 +441,7 @@ describe("issue 17: attacks that must fail", () => {
     });
     const itemId = added.id as string;
     expect(itemId).toBeTruthy();
-    for (const params of [{ org: "true" }, { everyone: "true" }]) {
+    for (const params of [{ org: "true" }, { everyone: "true" }] as Record<string, string>[]) {
       const answer = await org.call(creator, `/content/items/${itemId}/share`, params);
       expect({ params, code: answer.error?.code }).toEqual({ params, code: 403 });
     }

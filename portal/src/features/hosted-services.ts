@@ -1,3 +1,4 @@
+import { isFullAdministrator } from "../security/access";
 import type { PortalDatabase } from "../db/open-database";
 import type { UserRecord } from "../model/user-record";
 import { ArcGISRequestError, invalidParameter, permissionDenied } from "../server/arcgis-error";
@@ -186,7 +187,7 @@ function viewSourceOf(
       `view layer ${index} names a source that does not exist.`,
     );
   }
-  if (source.owner !== user.username && user.role !== "org_admin") throw permissionDenied();
+  if (source.owner !== user.username && !isFullAdministrator(user)) throw permissionDenied();
   if (layer.definition.view)
     throw invalidParameter("addToDefinition", "a view cannot be made of another view.");
   return { serviceId: source.id, layer: layer.definition };

@@ -1,3 +1,4 @@
+import { isFullAdministrator } from "../../security/access";
 import fs from "node:fs";
 import path from "node:path";
 import type { UserRecord } from "../../model/user-record";
@@ -105,7 +106,7 @@ export function exportItem(
   if (!service) throw invalidParameter("itemId", "does not name a hosted feature layer.");
   const item = content.items.get(options.itemId);
   if (!item) throw invalidParameter("itemId", "does not exist.");
-  if (service.owner !== user.username && user.role !== "org_admin") throw permissionDenied();
+  if (service.owner !== user.username && !isFullAdministrator(user)) throw permissionDenied();
   const layer = pickLayer(store, service, options.exportParameters);
   const title = options.title?.trim() || `${item.title} (${format.itemType})`;
   const fileName = format.extension

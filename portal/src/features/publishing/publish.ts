@@ -1,3 +1,4 @@
+import { isFullAdministrator } from "../../security/access";
 import type { UserRecord } from "../../model/user-record";
 import { ArcGISRequestError, invalidParameter, permissionDenied } from "../../server/arcgis-error";
 import type { PortalContext } from "../../server/portal-context";
@@ -47,7 +48,7 @@ export function publishItem(
         "CONT_0053",
       );
     }
-    if (existing.owner !== user.username && user.role !== "org_admin") throw permissionDenied();
+    if (existing.owner !== user.username && !isFullAdministrator(user)) throw permissionDenied();
     service = existing;
     itemId = existing.itemId;
   } else {

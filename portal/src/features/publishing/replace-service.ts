@@ -1,3 +1,4 @@
+import { isFullAdministrator } from "../../security/access";
 import type { UserRecord } from "../../model/user-record";
 import { ArcGISRequestError, invalidParameter, permissionDenied } from "../../server/arcgis-error";
 import type { ContentServices } from "../../store/content-services";
@@ -29,7 +30,7 @@ export function replaceService(
   if (!replacement) throw invalidParameter("replacementItemId", "must name a hosted service item.");
   if (production.id === replacement.id)
     throw invalidParameter("replacementItemId", "is the item to replace.");
-  const admin = user.role === "org_admin";
+  const admin = isFullAdministrator(user);
   if (!admin && (production.owner !== user.username || replacement.owner !== user.username))
     throw permissionDenied();
   if (kindOf(production) !== kindOf(replacement)) {
