@@ -548,6 +548,23 @@ describe("issue 17: attacks that must fail", () => {
     expect((await asFrom("https://app.example.com/map.html")).username).toBe("publisher");
     expect((await asFrom("https://app.example.com.evil.net/")).error?.code).toBe(498);
     expect((await asFrom("https://app.example.com:8443/")).error?.code).toBe(498);
+    // A token bound to the scheme alone, as the Python API and tsgis ask for it ("http"), works
+    // from any web page, so the browser draws what the notebook's token may read.
+    const schemeBound = await org.call(null, "/generateToken", {
+      username: "publisher",
+      password: "tsgis-publisher-1",
+      client: "referer",
+      referer: "http",
+    });
+    const fromPage = async (referer: string) =>
+      (await (
+        await fetch(`${org.rest}/community/self?f=json&token=${schemeBound.token as string}`, {
+          headers: { referer },
+        })
+      ).json()) as { username?: string; error?: { code: number } };
+    expect((await fromPage("http://127.0.0.1:8888/lab")).username).toBe("publisher");
+    expect((await fromPage("https://app.example.com/")).username).toBe("publisher");
+    expect((await fromPage("file:///tmp/page.html")).error?.code).toBe(498);
   });
 
   it("matches wildcards without regular-expression blow-up", async () => {

@@ -530,8 +530,11 @@ export class MapView extends Widget<MapState> {
   async addLayer(layer: unknown, options?: AddLayerOptions): Promise<LayerSpec> {
     const spec = toLayerSpec(layer, options, this.gis?.url ?? null);
     this.addedInputs.remember(layer, spec.id);
-    this.set({ layers: [...this.state.layers, spec] });
-    if (spec.url && this.gis) await this.sendCredentials();
+    const layers = [...this.state.layers, spec];
+    // The views start loading a layer as soon as its record arrives: its server's token must be
+    // there first, or the browser's sign-in dialog asks the user for it.
+    if (spec.url && this.gis) await this.sendCredentials(layers);
+    this.set({ layers });
     return spec;
   }
 
@@ -861,10 +864,10 @@ export class MapView extends Widget<MapState> {
     }
   }
 
-  private async sendCredentials(): Promise<void> {
+  private async sendCredentials(layers = this.state.layers): Promise<void> {
     if (!this.gis || this.isClosed) return;
     try {
-      const credentials = await credentialsForViews(this.gis, this.state.layers);
+      const credentials = await credentialsForViews(this.gis, layers);
       this.sendCustom({ command: "credentials", credentials });
     } catch (error) {
       process.emitWarning(`the map could not get credentials for its views: ${String(error)}`);
