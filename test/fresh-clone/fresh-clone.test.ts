@@ -7,6 +7,7 @@ import { spawn } from "child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
+import { runAsync, type Finished } from "../support/jupyter-sandbox";
 
 const root = path.join(__dirname, "..", "..");
 // Debian's Jupyter packages are importable only by the system interpreter, not pyenv's python3.
@@ -14,12 +15,6 @@ const python = "/usr/bin/python3";
 const runner = path.join(root, "test", "notebooks", "run_notebooks.py");
 const install = 25 * 60 * 1000;
 const generous = 10 * 60 * 1000;
-
-interface Finished {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 let sandbox: string;
 let clone: string;
@@ -42,15 +37,7 @@ function userEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 
 /** Runs a command to its end without blocking the test process. */
 function run(command: string, args: string[], cwd: string, env = userEnv()): Promise<Finished> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
+  return runAsync(command, args, { cwd, env });
 }
 
 async function succeed(command: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv) {

@@ -5,11 +5,16 @@ import { spawnSync, type SpawnSyncReturns } from "child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
+import {
+  buildKernel,
+  installKernelInSandbox,
+  kernelCli,
+  systemPython,
+} from "../support/jupyter-sandbox";
 
 const root = path.join(__dirname, "..", "..");
-const cli = path.join(root, "kernel", "dist", "jupyter", "cli.js");
-// Debian's Jupyter packages are importable only by the system interpreter, not pyenv's python3.
-const python = "/usr/bin/python3";
+
+const python = systemPython;
 const generous = 10 * 60 * 1000;
 
 let sandbox: string;
@@ -20,22 +25,8 @@ function run(command: string, args: string[], env = jupyterEnv): SpawnSyncReturn
 }
 
 beforeAll(() => {
-  // `tsc -b` emits nothing while another module of kernel/ has type errors (npm test reports
-  // those in its own build step); `tsc -p` still emits, so the launcher under test is current.
-  const build = run("npx", ["tsc", "-b", "kernel"], process.env);
-  if (build.status !== 0) run("npx", ["tsc", "-p", "kernel"], process.env);
-  if (!existsSync(cli)) throw new Error(`building kernel/ failed:\n${build.stdout}${build.stderr}`);
-  sandbox = mkdtempSync(path.join(tmpdir(), "tsgis-kernel-test-"));
-  jupyterEnv = {
-    ...process.env,
-    JUPYTER_PATH: path.join(sandbox, "share", "jupyter"),
-    JUPYTER_DATA_DIR: path.join(sandbox, "data"),
-    JUPYTER_CONFIG_DIR: path.join(sandbox, "config"),
-    JUPYTER_RUNTIME_DIR: path.join(sandbox, "runtime"),
-    JUPYTER_PLATFORM_DIRS: "1",
-  };
-  const install = run("node", [cli, "install", "--prefix", sandbox]);
-  if (install.status !== 0) throw new Error(`tsgis-kernel install failed:\n${install.stderr}`);
+  buildKernel();
+  ({ folder: sandbox, env: jupyterEnv } = installKernelInSandbox("tsgis-kernel-test-"));
 }, generous);
 
 afterAll(() => {
@@ -48,16 +39,21 @@ test("install writes a kernelspec that runs the launcher with node", () => {
   );
   expect(spec.display_name).toBe("TypeScript (tsgis)");
   expect(spec.language).toBe("typescript");
-  expect(spec.argv).toEqual([process.execPath, cli, "--connection-file", "{connection_file}"]);
+  expect(spec.argv).toEqual([
+    process.execPath,
+    kernelCli,
+    "--connection-file",
+    "{connection_file}",
+  ]);
 });
 
 test("uninstall removes the kernelspec", () => {
   const elsewhere = mkdtempSync(path.join(tmpdir(), "tsgis-kernelspec-"));
   try {
-    expect(run("node", [cli, "install", "--prefix", elsewhere]).status).toBe(0);
+    expect(run("node", [kernelCli, "install", "--prefix", elsewhere]).status).toBe(0);
     const dir = path.join(elsewhere, "share", "jupyter", "kernels", "tsgis");
     expect(existsSync(dir)).toBe(true);
-    expect(run("node", [cli, "uninstall", "--prefix", elsewhere]).status).toBe(0);
+    expect(run("node", [kernelCli, "uninstall", "--prefix", elsewhere]).status).toBe(0);
     expect(existsSync(dir)).toBe(false);
   } finally {
     rmSync(elsewhere, { recursive: true, force: true });
@@ -84,7 +80,9 @@ test(
 test("install --strict-types writes a kernelspec whose kernel refuses cells with type errors", () => {
   const elsewhere = mkdtempSync(path.join(tmpdir(), "tsgis-kernelspec-"));
   try {
-    expect(run("node", [cli, "install", "--prefix", elsewhere, "--strict-types"]).status).toBe(0);
+    expect(
+      run("node", [kernelCli, "install", "--prefix", elsewhere, "--strict-types"]).status,
+    ).toBe(0);
     const spec = JSON.parse(
       readFileSync(
         path.join(elsewhere, "share", "jupyter", "kernels", "tsgis", "kernel.json"),
@@ -93,7 +91,7 @@ test("install --strict-types writes a kernelspec whose kernel refuses cells with
     );
     expect(spec.argv).toEqual([
       process.execPath,
-      cli,
+      kernelCli,
       "--connection-file",
       "{connection_file}",
       "--strict-types",

@@ -440,11 +440,11 @@ CHECKS = [
 ]
 
 
-def main():
+def run_checks(checks, session):
+    """Runs every check on the session, prints the JSON report and exits 1 when one failed."""
     passed, failed = [], []
-    session = Session()
     try:
-        for check in CHECKS:
+        for check in checks:
             try:
                 check(session)
                 passed.append(check.__name__)
@@ -458,4 +458,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    run_checks(CHECKS, Session())

@@ -1,17 +1,20 @@
 // Running notebooks the way a user does: the tsgis kernel installed into a sandboxed Jupyter
 // data folder, nbclient (run_notebooks.py under Debian's Python) executing every cell, and a
 // demo portal started in this process whose URL reaches the cells as TSGIS_PORTAL_URL.
-import { spawn, spawnSync } from "child_process";
-import { existsSync, mkdtempSync, rmSync } from "fs";
-import { tmpdir } from "os";
+import { rmSync } from "fs";
 import path from "path";
 import { startPortal, type RunningPortal } from "@tsgis/portal";
+import {
+  buildKernel,
+  installKernelInSandbox,
+  runAsync,
+  systemPython,
+  type Finished,
+  type JupyterSandbox,
+} from "../support/jupyter-sandbox";
 
 const root = path.join(__dirname, "..", "..");
-const cli = path.join(root, "kernel", "dist", "jupyter", "cli.js");
 const runner = path.join(__dirname, "run_notebooks.py");
-// Debian's Jupyter packages are importable only by the system interpreter, not pyenv's python3.
-const python = "/usr/bin/python3";
 
 export interface CellError {
   cell: number | null;
@@ -23,12 +26,6 @@ export interface CellError {
 
 export interface RunReport {
   runs: { notebook: string; run: number; cells: number; error: CellError | null }[];
-}
-
-export interface Finished {
-  status: number | null;
-  stdout: string;
-  stderr: string;
 }
 
 /** A sandboxed Jupyter with the tsgis kernel installed, and the demo portal its cells use. */
@@ -44,19 +41,6 @@ export interface NotebookKernel {
   close(): Promise<void>;
 }
 
-/** Runs a command without blocking this process, which serves the portal the notebooks use. */
-function runAsync(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<Finished> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
 export interface NotebookKernelOptions {
   /** Type errors fail a cell (TSGIS_STRICT_TYPES), as they must in notebooks users copy. */
   strictTypes?: boolean;
@@ -67,33 +51,19 @@ export async function startNotebookKernel(
   prefix: string,
   options: NotebookKernelOptions = {},
 ): Promise<NotebookKernel> {
-  // `tsc -b` emits nothing while another module of kernel/ has type errors (npm test reports
-  // those in its own build step); `tsc -p` still emits, so the notebooks use current code.
-  const build = spawnSync("npx", ["tsc", "-b", "kernel"], { cwd: root, encoding: "utf8" });
-  if (build.status !== 0)
-    spawnSync("npx", ["tsc", "-p", "kernel"], { cwd: root, encoding: "utf8" });
-  if (!existsSync(cli)) throw new Error(`building kernel/ failed:\n${build.stdout}${build.stderr}`);
-  const sandbox = mkdtempSync(path.join(tmpdir(), prefix));
+  buildKernel();
   const portal = await startPortal({ port: 0, demo: true });
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    JUPYTER_PATH: path.join(sandbox, "share", "jupyter"),
-    JUPYTER_DATA_DIR: path.join(sandbox, "data"),
-    JUPYTER_CONFIG_DIR: path.join(sandbox, "config"),
-    JUPYTER_RUNTIME_DIR: path.join(sandbox, "runtime"),
-    JUPYTER_PLATFORM_DIRS: "1",
-    TSGIS_PORTAL_URL: portal.url,
-    ...(options.strictTypes ? { TSGIS_STRICT_TYPES: "1" } : {}),
-  };
-  const install = spawnSync("node", [cli, "install", "--prefix", sandbox], {
-    cwd: root,
-    env,
-    encoding: "utf8",
-  });
-  if (install.status !== 0) {
+  let jupyter: JupyterSandbox;
+  try {
+    jupyter = installKernelInSandbox(prefix, {
+      TSGIS_PORTAL_URL: portal.url,
+      ...(options.strictTypes ? { TSGIS_STRICT_TYPES: "1" } : {}),
+    });
+  } catch (error) {
     await portal.close();
-    throw new Error(`tsgis-kernel install failed:\n${install.stderr}`);
+    throw error;
   }
+  const { folder: sandbox, env } = jupyter;
   return {
     sandbox,
     portal,
@@ -101,7 +71,7 @@ export async function startNotebookKernel(
     async run(paths, runs, outputDir) {
       const output = outputDir ? ["--output-dir", outputDir] : [];
       const args = [runner, "--runs", String(runs), ...output, ...paths];
-      const finished = await runAsync(python, args, env);
+      const finished = await runAsync(systemPython, args, { env });
       try {
         return { report: JSON.parse(finished.stdout) as RunReport, ...finished };
       } catch {

@@ -159,7 +159,7 @@ export class User {
   declare readonly userType: "arcgisonly" | "both" | undefined;
   /** The id of the user's Favorites group. Python: `User.favGroupId`. @example user.favGroupId */
   declare readonly favGroupId: string | null | undefined;
-  /** When the user last signed in (milliseconds since the epoch Python: `User.lastLogin`. @example user.lastLogin */
+  /** When the user last signed in (milliseconds since the epoch). Python: `User.lastLogin`. @example user.lastLogin */
   declare readonly lastLogin: number | undefined;
   /** Whether multifactor authentication is on for the user. Python: `User.mfaEnabled`. @example user.mfaEnabled */
   declare readonly mfaEnabled: boolean | undefined;
