@@ -44,6 +44,11 @@ describe("gis.admin.security", () => {
     expect(await corsFor("https://apps.example.com")).toBe("https://apps.example.com");
     expect(await corsFor("https://elsewhere.example.com")).toBeNull();
 
+    // Origins compare as scheme://host:port in lower case, as the CORS hook compares them.
+    await security.setConfig({ allowedOrigins: ["HTTPS://Apps.Example.com:8443/"] });
+    expect((await security.getConfig()).allowedOrigins).toEqual(["https://apps.example.com:8443"]);
+    expect(await corsFor("https://apps.example.com:8443")).toBe("https://apps.example.com:8443");
+
     await security.setConfig({ allowedOrigins: [] });
     expect((await security.getConfig()).allowedOrigins).toEqual([]);
     expect(await corsFor("https://elsewhere.example.com")).toBe("https://elsewhere.example.com");

@@ -235,6 +235,9 @@ describe("gis.admin.resources", () => {
     expect((await post({ key: "a.json", text: "{}", access: "world" })).error?.message).toMatch(
       /access/,
     );
+    const badEscape = await fetch(`${rest}/portals/self/resources/%E0%A4%A.json?f=json`);
+    expect(badEscape.status).toBe(200);
+    expect(((await badEscape.json()) as Answer).error?.code).toBe(400);
     await expect(org.admin.admin.resources.add("../x", { text: "{}" })).rejects.toThrow(/key/);
     await expect(org.admin.admin.resources.add("x.json")).rejects.toThrow(/path or text/);
   });

@@ -89,7 +89,12 @@ export function registerPortalResourceRoutes(app: FastifyInstance, context: Port
     config: { access: Access.mayView("organisation") },
     handler: async (request, reply) => {
       requireOwnPortal(context, request);
-      const key = decodeURIComponent(pathParam(request, "*"));
+      let key: string;
+      try {
+        key = decodeURIComponent(pathParam(request, "*"));
+      } catch {
+        throw resourceMissing();
+      }
       const file = fileOf(key);
       if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) throw resourceMissing();
       const { user } = stateOf(request);

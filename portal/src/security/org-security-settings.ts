@@ -23,7 +23,7 @@ function originList(params: Record<string, string>, name: string): string[] | un
     }
     if (
       (url.protocol !== "http:" && url.protocol !== "https:") ||
-      url.origin !== text.replace(/\/$/, "")
+      url.origin !== text.replace(/\/$/, "").toLowerCase()
     ) {
       throw invalidParameter(name, `holds "${text}", which is not an http(s) origin.`);
     }
