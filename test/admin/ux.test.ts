@@ -171,6 +171,7 @@ describe("gis.admin.resources", () => {
 
   it("keeps org and private resources from those who may not read them", async () => {
     const resources = org.admin.admin.resources;
+    expect(inspect(resources)).toBe(`<PortalResourceManager url:"${org.admin.url}">`);
     await resources.add("settings/org.json", { text: '{"a":1}', access: "org" });
     await resources.add("private.json", { text: '{"b":2}', access: "private" });
     await resources.add("public.json", { text: "{}" });
