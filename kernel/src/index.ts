@@ -16,6 +16,15 @@ export { RoleManager } from "./roles/role-manager";
 export { AdminManager } from "./admin/admin-manager";
 export { CertificateManager, type CertificateJSON } from "./admin/certificate-manager";
 export {
+  PasswordPolicy,
+  type LockoutPolicy,
+  type PasswordPolicyJSON,
+  type PasswordRules,
+} from "./admin/password-policy";
+export { PortalResourceManager, type PortalResource } from "./admin/portal-resources";
+export { SecurityManager, type SecurityConfig } from "./admin/security";
+export { UX, type FeaturedContent } from "./admin/ux";
+export {
   Webhook,
   WebhookManager,
   type WebhookJSON,

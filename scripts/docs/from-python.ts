@@ -27,6 +27,11 @@ const PYTHON_RECEIVERS: Record<string, string> = {
   ProfileManager: "profiles",
   InvitationManager: "gis.users.invitations",
   CertificateManager: "gis.admin.certificates",
+  AdminManager: "gis.admin",
+  UX: "gis.admin.ux",
+  PasswordPolicy: "gis.admin.password_policy",
+  SecurityManager: "gis.admin.security",
+  PortalResourceManager: "gis.admin.resources",
 };
 
 const RULES = `# From the Python API to tsgis

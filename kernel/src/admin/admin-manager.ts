@@ -1,17 +1,27 @@
 import { inspect } from "node:util";
 import type { GIS } from "../gis";
+import { CategorySchemaManager } from "../content/category-schema-manager";
 import { CertificateManager } from "./certificate-manager";
+import { PasswordPolicy } from "./password-policy";
+import { PortalResourceManager } from "./portal-resources";
+import { SecurityManager } from "./security";
+import { UX } from "./ux";
 import { WebhookManager } from "./webhooks";
 
 /**
  * Administration of the organisation. Python: `GIS.admin` (the portal or ArcGIS Online admin
- * manager); tsgis offers its `certificates` and `webhooks`.
+ * manager); tsgis offers its `certificates`, `webhooks`, `ux`, `resources`, `passwordPolicy`,
+ * `security` and `categorySchema`.
  * @example
  * const certificates = await gis.admin.certificates.getCertificates();
  */
 export class AdminManager {
   private certificateManager: CertificateManager | null = null;
   private webhookManager: WebhookManager | null = null;
+  private resourceManager: PortalResourceManager | null = null;
+  private uxManager: UX | null = null;
+  private passwordPolicyManager: PasswordPolicy | null = null;
+  private securityManager: SecurityManager | null = null;
 
   /**
    * Made by the GIS: use `gis.admin` rather than calling this.
@@ -39,6 +49,59 @@ export class AdminManager {
   get webhooks(): WebhookManager {
     this.webhookManager ??= new WebhookManager(this.gis);
     return this.webhookManager;
+  }
+
+  /**
+   * The organisation's resource files (logo, banner, background, home page JSON).
+   * Python: `GIS.admin.resources`.
+   * @example
+   * const files = await gis.admin.resources.list();
+   */
+  get resources(): PortalResourceManager {
+    this.resourceManager ??= new PortalResourceManager(this.gis);
+    return this.resourceManager;
+  }
+
+  /**
+   * The organisation's look and home page (name, description, summary, logo, banner,
+   * background, featured content, default extent and basemap). Python: `GIS.admin.ux`.
+   * @example
+   * await gis.admin.ux.setDescription("<p>Our maps</p>");
+   */
+  get ux(): UX {
+    this.uxManager ??= new UX(this.gis, this.resources);
+    return this.uxManager;
+  }
+
+  /**
+   * The organisation's password policy and sign-in lock-out. Python: `GIS.admin.password_policy`.
+   * @example
+   * const policy = await gis.admin.passwordPolicy.getPolicy();
+   */
+  get passwordPolicy(): PasswordPolicy {
+    this.passwordPolicyManager ??= new PasswordPolicy(this.gis);
+    return this.passwordPolicyManager;
+  }
+
+  /**
+   * The organisation's security settings (anonymous access, HTTPS only, allowed origins,
+   * sign-in options). Python: `GIS.admin.security`.
+   * @example
+   * const config = await gis.admin.security.getConfig();
+   */
+  get security(): SecurityManager {
+    this.securityManager ??= new SecurityManager(this.gis);
+    return this.securityManager;
+  }
+
+  /**
+   * The organisation's content categories: the same manager as `gis.content.categories`.
+   * Python: `GIS.admin.category_schema`.
+   * @example
+   * const trees = await gis.admin.categorySchema.getSchema();
+   */
+  get categorySchema(): CategorySchemaManager {
+    return this.gis.content.categories;
   }
 
   /**

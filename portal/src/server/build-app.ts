@@ -27,6 +27,7 @@ import { registerPortalUserRoutes } from "../routes/portal-users";
 import { registerCertificateRoutes } from "../routes/certificates";
 import { registerHostingDatastoreRoutes } from "../routes/hosting-datastore";
 import { registerPortalRoutes } from "../routes/portals";
+import { registerPortalResourceRoutes } from "../routes/portal-resources";
 import { registerSecurityPolicyRoutes } from "../routes/security-policy";
 import { registerWebhookRoutes } from "../routes/webhooks";
 import { ArcGISRequestError, invalidUrl, permissionDenied } from "./arcgis-error";
@@ -133,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerGenerateTokenRoute(app, context);
   registerOAuthRoutes(app, context);
   registerPortalRoutes(app, context);
+  registerPortalResourceRoutes(app, context);
   registerSecurityPolicyRoutes(app, context);
   registerCommunityRoutes(app, context);
   registerGeocodeServerRoutes(app, context);

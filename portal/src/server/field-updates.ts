@@ -2,6 +2,7 @@ import { invalidParameter } from "./arcgis-error";
 import {
   optionalBoolean,
   optionalChoice,
+  optionalInteger,
   optionalJsonObject,
   optionalJsonValue,
   optionalString,
@@ -10,6 +11,7 @@ import {
 export type FieldKind =
   | { kind: "string" }
   | { kind: "boolean" }
+  | { kind: "integer"; min?: number; max?: number }
   | { kind: "object" }
   | { kind: "array" }
   | { kind: "choice"; choices: readonly string[] };
@@ -45,6 +47,8 @@ function readField(params: Record<string, string>, name: string, field: FieldKin
       return optionalString(params, name);
     case "boolean":
       return optionalBoolean(params, name);
+    case "integer":
+      return optionalInteger(params, name, field);
     case "object":
       return optionalJsonObject(params, name);
     case "array": {
