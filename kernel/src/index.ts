@@ -16,6 +16,28 @@ export { RoleManager } from "./roles/role-manager";
 export { AdminManager } from "./admin/admin-manager";
 export { CertificateManager, type CertificateJSON } from "./admin/certificate-manager";
 export {
+  License,
+  LicenseManager,
+  type LicenseJSON,
+  type LicenseReportRow,
+  type UserEntitlementJSON,
+  type UserTypeCount,
+} from "./admin/license-manager";
+export {
+  Logs,
+  type LogFilter,
+  type LogLevel,
+  type LogMessage,
+  type LogQueryOptions,
+  type LogQueryResult,
+  type LogSettings,
+  type LogTime,
+} from "./admin/logs";
+export { System, type DirectoryJSON } from "./admin/system";
+export { Machine, Machines, type MachineJSON } from "./admin/machines";
+export { Federation, type FederatedServerJSON } from "./admin/federation";
+export { ServerManager } from "./admin/servers";
+export {
   Webhook,
   WebhookManager,
   type WebhookJSON,

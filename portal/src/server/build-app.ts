@@ -29,6 +29,11 @@ import { registerHostingDatastoreRoutes } from "../routes/hosting-datastore";
 import { registerPortalRoutes } from "../routes/portals";
 import { registerSecurityPolicyRoutes } from "../routes/security-policy";
 import { registerWebhookRoutes } from "../routes/webhooks";
+import { registerLicenseRoutes } from "../routes/licenses";
+import { registerPortalAdminLogRoutes } from "../routes/portal-admin-logs";
+import { registerPortalAdminSystemRoutes } from "../routes/portal-admin-system";
+import { registerLogHook } from "../logs/log-hook";
+import { LogStore } from "../logs/log-store";
 import { ArcGISRequestError, invalidUrl, permissionDenied } from "./arcgis-error";
 import { authenticate } from "./authenticate";
 import { registerCors } from "./cors";
@@ -151,6 +156,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCertificateRoutes(app, context);
   registerHostingDatastoreRoutes(app, context);
   registerWebhookRoutes(app, context);
+  registerLicenseRoutes(app, context);
+  const logs = new LogStore(context.db);
+  registerLogHook(app, logs);
+  registerPortalAdminLogRoutes(app, logs);
+  registerPortalAdminSystemRoutes(app, context);
   return app;
 }
 
