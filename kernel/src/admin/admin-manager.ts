@@ -3,12 +3,14 @@ import type { GIS } from "../gis";
 import { CertificateManager } from "./certificate-manager";
 import { WebhookManager } from "./webhooks";
 import { requireDeployment } from "./deployment";
+import { CreditManager } from "./credits";
 import { Federation } from "./federation";
 import { LicenseManager } from "./license-manager";
 import { Logs } from "./logs";
 import { Machines } from "./machines";
 import { ServerManager } from "./servers";
 import { System } from "./system";
+import { UsageReports } from "./usage-reports";
 
 /**
  * Administration of the organisation. Python: `GIS.admin` (the portal or ArcGIS Online admin
@@ -48,7 +50,7 @@ export class AdminManager {
     return this.webhookManager;
   }
 
-  // --- Licences, logs, system, machines, federation and servers (ArcGIS Enterprise) ---
+  // --- Licences; logs, system, machines, federation, servers (Enterprise); credits, usage (Online) ---
 
   /**
    * The organisation's app licences and user types. Python: `GIS.admin.license`.
@@ -110,7 +112,28 @@ export class AdminManager {
     return new ServerManager(this.gis);
   }
 
-  // --- end of licences ... servers ---
+  /**
+   * The organisation's credits and members' credit budgets (ArcGIS Online only).
+   * Python: `GIS.admin.credits`.
+   * @example
+   * await gis.admin.credits.allocate("publisher", 100);
+   */
+  get credits(): CreditManager {
+    requireDeployment(this.gis, "ArcGIS Online", "credits");
+    return new CreditManager(this.gis);
+  }
+
+  /**
+   * The organisation's usage over time (ArcGIS Online only). Python: `GIS.admin.usage_reports`.
+   * @example
+   * const { data } = await gis.admin.usageReports.users({ timeFrame: "week" });
+   */
+  get usageReports(): UsageReports {
+    requireDeployment(this.gis, "ArcGIS Online", "usageReports");
+    return new UsageReports(this.gis);
+  }
+
+  // --- end of licences ... usage reports ---
 
   /**
    * What `util.inspect` and `console.log` print. Python: `AdminManager.__repr__()`.

@@ -177,6 +177,7 @@ export function registerLicenseRoutes(app: FastifyInstance, context: PortalConte
     },
   };
   // Enterprise 10.7 and later answer at /license; earlier releases at /system/licenses.
+  if (context.deployment === "online") return;
   for (const url of ["/portaladmin/license", "/portaladmin/system/licenses"]) {
     app.route({ ...portalLicense, url });
   }

@@ -29,6 +29,7 @@ import { registerHostingDatastoreRoutes } from "../routes/hosting-datastore";
 import { registerPortalRoutes } from "../routes/portals";
 import { registerSecurityPolicyRoutes } from "../routes/security-policy";
 import { registerWebhookRoutes } from "../routes/webhooks";
+import { registerCreditRoutes } from "../routes/credits";
 import { registerLicenseRoutes } from "../routes/licenses";
 import { registerPortalAdminLogRoutes } from "../routes/portal-admin-logs";
 import { registerPortalAdminSystemRoutes } from "../routes/portal-admin-system";
@@ -159,8 +160,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerLicenseRoutes(app, context);
   const logs = new LogStore(context.db);
   registerLogHook(app, logs);
-  registerPortalAdminLogRoutes(app, logs);
-  registerPortalAdminSystemRoutes(app, context);
+  // ArcGIS Online has no /portaladmin; it has credits and usage reports instead.
+  if (context.deployment === "online") {
+    registerCreditRoutes(app, context);
+  } else {
+    registerPortalAdminLogRoutes(app, logs);
+    registerPortalAdminSystemRoutes(app, context);
+  }
   return app;
 }
 

@@ -4,12 +4,14 @@ import {
   optionalChoice,
   optionalJsonObject,
   optionalJsonValue,
+  optionalNumber,
   optionalString,
 } from "./param-readers";
 
 export type FieldKind =
   | { kind: "string" }
   | { kind: "boolean" }
+  | { kind: "number"; min?: number }
   | { kind: "object" }
   | { kind: "array" }
   | { kind: "choice"; choices: readonly string[] };
@@ -45,6 +47,8 @@ function readField(params: Record<string, string>, name: string, field: FieldKin
       return optionalString(params, name);
     case "boolean":
       return optionalBoolean(params, name);
+    case "number":
+      return optionalNumber(params, name, { min: field.min });
     case "object":
       return optionalJsonObject(params, name);
     case "array": {
