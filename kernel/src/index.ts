@@ -38,7 +38,7 @@ export { Machine, Machines, type MachineJSON } from "./admin/machines";
 export { Federation, type FederatedServerJSON } from "./admin/federation";
 export { ServerManager } from "./admin/servers";
 export { CreditManager } from "./admin/credits";
-export { UsageReports, type UsageReport } from "./admin/usage-reports";
+export { AGOLUsageReports, type UsageReport } from "./admin/usage-reports";
 export { type UsageWindow } from "./admin/usage-period";
 export {
   Webhook,

@@ -3,6 +3,7 @@
 // counted from what the portal records; and each kind of portal refusing the other's members
 // by name, before any request.
 import { inspect } from "node:util";
+import { parseArguments } from "../../portal/src/cli/parse-arguments";
 import { closeAll } from "../support/teardown";
 import { arcgisFailure, startAdminOrg, type AdminOrg } from "./helpers";
 
@@ -126,5 +127,11 @@ describe("gis.admin on an ArcGIS Online-flavoured portal", () => {
       }),
     );
     expect(noCredits.code).toBe(400);
+  });
+
+  it("is chosen on the command line with --deployment", () => {
+    expect(parseArguments(["--deployment", "online"], {}).deployment).toBe("online");
+    expect(parseArguments(["--deployment=enterprise"], {}).deployment).toBe("enterprise");
+    expect(() => parseArguments(["--deployment", "cloud"], {})).toThrow(/--deployment/);
   });
 });

@@ -10,7 +10,7 @@ import { Logs } from "./logs";
 import { Machines } from "./machines";
 import { ServerManager } from "./servers";
 import { System } from "./system";
-import { UsageReports } from "./usage-reports";
+import { AGOLUsageReports } from "./usage-reports";
 
 /**
  * Administration of the organisation. Python: `GIS.admin` (the portal or ArcGIS Online admin
@@ -128,9 +128,9 @@ export class AdminManager {
    * @example
    * const { data } = await gis.admin.usageReports.users({ timeFrame: "week" });
    */
-  get usageReports(): UsageReports {
+  get usageReports(): AGOLUsageReports {
     requireDeployment(this.gis, "ArcGIS Online", "usageReports");
-    return new UsageReports(this.gis);
+    return new AGOLUsageReports(this.gis);
   }
 
   // --- end of licences ... usage reports ---

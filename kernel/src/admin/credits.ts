@@ -31,7 +31,7 @@ function creditAmount(value: unknown, argument: string, allowUnlimited: boolean)
  */
 export class CreditManager {
   /**
-   * Made by `gis.admin`: use `gis.admin.credits`.
+   * Made by `gis.admin`: use `gis.admin.credits`. Python: `CreditManager(gis)`.
    * @example
    * const credits = gis.admin.credits;
    */

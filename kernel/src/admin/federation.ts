@@ -29,7 +29,7 @@ export async function federatedServers(gis: GIS): Promise<FederatedServerJSON[]>
  */
 export class Federation {
   /**
-   * Made by `gis.admin`: use `gis.admin.federation`.
+   * Made by `gis.admin`: use `gis.admin.federation`. Python: `Federation(url, gis)`.
    * @example
    * const federation = gis.admin.federation;
    */

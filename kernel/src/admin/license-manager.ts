@@ -73,7 +73,7 @@ function requireUsername(value: unknown, argument: string): string {
  */
 export class License {
   /**
-   * Made by `gis.admin.license`.
+   * Made by `gis.admin.license`. Python: `License(gis, info)`.
    * @example
    * const [license] = await gis.admin.license.all();
    */
@@ -236,7 +236,7 @@ function lower(text: string): string {
  */
 export class LicenseManager {
   /**
-   * Made by `gis.admin`: use `gis.admin.license`.
+   * Made by `gis.admin`: use `gis.admin.license`. Python: `LicenseManager(url, gis)`.
    * @example
    * const manager = gis.admin.license;
    */

@@ -2,9 +2,19 @@ import { inspect } from "node:util";
 import type { GIS } from "../gis";
 import { optionalChoice } from "../users/argument-checks";
 
-/** Log levels, most severe first; a query returns records at or above the level it names. */
-export const LOG_LEVELS = ["OFF", "SEVERE", "WARNING", "INFO", "FINE", "VERBOSE", "DEBUG"] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+/** A log level; a query returns records at or more severe than the level it names. */
+export type LogLevel = "OFF" | "SEVERE" | "WARNING" | "INFO" | "FINE" | "VERBOSE" | "DEBUG";
+
+/** The levels, most severe first. */
+const LOG_LEVELS: readonly LogLevel[] = [
+  "OFF",
+  "SEVERE",
+  "WARNING",
+  "INFO",
+  "FINE",
+  "VERBOSE",
+  "DEBUG",
+];
 
 /** A time as a Date, milliseconds since 1970, or a portal timestamp "yyyy-mm-ddThh:mm:ss". */
 export type LogTime = Date | number | string;
@@ -46,6 +56,7 @@ export interface LogFilter {
   source?: string | string[];
 }
 
+/** Python's `query()` keyword arguments in camelCase, `startTime` included. */
 export interface LogQueryOptions {
   /** The most recent time to include (default: now). */
   startTime?: LogTime;
@@ -96,7 +107,7 @@ function filterParam(filter: LogFilter | "*" | undefined): string | undefined {
  */
 export class Logs {
   /**
-   * Made by `gis.admin`: use `gis.admin.logs`.
+   * Made by `gis.admin`: use `gis.admin.logs`. Python: `Logs(url, gis)`.
    * @example
    * const logs = gis.admin.logs;
    */

@@ -16,7 +16,7 @@ export interface MachineJSON {
  */
 export class Machine {
   /**
-   * Made by `gis.admin.machines`.
+   * Made by `gis.admin.machines`. Python: `Machine(url, gis)`.
    * @example
    * const machine = await gis.admin.machines.get(name);
    */
@@ -25,7 +25,7 @@ export class Machine {
     private readonly json: MachineJSON,
   ) {}
 
-  /** The machine's name. @example machine.name */
+  /** The machine's name. Python: `Machine.properties["machineName"]`. @example machine.name */
   get name(): string {
     return this.json.machineName;
   }
@@ -60,7 +60,7 @@ export class Machine {
  */
 export class Machines {
   /**
-   * Made by `gis.admin`: use `gis.admin.machines`.
+   * Made by `gis.admin`: use `gis.admin.machines`. Python: `Machines(url, gis)`.
    * @example
    * const machines = gis.admin.machines;
    */

@@ -12,7 +12,7 @@ import { federatedServers, type FederatedServerJSON } from "./federation";
  */
 export class ServerManager {
   /**
-   * Made by `gis.admin`: use `gis.admin.servers`.
+   * Made by `gis.admin`: use `gis.admin.servers`. Python: `ServerManager(gis)`.
    * @example
    * const servers = gis.admin.servers;
    */

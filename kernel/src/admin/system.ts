@@ -18,7 +18,7 @@ export interface DirectoryJSON {
  */
 export class System {
   /**
-   * Made by `gis.admin`: use `gis.admin.system`.
+   * Made by `gis.admin`: use `gis.admin.system`. Python: `System(url, gis)`.
    * @example
    * const system = gis.admin.system;
    */

@@ -23,9 +23,9 @@ export interface UsageReport {
  * @example
  * const report = await gis.admin.usageReports.users({ timeFrame: "30days" });
  */
-export class UsageReports {
+export class AGOLUsageReports {
   /**
-   * Made by `gis.admin`: use `gis.admin.usageReports`.
+   * Made by `gis.admin`: use `gis.admin.usageReports`. Python: `AGOLUsageReports(url, gis)`.
    * @example
    * const reports = gis.admin.usageReports;
    */
@@ -65,6 +65,6 @@ export class UsageReports {
    * console.log(util.inspect(gis.admin.usageReports));
    */
   [inspect.custom](): string {
-    return `<UsageReports url:"${this.gis.url}">`;
+    return `<AGOLUsageReports url:"${this.gis.url}">`;
   }
 }
