@@ -5,15 +5,15 @@
 import { inspect } from "node:util";
 import { parseArguments } from "../../portal/src/cli/parse-arguments";
 import { closeAll } from "../support/teardown";
-import { arcgisFailure, startAdminOrg, type AdminOrg } from "./helpers";
+import { arcgisFailure, startTestOrg, type TestOrg } from "../users/helpers";
 
 describe("gis.admin on an ArcGIS Online-flavoured portal", () => {
-  let online: AdminOrg;
-  let enterprise: AdminOrg;
+  let online: TestOrg;
+  let enterprise: TestOrg;
 
   beforeAll(async () => {
-    online = await startAdminOrg({ deployment: "online" });
-    enterprise = await startAdminOrg();
+    online = await startTestOrg({ deployment: "online" });
+    enterprise = await startTestOrg();
   });
   afterAll(() => closeAll(online, enterprise));
 

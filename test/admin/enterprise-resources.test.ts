@@ -6,13 +6,13 @@ import path from "node:path";
 import { inspect } from "node:util";
 import { Machine } from "tsgis";
 import { closeAll } from "../support/teardown";
-import { arcgisFailure, startAdminOrg, type AdminOrg } from "./helpers";
+import { arcgisFailure, startTestOrg, type TestOrg } from "../users/helpers";
 
 describe("gis.admin system, machines, federation and servers", () => {
-  let org: AdminOrg;
+  let org: TestOrg;
 
   beforeAll(async () => {
-    org = await startAdminOrg();
+    org = await startTestOrg();
   });
   afterAll(() => closeAll(org));
 

@@ -5,13 +5,13 @@
 import { inspect } from "node:util";
 import { License } from "tsgis";
 import { closeAll } from "../support/teardown";
-import { arcgisFailure, startAdminOrg, type AdminOrg } from "./helpers";
+import { arcgisFailure, startTestOrg, type TestOrg } from "../users/helpers";
 
 describe("gis.admin.license", () => {
-  let org: AdminOrg;
+  let org: TestOrg;
 
   beforeAll(async () => {
-    org = await startAdminOrg();
+    org = await startTestOrg();
   });
   afterAll(() => closeAll(org));
 
@@ -101,6 +101,9 @@ describe("gis.admin.license", () => {
       remaining: 5,
     });
     expect(await license.all()).toEqual([]);
+    // A new member of the same name does not inherit what the old one held.
+    await org.admin.users.create("leaver1", "leaver1-pass-2", "Lee", "Two", "l2@example.com");
+    expect(await license.check("leaver1")).toEqual([]);
   });
 
   it("counts members per user type and changes user types", async () => {

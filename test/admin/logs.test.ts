@@ -4,13 +4,13 @@
 import { inspect } from "node:util";
 import { GIS } from "tsgis";
 import { closeAll } from "../support/teardown";
-import { arcgisFailure, startAdminOrg, type AdminOrg } from "./helpers";
+import { arcgisFailure, startTestOrg, type TestOrg } from "../users/helpers";
 
 describe("gis.admin.logs", () => {
-  let org: AdminOrg;
+  let org: TestOrg;
 
   beforeAll(async () => {
-    org = await startAdminOrg();
+    org = await startTestOrg();
   });
   afterAll(() => closeAll(org));
 

@@ -48,7 +48,7 @@ export function registerLicenseRoutes(app: FastifyInstance, context: PortalConte
     const byName = new Map(members().map((user) => [user.username.toLowerCase(), user]));
     return entitlements.list(license.itemId).flatMap((assigned) => {
       const user = byName.get(assigned.username.toLowerCase());
-      if (!user) return [];
+      if (!user || user.created > assigned.assigned) return [];
       return [
         {
           username: user.username,

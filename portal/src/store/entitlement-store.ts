@@ -1,7 +1,15 @@
 import type { OrgDocumentStore } from "./org-document-store";
 
+/** What one member holds of one licence, and since when. */
+export interface Assignment {
+  username: string;
+  entitlements: string[];
+  /** When it was granted: a member created later under the same name does not inherit it. */
+  assigned: number;
+}
+
 /** Listing item id -> lower-cased username -> that member's entitlements. */
-type Assignments = Record<string, Record<string, { username: string; entitlements: string[] }>>;
+type Assignments = Record<string, Record<string, Assignment>>;
 
 const DOCUMENT = "appEntitlements";
 
@@ -14,7 +22,7 @@ export class EntitlementStore {
   }
 
   /** Every member holding something of the listing, as stored (callers drop departed users). */
-  list(itemId: string): { username: string; entitlements: string[] }[] {
+  list(itemId: string): Assignment[] {
     return Object.values(this.all()[itemId] ?? {}).filter((a) => a.entitlements.length > 0);
   }
 
@@ -24,7 +32,13 @@ export class EntitlementStore {
     const listing = { ...(all[itemId] ?? {}) };
     for (const username of usernames) {
       if (entitlements.length === 0) delete listing[username.toLowerCase()];
-      else listing[username.toLowerCase()] = { username, entitlements: [...entitlements] };
+      else {
+        listing[username.toLowerCase()] = {
+          username,
+          entitlements: [...entitlements],
+          assigned: Date.now(),
+        };
+      }
     }
     this.documents.put(DOCUMENT, { ...all, [itemId]: listing });
   }
