@@ -81,6 +81,9 @@ describe("gis.admin on an ArcGIS Online-flavoured portal", () => {
 
     const credit = await online.admin.admin.usageReports.credit({ timeFrame: "week" });
     expect(credit.period).toBe("1d");
+    expect(inspect(online.admin.admin.usageReports)).toBe(
+      `<AGOLUsageReports url:"${online.portal.url}">`,
+    );
     expect(credit.data.map((s) => s.etype).sort()).toEqual(["itemsCreated", "signins"]);
     expect(await online.admin.admin.credits.creditUsage()).toEqual({ portal: 0 });
 

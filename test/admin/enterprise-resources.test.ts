@@ -85,6 +85,13 @@ describe("gis.admin system, machines, federation and servers", () => {
     await expect(org.admin.admin.servers.get({ role: 3 as unknown as string })).rejects.toThrow(
       /role/,
     );
+    expect(inspect(org.admin.admin.servers)).toBe(`<ServerManager url:"${org.portal.url}">`);
+    expect(inspect(org.admin.admin.federation)).toBe(
+      `<Federation url:"${org.portal.url}/portaladmin/federation">`,
+    );
+    expect(inspect(org.admin.admin.machines)).toBe(
+      `<Machines url:"${org.portal.url}/portaladmin/machines">`,
+    );
   });
 
   it("refuses non-administrators", async () => {
