@@ -7,6 +7,15 @@ import { PortalResourceManager } from "./portal-resources";
 import { SecurityManager } from "./security";
 import { UX } from "./ux";
 import { WebhookManager } from "./webhooks";
+import { requireDeployment } from "./deployment";
+import { CreditManager } from "./credits";
+import { Federation } from "./federation";
+import { LicenseManager } from "./license-manager";
+import { Logs } from "./logs";
+import { Machines } from "./machines";
+import { ServerManager } from "./servers";
+import { System } from "./system";
+import { AGOLUsageReports } from "./usage-reports";
 
 /**
  * Administration of the organisation. Python: `GIS.admin` (the portal or ArcGIS Online admin
@@ -50,6 +59,91 @@ export class AdminManager {
     this.webhookManager ??= new WebhookManager(this.gis);
     return this.webhookManager;
   }
+
+  // --- Licences; logs, system, machines, federation, servers (Enterprise); credits, usage (Online) ---
+
+  /**
+   * The organisation's app licences and user types. Python: `GIS.admin.license`.
+   * @example
+   * const pro = await gis.admin.license.get("ArcGIS Pro");
+   */
+  get license(): LicenseManager {
+    return new LicenseManager(this.gis);
+  }
+
+  /**
+   * The portal's log (ArcGIS Enterprise only). Python: `GIS.admin.logs`.
+   * @example
+   * const { logMessages } = await gis.admin.logs.query({ level: "INFO" });
+   */
+  get logs(): Logs {
+    requireDeployment(this.gis, "ArcGIS Enterprise", "logs");
+    return new Logs(this.gis);
+  }
+
+  /**
+   * The portal's system properties, directories and web adaptors (ArcGIS Enterprise only).
+   * Python: `GIS.admin.system`.
+   * @example
+   * const directories = await gis.admin.system.getDirectories();
+   */
+  get system(): System {
+    requireDeployment(this.gis, "ArcGIS Enterprise", "system");
+    return new System(this.gis);
+  }
+
+  /**
+   * The machines of the portal site (ArcGIS Enterprise only). Python: `GIS.admin.machines`.
+   * @example
+   * const machines = await gis.admin.machines.list();
+   */
+  get machines(): Machines {
+    requireDeployment(this.gis, "ArcGIS Enterprise", "machines");
+    return new Machines(this.gis);
+  }
+
+  /**
+   * The servers federated with the portal (ArcGIS Enterprise only). Python: `GIS.admin.federation`.
+   * @example
+   * const { servers } = await gis.admin.federation.getServers();
+   */
+  get federation(): Federation {
+    requireDeployment(this.gis, "ArcGIS Enterprise", "federation");
+    return new Federation(this.gis);
+  }
+
+  /**
+   * The ArcGIS Servers of the portal by role (ArcGIS Enterprise only). Python: `GIS.admin.servers`.
+   * @example
+   * const hosting = await gis.admin.servers.get({ role: "HOSTING_SERVER" });
+   */
+  get servers(): ServerManager {
+    requireDeployment(this.gis, "ArcGIS Enterprise", "servers");
+    return new ServerManager(this.gis);
+  }
+
+  /**
+   * The organisation's credits and members' credit budgets (ArcGIS Online only).
+   * Python: `GIS.admin.credits`.
+   * @example
+   * await gis.admin.credits.allocate("publisher", 100);
+   */
+  get credits(): CreditManager {
+    requireDeployment(this.gis, "ArcGIS Online", "credits");
+    return new CreditManager(this.gis);
+  }
+
+  /**
+   * The organisation's usage over time (ArcGIS Online only). Python: `GIS.admin.usage_reports`.
+   * @example
+   * const { data } = await gis.admin.usageReports.users({ timeFrame: "week" });
+   */
+  get usageReports(): AGOLUsageReports {
+    requireDeployment(this.gis, "ArcGIS Online", "usageReports");
+    return new AGOLUsageReports(this.gis);
+  }
+
+  // --- end of licences ... usage reports ---
 
   /**
    * The organisation's resource files (logo, banner, background, home page JSON).

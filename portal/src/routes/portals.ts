@@ -35,6 +35,9 @@ const PORTAL_FIELDS: FieldSchema = {
   featuredGroups: { kind: "array" },
   allowedRedirectUris: { kind: "array" },
   rotatorPanels: { kind: "array" },
+  // Credit budgeting (ArcGIS Online); -1 is no limit.
+  creditAssignments: { kind: "choice", choices: ["enabled", "disabled"] },
+  defaultUserCreditAssignment: { kind: "number", min: -1 },
 };
 
 const SETTINGS_FIELDS: FieldSchema = {

@@ -5,6 +5,7 @@ import {
   optionalInteger,
   optionalJsonObject,
   optionalJsonValue,
+  optionalNumber,
   optionalString,
 } from "./param-readers";
 
@@ -12,6 +13,7 @@ export type FieldKind =
   | { kind: "string" }
   | { kind: "boolean" }
   | { kind: "integer"; min?: number; max?: number }
+  | { kind: "number"; min?: number }
   | { kind: "object" }
   | { kind: "array" }
   | { kind: "choice"; choices: readonly string[] };
@@ -49,6 +51,8 @@ function readField(params: Record<string, string>, name: string, field: FieldKin
       return optionalBoolean(params, name);
     case "integer":
       return optionalInteger(params, name, field);
+    case "number":
+      return optionalNumber(params, name, { min: field.min });
     case "object":
       return optionalJsonObject(params, name);
     case "array": {
