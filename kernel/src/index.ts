@@ -16,6 +16,40 @@ export { RoleManager } from "./roles/role-manager";
 export { AdminManager } from "./admin/admin-manager";
 export { CertificateManager, type CertificateJSON } from "./admin/certificate-manager";
 export {
+  PasswordPolicy,
+  type LockoutPolicy,
+  type PasswordPolicyJSON,
+  type PasswordRules,
+} from "./admin/password-policy";
+export { PortalResourceManager, type PortalResource } from "./admin/portal-resources";
+export { SecurityManager, type SecurityConfig } from "./admin/security";
+export { UX, type FeaturedContent } from "./admin/ux";
+export {
+  License,
+  LicenseManager,
+  type LicenseJSON,
+  type LicenseReportRow,
+  type UserEntitlementJSON,
+  type UserTypeCount,
+} from "./admin/license-manager";
+export {
+  Logs,
+  type LogFilter,
+  type LogLevel,
+  type LogMessage,
+  type LogQueryOptions,
+  type LogQueryResult,
+  type LogSettings,
+  type LogTime,
+} from "./admin/logs";
+export { System, type DirectoryJSON } from "./admin/system";
+export { Machine, Machines, type MachineJSON } from "./admin/machines";
+export { Federation, type FederatedServerJSON } from "./admin/federation";
+export { ServerManager } from "./admin/servers";
+export { CreditManager } from "./admin/credits";
+export { AGOLUsageReports, type UsageReport } from "./admin/usage-reports";
+export { type UsageWindow } from "./admin/usage-period";
+export {
   Webhook,
   WebhookManager,
   type WebhookJSON,

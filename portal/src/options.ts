@@ -19,6 +19,12 @@ export interface PortalOptions {
   faultRate?: number;
   /** Longest token life generateToken grants, in seconds (default two weeks). */
   tokenLifetimeSeconds?: number;
+  /**
+   * Which ArcGIS the portal answers as: "enterprise" (the default; portals/self says
+   * `isPortal: true` and `/portaladmin` is served) or "online" (`isPortal: false`, credits and
+   * usage reports, no `/portaladmin`).
+   */
+  deployment?: "enterprise" | "online";
   /** Log requests (tokens and passwords redacted) to stdout. */
   log?: boolean;
 }

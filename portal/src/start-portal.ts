@@ -36,6 +36,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
     tokens: new TokenStore(db),
     maxTokenLifetimeSeconds: options.tokenLifetimeSeconds ?? TWO_WEEKS_SECONDS,
     tlsEnabled: tlsMaterial !== null,
+    deployment: options.deployment === "online" ? "online" : "enterprise",
     rootUrl: "",
   };
 

@@ -27,6 +27,19 @@ const PYTHON_RECEIVERS: Record<string, string> = {
   ProfileManager: "profiles",
   InvitationManager: "gis.users.invitations",
   CertificateManager: "gis.admin.certificates",
+  AdminManager: "gis.admin",
+  UX: "gis.admin.ux",
+  PasswordPolicy: "gis.admin.password_policy",
+  SecurityManager: "gis.admin.security",
+  PortalResourceManager: "gis.admin.resources",
+  LicenseManager: "gis.admin.license",
+  Logs: "gis.admin.logs",
+  System: "gis.admin.system",
+  Machines: "gis.admin.machines",
+  Federation: "gis.admin.federation",
+  ServerManager: "gis.admin.servers",
+  CreditManager: "gis.admin.credits",
+  AGOLUsageReports: "gis.admin.usage_reports",
 };
 
 const RULES = `# From the Python API to tsgis

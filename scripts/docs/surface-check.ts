@@ -20,6 +20,16 @@ const RECEIVER_CLASSES: Record<string, string> = {
   datastores: "DatastoreManager",
   profiles: "ProfileManager",
   certificates: "CertificateManager",
+  licenses: "LicenseManager",
+  license: "License",
+  logs: "Logs",
+  system: "System",
+  machines: "Machines",
+  machine: "Machine",
+  federation: "Federation",
+  servers: "ServerManager",
+  credits: "CreditManager",
+  reports: "AGOLUsageReports",
 };
 
 /** Cannot find name 'x' (2304, 2552 with a suggestion); no value for shorthand property 'x' (18004). */

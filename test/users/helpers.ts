@@ -1,4 +1,4 @@
-import { startPortal, type RunningPortal } from "@tsgis/portal";
+import { startPortal, type PortalOptions, type RunningPortal } from "@tsgis/portal";
 import { GIS } from "tsgis";
 
 export const ADMIN = { username: "boss", password: "boss-password-1" };
@@ -19,8 +19,9 @@ export interface TestOrg {
   close(): Promise<void>;
 }
 
-export async function startTestOrg(): Promise<TestOrg> {
-  const portal = await startPortal({ port: 0, admin: ADMIN, demo: true });
+/** `options` change how the portal runs, e.g. `{ deployment: "online" }`. */
+export async function startTestOrg(options: PortalOptions = {}): Promise<TestOrg> {
+  const portal = await startPortal({ port: 0, admin: ADMIN, demo: true, ...options });
   const opened: GIS[] = [];
   const connect = async (username: string, password: string): Promise<GIS> => {
     const gis = await GIS.connect({ url: portal.url, username, password, setActive: false });

@@ -85,7 +85,7 @@ function configParam(options: WebhookOptions, current?: WebhookJSON): string | u
  */
 export class Webhook {
   /**
-   * Made by `gis.admin.webhooks`.
+   * Made by `gis.admin.webhooks`. Python: `Webhook(url, gis)`.
    * @example
    * const hook = await gis.admin.webhooks.get(id);
    */
@@ -94,12 +94,12 @@ export class Webhook {
     private json: WebhookJSON,
   ) {}
 
-  /** The webhook's id. @example hook.id */
+  /** The webhook's id. Python: `Webhook.properties["id"]`. @example hook.id */
   get id(): string {
     return this.json.id;
   }
 
-  /** Its name. @example hook.name */
+  /** Its name. Python: `Webhook.properties["name"]`. @example hook.name */
   get name(): string {
     return this.json.name;
   }
@@ -114,7 +114,8 @@ export class Webhook {
   }
 
   /**
-   * Reads the webhook again. @example await hook.refresh();
+   * Reads the webhook again (Python re-reads `Webhook.properties` on each use).
+   * @example await hook.refresh();
    */
   async refresh(): Promise<this> {
     this.json = await this.gis.session.get<WebhookJSON>(this.url);
@@ -190,7 +191,7 @@ export class WebhookManager {
   private readonly url = "portals/self/webhooks";
 
   /**
-   * Made by `gis.admin`: use `gis.admin.webhooks`.
+   * Made by `gis.admin`: use `gis.admin.webhooks`. Python: `WebhookManager(url, gis)`.
    * @example
    * const manager = gis.admin.webhooks;
    */
@@ -207,7 +208,8 @@ export class WebhookManager {
   }
 
   /**
-   * One webhook, or null when there is none with that id.
+   * One webhook, or null when there is none with that id (Python has no such member: it
+   * filters `WebhookManager.list()`).
    * @example
    * const hook = await gis.admin.webhooks.get(id);
    */

@@ -6,7 +6,8 @@ export class UsageError extends Error {
 
 export const USAGE =
   "usage: tsgis-portal [--port N] [--host H] [--data DIR] [--demo] [--tls] " +
-  "[--admin USER:PASSWORD] [--latency MS] [--fault-rate P] [--log] [--help]";
+  "[--admin USER:PASSWORD] [--deployment enterprise|online] [--latency MS] [--fault-rate P] " +
+  "[--log] [--help]";
 
 /** What `tsgis-portal --help` prints: every flag and what it does. */
 export const HELP = `${USAGE}
@@ -20,6 +21,8 @@ hosted feature services at /rest/services) on SQLite.
   --demo                 seed a demo organisation with users, groups and content
   --tls                  serve HTTPS with a generated CA (its certificate path is printed)
   --admin USER:PASSWORD  create this administrator (or set TSGIS_PORTAL_ADMIN)
+  --deployment D         answer as ArcGIS Enterprise (default) or as ArcGIS Online ("online":
+                         isPortal false, credits and usage, no /portaladmin)
   --latency MS           add MS milliseconds to every answer (benchmarks)
   --fault-rate P         fail this share of requests (0 to 1) with a 503, a 429 or a cut
                          connection (fault tests)
@@ -74,6 +77,14 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
       case "--log":
         options.log = true;
         break;
+      case "--deployment": {
+        const deployment = value();
+        if (deployment !== "enterprise" && deployment !== "online") {
+          throw new UsageError(`${flag} must be enterprise or online, got "${deployment}"`);
+        }
+        options.deployment = deployment;
+        break;
+      }
       default:
         throw new UsageError(`unknown flag ${flag}`);
     }

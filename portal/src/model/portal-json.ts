@@ -3,6 +3,7 @@ import {
   BASEMAP_GALLERY_TITLE,
   ensureBasemapGallery,
 } from "../basemap/basemap-gallery";
+import { creditProperties } from "./credits";
 import type { PortalContext } from "../server/portal-context";
 import { restUrlOf } from "../server/portal-context";
 import type { OrganisationRecord } from "../store/organisation-store";
@@ -78,7 +79,7 @@ export function portalSelfJson(
     id: organisation.id,
     name: organisation.name,
     urlKey: organisation.urlKey,
-    isPortal: true,
+    isPortal: context.deployment !== "online",
     portalMode: "singletenant",
     portalName: "tsgis portal",
     portalHostname: host,
@@ -108,10 +109,9 @@ export function portalSelfJson(
     // The offline basemap is raster tiles.
     useVectorBasemaps: false,
     contacts: context.users.administrators(),
-    // Neutral values of ArcGIS Online: there are no credits, Marketplace, Hub or Esri help here.
-    availableCredits: 0,
-    creditAssignments: "disabled",
-    defaultUserCreditAssignment: -1,
+    // Neutral values of ArcGIS Online: no Marketplace, Hub or Esri help here; credits only when
+    // the portal answers as ArcGIS Online.
+    ...creditProperties(context, organisation),
     canListApps: false,
     canListData: false,
     canListPreProvisionedItems: false,
@@ -141,7 +141,7 @@ export function portalSelfJson(
       expDate: 4102444800000,
       maxUsers: 10000,
       maxUsersPerLevel: { 1: 0, 2: 10000 },
-      availableCredits: 0,
+      availableCredits: creditProperties(context, organisation).availableCredits,
       companyName: organisation.name,
       userLicenseTypes: { creatorUT: 10000 },
       collaborationSettings: {

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { missingParameter, operationFailed } from "../model/community-errors";
+import { federatedServers } from "../model/federated-servers";
 import { invalidParameter } from "../server/arcgis-error";
 import { optionalJsonObject } from "../server/param-readers";
 import type { PortalContext } from "../server/portal-context";
@@ -111,23 +112,7 @@ export function registerHostingDatastoreRoutes(app: FastifyInstance, context: Po
     method: METHODS,
     url: "/sharing/rest/portals/self/servers",
     config: { access: Access.signedIn },
-    handler: async () => {
-      const root = context.rootUrl;
-      return {
-        servers: [
-          {
-            id: "hosting",
-            name: new URL(root).host,
-            url: root,
-            adminUrl: root,
-            isHosted: true,
-            serverType: "ArcGIS",
-            serverRole: "HOSTING_SERVER",
-            serverFunction: "",
-          },
-        ],
-      };
-    },
+    handler: async () => ({ servers: federatedServers(context) }),
   });
 
   app.route({

@@ -26,7 +26,7 @@ export function registerInfoRoutes(app: FastifyInstance, context: PortalContext)
         },
         currentVersion: CURRENT_VERSION,
         fullVersion: FULL_VERSION,
-        isPortal: true,
+        isPortal: context.deployment !== "online",
       };
     },
   });

@@ -1,4 +1,5 @@
-import { Access } from "../security/access";
+import { organisationUsage } from "../model/organisation-usage";
+import { Access, requireFullAdministrator } from "../security/access";
 import type { FastifyInstance } from "fastify";
 import { ArcGISRequestError, invalidParameter } from "../server/arcgis-error";
 import { optionalInteger, optionalString } from "../server/param-readers";
@@ -10,7 +11,8 @@ const MAX_SPAN_MS = 366 * DAY_MS;
 
 /**
  * Item usage (`portals/{id}/usage` with `name=<item id>`): views per day, counted when the item's
- * data is read. Only the item's owner and administrators see it.
+ * data is read. Only the item's owner and administrators see it. On an Online-flavoured portal,
+ * without `name`: the organisation's usage, for full administrators.
  */
 export function registerItemUsageRoutes(app: FastifyInstance, services: ContentServices): void {
   app.route({
@@ -25,6 +27,11 @@ export function registerItemUsageRoutes(app: FastifyInstance, services: ContentS
       }
       const params = paramsOf(request);
       const name = optionalString(params, "name");
+      // ArcGIS Online answers the whole organisation's usage without a name, to administrators.
+      if (!name && services.context.deployment === "online") {
+        requireFullAdministrator(request);
+        return organisationUsage(services.context, params);
+      }
       if (!name) throw invalidParameter("name", "must name the item.");
       const item = editableItem(services, request, name);
       const endTime = optionalInteger(params, "endTime", { min: 0 }) ?? Date.now();

@@ -7,6 +7,7 @@ import { applyFieldUpdates, type FieldSchema } from "../server/field-updates";
 import type { PortalContext } from "../server/portal-context";
 import { stateOf } from "../server/request-state";
 import type { OrganisationRecord } from "../store/organisation-store";
+import { securityUpdate } from "../security/org-security-settings";
 
 const PORTAL_FIELDS: FieldSchema = {
   name: { kind: "string" },
@@ -18,16 +19,25 @@ const PORTAL_FIELDS: FieldSchema = {
   thumbnail: { kind: "string" },
   basemapGalleryGroupQuery: { kind: "string" },
   homePageFeaturedContent: { kind: "string" },
+  homePageFeaturedContentCount: { kind: "integer", min: 0, max: 100 },
+  showHomePageDescription: { kind: "boolean" },
+  featuredItemsGroupQuery: { kind: "string" },
+  featuredGroupsId: { kind: "string" },
+  backgroundImage: { kind: "string" },
   canSharePublic: { kind: "boolean" },
   canSearchPublic: { kind: "boolean" },
   commentsEnabled: { kind: "boolean" },
   defaultBasemap: { kind: "object" },
+  defaultVectorBasemap: { kind: "object" },
   defaultExtent: { kind: "object" },
   helperServices: { kind: "object" },
   portalProperties: { kind: "object" },
   featuredGroups: { kind: "array" },
   allowedRedirectUris: { kind: "array" },
   rotatorPanels: { kind: "array" },
+  // Credit budgeting (ArcGIS Online); -1 is no limit.
+  creditAssignments: { kind: "choice", choices: ["enabled", "disabled"] },
+  defaultUserCreditAssignment: { kind: "number", min: -1 },
 };
 
 const SETTINGS_FIELDS: FieldSchema = {
@@ -74,12 +84,15 @@ export function registerPortalRoutes(app: FastifyInstance, context: PortalContex
       const organisation = organisationFor(context, request);
       requireFullAdministrator(request);
       const params = stateOf(request).params.values;
+      // Checked first: a refused security setting leaves every other property as it was.
+      const security = securityUpdate(context, organisation.settings, params);
       const current = { ...organisation.properties, name: organisation.name };
       const { name, ...properties } = applyFieldUpdates(current, params, PORTAL_FIELDS);
       // The organisation's name cannot be cleared, only replaced.
       if (typeof name === "string" && name !== organisation.name)
         context.organisations.rename(name);
       context.organisations.saveProperties(properties);
+      if (security) context.organisations.saveSettings(security);
       return { success: true, id: organisation.id };
     },
   });

@@ -27,8 +27,15 @@ import { registerPortalUserRoutes } from "../routes/portal-users";
 import { registerCertificateRoutes } from "../routes/certificates";
 import { registerHostingDatastoreRoutes } from "../routes/hosting-datastore";
 import { registerPortalRoutes } from "../routes/portals";
+import { registerPortalResourceRoutes } from "../routes/portal-resources";
 import { registerSecurityPolicyRoutes } from "../routes/security-policy";
 import { registerWebhookRoutes } from "../routes/webhooks";
+import { registerCreditRoutes } from "../routes/credits";
+import { registerLicenseRoutes } from "../routes/licenses";
+import { registerPortalAdminLogRoutes } from "../routes/portal-admin-logs";
+import { registerPortalAdminSystemRoutes } from "../routes/portal-admin-system";
+import { registerLogHook } from "../logs/log-hook";
+import { LogStore } from "../logs/log-store";
 import { ArcGISRequestError, invalidUrl, permissionDenied } from "./arcgis-error";
 import { authenticate } from "./authenticate";
 import { registerCors } from "./cors";
@@ -133,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerGenerateTokenRoute(app, context);
   registerOAuthRoutes(app, context);
   registerPortalRoutes(app, context);
+  registerPortalResourceRoutes(app, context);
   registerSecurityPolicyRoutes(app, context);
   registerCommunityRoutes(app, context);
   registerGeocodeServerRoutes(app, context);
@@ -151,6 +159,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCertificateRoutes(app, context);
   registerHostingDatastoreRoutes(app, context);
   registerWebhookRoutes(app, context);
+  registerLicenseRoutes(app, context);
+  const logs = new LogStore(context.db);
+  registerLogHook(app, logs);
+  // ArcGIS Online has no /portaladmin; it has credits and usage reports instead.
+  if (context.deployment === "online") {
+    registerCreditRoutes(app, context);
+  } else {
+    registerPortalAdminLogRoutes(app, logs);
+    registerPortalAdminSystemRoutes(app, context);
+  }
   return app;
 }
 

@@ -2,14 +2,18 @@ import { invalidParameter } from "./arcgis-error";
 import {
   optionalBoolean,
   optionalChoice,
+  optionalInteger,
   optionalJsonObject,
   optionalJsonValue,
+  optionalNumber,
   optionalString,
 } from "./param-readers";
 
 export type FieldKind =
   | { kind: "string" }
   | { kind: "boolean" }
+  | { kind: "integer"; min?: number; max?: number }
+  | { kind: "number"; min?: number }
   | { kind: "object" }
   | { kind: "array" }
   | { kind: "choice"; choices: readonly string[] };
@@ -45,6 +49,10 @@ function readField(params: Record<string, string>, name: string, field: FieldKin
       return optionalString(params, name);
     case "boolean":
       return optionalBoolean(params, name);
+    case "integer":
+      return optionalInteger(params, name, field);
+    case "number":
+      return optionalNumber(params, name, { min: field.min });
     case "object":
       return optionalJsonObject(params, name);
     case "array": {

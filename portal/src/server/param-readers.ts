@@ -26,6 +26,24 @@ export function optionalInteger(
   return value;
 }
 
+/** A decimal number such as a credit amount; `min` bounds it from below. */
+export function optionalNumber(
+  params: Record<string, string>,
+  name: string,
+  range: { min?: number } = {},
+): number | undefined {
+  const text = optionalString(params, name)?.trim();
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^-?\d+(\.\d+)?$/.test(text) || !Number.isFinite(value)) {
+    throw invalidParameter(name, "must be a number.");
+  }
+  if (range.min !== undefined && value < range.min) {
+    throw invalidParameter(name, `must be at least ${range.min}.`);
+  }
+  return value;
+}
+
 export function optionalBoolean(params: Record<string, string>, name: string): boolean | undefined {
   const text = optionalString(params, name);
   if (text === undefined) return undefined;

@@ -12,6 +12,8 @@ export interface PortalContext {
   /** Longest token life in seconds that generateToken grants. */
   readonly maxTokenLifetimeSeconds: number;
   readonly tlsEnabled: boolean;
+  /** Answer as ArcGIS Enterprise (the default) or as ArcGIS Online. */
+  readonly deployment: "enterprise" | "online";
   /** The portal's root URL, known once the server listens (the port may be chosen by the OS). */
   rootUrl: string;
 }

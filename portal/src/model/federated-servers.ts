@@ -1,0 +1,21 @@
+import type { PortalContext } from "../server/portal-context";
+
+/**
+ * The servers federated with the portal: the portal hosts its own services, so its one server
+ * is itself, the hosting server (`portals/self/servers`, `/portaladmin/federation/servers`).
+ */
+export function federatedServers(context: PortalContext): Record<string, unknown>[] {
+  const root = context.rootUrl;
+  return [
+    {
+      id: "hosting",
+      name: new URL(root).host,
+      url: root,
+      adminUrl: root,
+      isHosted: true,
+      serverType: "ArcGIS",
+      serverRole: "HOSTING_SERVER",
+      serverFunction: "",
+    },
+  ];
+}
