@@ -1,5 +1,5 @@
 import type { PortalDatabase } from "../db/open-database";
-import { cachedStatement } from "../db/statement-cache";
+import { changeStamp } from "../db/change-stamp";
 
 const MAX_CURSORS = 512;
 const cursors = new WeakMap<PortalDatabase, Map<string, number>>();
@@ -7,8 +7,8 @@ const cursors = new WeakMap<PortalDatabase, Map<string, number>>();
 /**
  * Where the next page of a query starts: after a page at resultOffset N with a page length L,
  * the object id of row N + L is remembered, so the request for offset N + L seeks to it in the
- * primary key instead of stepping over N + L rows again. The key carries the database's change
- * stamp, so any write (by this connection or another) makes every remembered start stale.
+ * primary key instead of stepping over N + L rows again. The key carries the database's
+ * {@link changeStamp}, so any write (by this connection or another) makes every start stale.
  */
 export class PageCursors {
   private readonly map: Map<string, number>;
@@ -40,12 +40,6 @@ export class PageCursors {
   }
 
   private key(query: string, offset: number): string {
-    const { changes } = cachedStatement(this.db, "SELECT total_changes() AS changes").get() as {
-      changes: number;
-    };
-    const { data_version: version } = cachedStatement(this.db, "PRAGMA data_version").get() as {
-      data_version: number;
-    };
-    return `${changes}:${version}:${offset}:${query}`;
+    return `${changeStamp(this.db)}:${offset}:${query}`;
   }
 }

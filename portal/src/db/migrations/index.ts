@@ -8,6 +8,7 @@ import { oauthApps } from "./0006_oauth_apps";
 import { serverTokens } from "./0007_server_tokens";
 import { analysedSearchText } from "./0008_analysed_search_text";
 import { signInLockout } from "./0009_sign_in_lockout";
+import { searchSortIndexes } from "./0010_search_sort_indexes";
 
 /** Every schema migration, oldest first. Append new ones; never edit or reorder old ones. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   serverTokens,
   analysedSearchText,
   signInLockout,
+  searchSortIndexes,
 ];
