@@ -114,6 +114,25 @@ describe("FeatureLayer.query pages every record concurrently, in order", () => {
     }
   });
 
+  it("still reads every page, one after another, when the service refuses to count", async () => {
+    const front = await startFlakyFront(portal.portal.url, async (request, res) => {
+      if (queryOf(request)?.get("returnCountOnly") !== "true") return false;
+      res.setHeader("Content-Type", "application/json");
+      res.end(JSON.stringify({ error: { code: 400, message: "Cannot count.", details: [] } }));
+      return true;
+    });
+    const viaFront = await GIS.connect({ url: front.url, ...DEMO_PUBLISHER, setActive: false });
+    try {
+      const frontLayer = new FeatureLayer(`${front.url}${layerPath}`, viaFront);
+      const set = await frontLayer.query({ outFields: "rank", orderByFields: "rank DESC" });
+      expect(ranks(set.features)).toEqual(oneTo(FEATURES).reverse());
+      expect(set.exceededTransferLimit).toBe(false);
+    } finally {
+      viaFront.close();
+      await front.close();
+    }
+  });
+
   it("stops at the first failed page: its error is thrown and no further page is asked for", async () => {
     const failingOffset = String(2 * MAX_RECORDS);
     const front = await startFlakyFront(portal.portal.url, async (request, res) => {

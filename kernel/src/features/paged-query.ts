@@ -24,7 +24,7 @@ export interface PagedQueryResult<P, F> {
  * Reads every row of a layer query. The first page, the count of matches and the layer's
  * `maxRecordCount` are asked for together; the remaining pages then go out by result offset,
  * up to {@link CONCURRENT_QUERY_PAGES} at a time, each no larger than what the first page and
- * `maxRecordCount` allow, and are put back in offset order. The first failure aborts the pages
+ * `maxRecordCount` allow, and are put back in offset order (without a count, one at a time). The first failure aborts the pages
  * in flight, starts no more, and is thrown. Rows added while paging are caught by continuing
  * one page at a time while the last page still reports `exceededTransferLimit`.
  */
@@ -51,12 +51,15 @@ export async function pagedQuery<P, F>(
       resultRecordCount: undefined,
       orderByFields: undefined,
     };
+    // The count and the properties only plan the pages: a service that refuses either (a
+    // statistics query cannot be counted) is still read, one page after another.
     const [first, total, limit] = await Promise.all([
       page(start),
-      session
-        .get<{ count: number }>(url, countParams, { signal: cancel.signal })
-        .then((answer) => answer.count),
-      maxRecordCount,
+      session.get<{ count?: unknown }>(url, countParams, { signal: cancel.signal }).then(
+        (answer) => (typeof answer.count === "number" ? answer.count : undefined),
+        () => undefined,
+      ),
+      maxRecordCount.catch(() => undefined),
     ]);
     const firstRows = shape.features(first);
     const pages: (readonly F[])[] = [firstRows];
@@ -66,7 +69,7 @@ export async function pagedQuery<P, F>(
     // The service's own page length, never above the layer's stated maximum.
     const size = Math.max(1, Math.min(firstRows.length, limit ?? Infinity));
     const offsets: number[] = [];
-    for (let offset = start + firstRows.length; offset < total; offset += size) {
+    for (let offset = start + firstRows.length; offset < (total ?? 0); offset += size) {
       offsets.push(offset);
     }
     const rest = await inOrder(offsets, CONCURRENT_QUERY_PAGES, (offset) => page(offset, size));
