@@ -4,6 +4,7 @@ import path from "node:path";
 import { loadCase } from "./cases/load";
 import { casesFromOtherModules } from "./cases/pending";
 import { portalSearchCase } from "./cases/portal-search";
+import { queryAllFeaturesCase } from "./cases/query-all-features";
 import { searchRetrievalCase } from "./cases/search-retrieval";
 import { shareWithGroupCase } from "./cases/share-with-group";
 import { uploadCase } from "./cases/upload";
@@ -22,6 +23,7 @@ function allCases(settings: BenchSettings): BenchCase[] {
     shareWithGroupCase(settings),
     uploadCase(settings),
     portalSearchCase(settings),
+    queryAllFeaturesCase(settings),
     loadCase(settings),
     publishCase(),
     ...casesFromOtherModules(),

@@ -1,5 +1,6 @@
 import type { Side, SidePrepare } from "../lib/case-types";
 import { loadTsgis } from "./load";
+import { queryAllFetchLoop, queryAllTsgis } from "./query-all-features";
 import { portalSearchFloor, portalSearchRestJs, portalSearchTsgis } from "./portal-search";
 import { searchRetrievalRestJs, searchRetrievalTsgis } from "./search-retrieval";
 import { shareRestJs, shareTsgis } from "./share-with-group";
@@ -16,6 +17,7 @@ export const sidePreparers: Record<string, Partial<Record<Side, SidePrepare>>> =
     "rest-js": portalSearchRestJs,
     floor: portalSearchFloor,
   },
+  "query-all-100k": { tsgis: queryAllTsgis, "rest-js": queryAllFetchLoop },
   load: { tsgis: loadTsgis },
   "publish-100k-rows": { tsgis: publishTsgis },
 };

@@ -86,14 +86,25 @@ export interface FlakyFront extends RunningServer {
   failNext(count: number, status: number, headers?: Record<string, string>): void;
 }
 
-/** A reverse proxy in front of a portal that records requests and can fail some on demand. */
-export async function startFlakyFront(targetUrl: string): Promise<FlakyFront> {
+/**
+ * Answers a request itself (returns true) or lets it through to the portal (false), possibly
+ * after a pause.
+ */
+export type FrontHook = (request: RecordedRequest, res: http.ServerResponse) => Promise<boolean>;
+
+/**
+ * A reverse proxy in front of a portal that records requests and can fail some on demand; `hook`
+ * sees every request first.
+ */
+export async function startFlakyFront(targetUrl: string, hook?: FrontHook): Promise<FlakyFront> {
   const target = new URL(targetUrl);
   const requests: RecordedRequest[] = [];
   let failures: { count: number; status: number; headers: Record<string, string> } | undefined;
   const server = http.createServer(async (req, res) => {
     const body = await readBody(req);
-    requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body });
+    const recorded = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body };
+    requests.push(recorded);
+    if (hook && (await hook(recorded, res))) return;
     if (failures && failures.count > 0) {
       failures.count -= 1;
       res.writeHead(failures.status, { "Content-Type": "text/plain", ...failures.headers });

@@ -4,9 +4,10 @@ import type { GIS } from "../gis";
 import type { RequestParams } from "../session/params";
 import { type Feature, FeatureSet, type FeatureSetJSON } from "./feature-set";
 import type { GeometryFilter } from "./filters";
-import type { GeoJsonFeatureCollection } from "./geojson-conversion";
+import type { GeoJsonFeature, GeoJsonFeatureCollection } from "./geojson-conversion";
 import type { FeatureLayerProperties } from "./service-json";
 import type { FeatureTable } from "./feature-table";
+import { type PageShape, pagedQuery } from "./paged-query";
 
 /** Options of `FeatureLayer.query`, Python's keyword arguments in camelCase. */
 export interface QueryOptions {
@@ -76,6 +77,20 @@ export interface EditFeaturesOptions {
   rollbackOnFailure?: boolean;
   returnEditMoment?: boolean;
 }
+
+const JSON_PAGES: PageShape<FeatureSetJSON, Feature> = {
+  features: (page) => page.features,
+  exceeded: (page) => page.exceededTransferLimit === true,
+  format: "json",
+};
+
+const GEOJSON_PAGES: PageShape<GeoJsonFeatureCollection, GeoJsonFeature> = {
+  features: (page) => page.features,
+  exceeded: (page) =>
+    (page.properties as { exceededTransferLimit?: boolean } | undefined)?.exceededTransferLimit ===
+    true,
+  format: "geojson",
+};
 
 const PASSED_THROUGH: readonly string[] = [
   "timeFilter",
@@ -166,36 +181,30 @@ export class FeatureLayer extends Layer {
     if (options.returnIdsOnly || options.returnExtentOnly) return session.get(url, params);
     const pageAll = options.returnAllRecords !== false && options.resultRecordCount === undefined;
     if (options.asGeoJSON) {
-      const first = await session.get<GeoJsonFeatureCollection>(url, params, { format: "geojson" });
-      const features = [...first.features];
-      let exceeded = (first.properties as { exceededTransferLimit?: boolean } | undefined)
-        ?.exceededTransferLimit;
-      while (pageAll && exceeded && first.features.length > 0) {
-        const page = await session.get<GeoJsonFeatureCollection>(
-          url,
-          { ...params, resultOffset: (options.resultOffset ?? 0) + features.length },
-          { format: "geojson" },
-        );
-        features.push(...page.features);
-        exceeded =
-          (page.properties as { exceededTransferLimit?: boolean } | undefined)
-            ?.exceededTransferLimit && page.features.length > 0;
-      }
+      if (!pageAll) return session.get(url, params, { format: "geojson" });
+      const { first, features } = await pagedQuery(
+        session,
+        url,
+        params,
+        GEOJSON_PAGES,
+        this.maxRecordCount(),
+      );
       const { properties: _properties, ...rest } = first;
       return { ...rest, features };
     }
-    const first = await session.get<FeatureSetJSON>(url, params);
-    const features = [...first.features];
-    let exceeded = first.exceededTransferLimit === true;
-    while (pageAll && exceeded) {
-      const page = await session.get<FeatureSetJSON>(url, {
-        ...params,
-        resultOffset: (options.resultOffset ?? 0) + features.length,
-      });
-      features.push(...page.features);
-      exceeded = page.exceededTransferLimit === true && page.features.length > 0;
+    let set: FeatureSet;
+    if (pageAll) {
+      const { first, features, exceeded } = await pagedQuery(
+        session,
+        url,
+        params,
+        JSON_PAGES,
+        this.maxRecordCount(),
+      );
+      set = new FeatureSet({ ...first, features, exceededTransferLimit: exceeded });
+    } else {
+      set = new FeatureSet(await session.get<FeatureSetJSON>(url, params));
     }
-    const set = new FeatureSet({ ...first, features, exceededTransferLimit: exceeded });
     return options.asDf ? set.sdf : set;
   }
 
@@ -243,6 +252,12 @@ export class FeatureLayer extends Layer {
         : options.deletes;
     if (ids === undefined) throw new TypeError("deletes: give object ids or a where clause");
     return this.editFeatures({ deletes: ids });
+  }
+
+  /** The layer's `maxRecordCount`, which bounds every page of a paged query. */
+  private async maxRecordCount(): Promise<number | undefined> {
+    const value = (await this.getProperties()).maxRecordCount;
+    return typeof value === "number" && value > 0 ? value : undefined;
   }
 
   protected requireGis(): GIS {

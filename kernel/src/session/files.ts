@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
-import FormData from "form-data";
+import type FormData from "form-data";
 import { encodeParams, type RequestParams } from "./params";
 
 /**
@@ -22,7 +22,10 @@ export function buildMultipartBody(
   params: RequestParams,
   files: Record<string, FilePart>,
 ): FormData {
-  const form = new FormData();
+  // form-data (and its dependencies) load with the first upload, not with `import "tsgis"`.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const FormDataClass = require("form-data") as typeof FormData;
+  const form = new FormDataClass();
   for (const [key, value] of Object.entries(encodeParams(params))) form.append(key, value);
   for (const [field, part] of Object.entries(files)) {
     if ("path" in part) {

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { safeInspect, type SafeDescription } from "./safe-repr";
 import { Readable } from "node:stream";
-import axios, { type AxiosInstance, type AxiosResponse } from "axios";
+import type { AxiosInstance, AxiosResponse, AxiosStatic } from "axios";
 import { ArcGISError, type ArcGISErrorBody } from "../errors";
 import { AnonymousAccess, type Authenticator } from "./auth";
 import { buildMultipartBody, isReplayable, knownLength, type FilePart } from "./files";
@@ -72,13 +72,34 @@ export class Session {
   readonly referer = "http";
   auth: Authenticator = new AnonymousAccess();
   readonly tokenScope: TokenScope;
-  private readonly http: AxiosInstance;
+  private httpClient: AxiosInstance | undefined;
   private readonly transport: Transport;
   private readonly retry: RetryPolicy;
 
   /** What `console.log(session)` shows: the portal and the sign-in scheme, never a secret. */
   [inspect.custom](): string {
     return safeInspect("Session", this.toJSON());
+  }
+
+  /**
+   * The HTTP client, made on the first request: axios and what it pulls in are about half of
+   * what `import "tsgis"` would otherwise load, and a notebook imports before it connects.
+   */
+  private get http(): AxiosInstance {
+    if (!this.httpClient) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const axios = require("axios") as AxiosStatic;
+      this.httpClient = axios.create({
+        maxRedirects: 0,
+        proxy: false,
+        validateStatus: () => true,
+        maxBodyLength: Infinity,
+        maxContentLength: Infinity,
+        responseType: "stream",
+        headers: { "User-Agent": this.options.userAgent ?? USER_AGENT },
+      });
+    }
+    return this.httpClient;
   }
 
   toJSON(): SafeDescription {
@@ -90,15 +111,6 @@ export class Session {
     this.restUrl = `${options.portalUrl}/sharing/rest`;
     this.transport = new Transport(options);
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
-    this.http = axios.create({
-      maxRedirects: 0,
-      proxy: false,
-      validateStatus: () => true,
-      maxBodyLength: Infinity,
-      maxContentLength: Infinity,
-      responseType: "stream",
-      headers: { "User-Agent": options.userAgent ?? USER_AGENT },
-    });
     this.tokenScope = new TokenScope(
       this.portalUrl,
       (infoUrl) =>

@@ -1,7 +1,7 @@
 import http from "node:http";
 import https from "node:https";
-import { HttpProxyAgent } from "http-proxy-agent";
-import { HttpsProxyAgent } from "https-proxy-agent";
+type HttpProxyModule = typeof import("http-proxy-agent");
+type HttpsProxyModule = typeof import("https-proxy-agent");
 
 /** Client certificate material for PKI, already read from disk. */
 export interface ClientCertificate {
@@ -43,6 +43,11 @@ export class Transport {
     if (!proxyUrl) return this.direct;
     let agents = this.proxied.get(proxyUrl);
     if (!agents) {
+      // Loaded only when a proxy is in use, which most sessions never are.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { HttpProxyAgent } = require("http-proxy-agent") as HttpProxyModule;
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { HttpsProxyAgent } = require("https-proxy-agent") as HttpsProxyModule;
       agents = {
         httpAgent: new HttpProxyAgent(proxyUrl, { keepAlive: true }) as unknown as http.Agent,
         httpsAgent: new HttpsProxyAgent(proxyUrl, {

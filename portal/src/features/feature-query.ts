@@ -80,6 +80,8 @@ export function runQuery(
       `SELECT object_id, attributes_json, geometry_json FROM features WHERE ${sql} ${order.sql}`,
       [...args, ...order.args],
     );
+  } else if (request.orderBy.length === 0) {
+    ({ features, exceeded } = keysetPage(store, sql, args, request));
   } else {
     features = store.selectFeatures(
       `SELECT object_id, attributes_json, geometry_json FROM features WHERE ${sql} ${order.sql} LIMIT ? OFFSET ?`,
@@ -120,6 +122,39 @@ export function runQuery(
   return request.format === "geojson"
     ? geoJsonResponse(source, request, features, exceeded)
     : jsonResponse(source, request, features, exceeded);
+}
+
+/**
+ * A page in object id order by keyset: the page starts at the object id found at resultOffset,
+ * remembered from the page before it or else looked up in the primary key alone (no feature
+ * is read or parsed on the way), and reads forward from there. One row more than the page tells
+ * whether the transfer limit was exceeded and where the next page starts.
+ */
+function keysetPage(
+  store: FeatureServiceStore,
+  sql: string,
+  args: unknown[],
+  request: QueryRequest,
+): { features: StoredFeature[]; exceeded: boolean } {
+  const query = `${sql}\u0000${JSON.stringify(args)}`;
+  let from: number | undefined;
+  if (request.offset > 0) {
+    from =
+      store.pageCursors.get(query, request.offset) ??
+      (store.selectValue(
+        `SELECT object_id FROM features WHERE ${sql} ORDER BY object_id LIMIT 1 OFFSET ?`,
+        [...args, request.offset],
+      ) as number | undefined);
+    if (from === undefined) return { features: [], exceeded: false };
+  }
+  const rows = store.selectFeatures(
+    `SELECT object_id, attributes_json, geometry_json FROM features WHERE ${sql} AND object_id >= ? ORDER BY object_id LIMIT ?`,
+    [...args, from ?? Number.MIN_SAFE_INTEGER, request.count + 1],
+  );
+  const exceeded = rows.length > request.count;
+  if (exceeded)
+    store.pageCursors.set(query, request.offset + request.count, rows[request.count].objectId);
+  return { features: exceeded ? rows.slice(0, request.count) : rows, exceeded };
 }
 
 function readQuery(

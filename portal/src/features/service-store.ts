@@ -1,5 +1,7 @@
 import type { PortalDatabase } from "../db/open-database";
+import { cachedStatement } from "../db/statement-cache";
 import { newId } from "../security/ids";
+import { PageCursors } from "./page-cursors";
 import type { Box, EsriGeometry } from "./esri-geometry";
 import type { FieldDefinition } from "./fields";
 import type { GeometryType } from "./esri-geometry";
@@ -75,7 +77,12 @@ interface ServiceRow {
 
 /** Hosted feature services, their layers and features in SQLite (migration 5). */
 export class FeatureServiceStore {
-  constructor(private readonly db: PortalDatabase) {}
+  /** Where the pages of recent queries start (keyset paging of `query`). */
+  readonly pageCursors: PageCursors;
+
+  constructor(private readonly db: PortalDatabase) {
+    this.pageCursors = new PageCursors(db);
+  }
 
   create(
     name: string,
@@ -269,16 +276,18 @@ export class FeatureServiceStore {
       .run(serviceId, layerId);
   }
 
-  /** Runs a prepared feature query (built by feature-query.ts with bound parameters only). */
+  /**
+   * Runs a feature query (built by feature-query.ts with bound parameters only); the statement
+   * is compiled once and reused, since a layer is paged with the same SQL many times.
+   */
   selectFeatures(sql: string, params: readonly unknown[]): StoredFeature[] {
-    return (this.db.prepare(sql).all(...params) as FeatureRow[]).map(featureFromRow);
+    return (cachedStatement(this.db, sql).all(...params) as FeatureRow[]).map(featureFromRow);
   }
 
+  /** The first column of the first row, or undefined when there is no row. */
   selectValue(sql: string, params: readonly unknown[]): unknown {
-    return this.db
-      .prepare(sql)
-      .pluck()
-      .get(...params);
+    const row = cachedStatement(this.db, sql).get(...params) as Record<string, unknown> | undefined;
+    return row === undefined ? undefined : Object.values(row)[0];
   }
 
   transaction<T>(work: () => T): T {

@@ -6,6 +6,7 @@ import type { UserRecord } from "../model/user-record";
 import { QuerySyntaxError } from "./query-ast";
 import { parseQuery } from "./query-parser";
 import { queryToSql, type SqlCondition } from "./query-sql";
+import { SearchMemo } from "./search-memo";
 
 export interface ItemSearchRequest {
   readonly q: string;
@@ -88,16 +89,45 @@ export function searchItems(
   const where = conditions.map((condition) => condition.sql).join(" AND ");
   const params = conditions.flatMap((condition) => condition.params);
 
-  const total = (
-    cachedStatement(db, `SELECT COUNT(*) AS n FROM items i WHERE ${where}`).get(...params) as {
-      n: number;
-    }
-  ).n;
-  const rows = cachedStatement(
-    db,
-    `SELECT i.rowid AS rowid, i.* FROM items i WHERE ${where}
-       ORDER BY ${orderBy(request)} LIMIT ? OFFSET ?`,
-  ).all(...params, request.num, request.start - 1) as ItemRow[];
+  // Every page of a search asks for the same matches: count them and sort them once.
+  const memo = new SearchMemo(db);
+  const query = `${where}\u0000${JSON.stringify(params)}`;
+  const total = memo.total(
+    query,
+    () =>
+      (
+        cachedStatement(db, `SELECT COUNT(*) AS n FROM items i WHERE ${where}`).get(...params) as {
+          n: number;
+        }
+      ).n,
+  );
+  const order = orderBy(request);
+  let rows: ItemRow[];
+  if (request.start === 1 || total === 0) {
+    // The first page alone is a top-N that SQLite keeps without sorting every match.
+    rows = cachedStatement(
+      db,
+      `SELECT i.rowid AS rowid, i.* FROM items i WHERE ${where} ORDER BY ${order} LIMIT ?`,
+    ).all(...params, request.num) as ItemRow[];
+  } else {
+    const ordered = memo.order(query, order, () =>
+      (
+        cachedStatement(
+          db,
+          `SELECT i.rowid AS rowid FROM items i WHERE ${where} ORDER BY ${order}`,
+        ).all(...params) as { rowid: number }[]
+      ).map((row) => row.rowid),
+    );
+    const page = ordered.slice(request.start - 1, request.start - 1 + request.num);
+    rows =
+      page.length === 0
+        ? []
+        : (cachedStatement(
+            db,
+            `SELECT i.rowid AS rowid, i.* FROM json_each(?) p CROSS JOIN items i ON i.rowid = p.value
+             ORDER BY p.key`,
+          ).all(JSON.stringify(page)) as ItemRow[]);
+  }
   const counts = request.countFields.map((field) => {
     const expression = COUNT_EXPRESSIONS[field];
     const values = db
@@ -118,9 +148,11 @@ function orderBy(request: ItemSearchRequest): string {
     const order = request.sortOrders[index] ?? request.sortOrders[0] ?? "asc";
     return `${column} ${order.toUpperCase()}`;
   });
-  // Without a sort field the newest changes come first; rowid keeps pages stable.
+  // Without a sort field the newest changes come first.
   if (terms.length === 0) terms.push("i.modified DESC");
-  terms.push("i.rowid ASC");
+  // rowid keeps pages stable; running the same way as the first term lets an index on that
+  // column (which ends in the rowid) serve the whole order.
+  terms.push(`i.rowid ${terms[0].endsWith(" DESC") ? "DESC" : "ASC"}`);
   return terms.join(", ");
 }
 

@@ -9,6 +9,7 @@ import { serverTokens } from "./0007_server_tokens";
 import { analysedSearchText } from "./0008_analysed_search_text";
 import { signInLockout } from "./0009_sign_in_lockout";
 import { portalLogs } from "./0010_portal_logs";
+import { searchSortIndexes } from "./0011_search_sort_indexes";
 
 /** Every schema migration, oldest first. Append new ones; never edit or reorder old ones. */
 export const migrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   analysedSearchText,
   signInLockout,
   portalLogs,
+  searchSortIndexes,
 ];

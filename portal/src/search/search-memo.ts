@@ -1,0 +1,57 @@
+import { changeStamp } from "../db/change-stamp";
+import type { PortalDatabase } from "../db/open-database";
+
+const MAX_TOTALS = 256;
+/** Orders hold up to one row id per match; a few of them cover the searches being paged now. */
+const MAX_ORDERS = 16;
+
+interface Memo {
+  totals: Map<string, number>;
+  orders: Map<string, number[]>;
+}
+
+const memos = new WeakMap<PortalDatabase, Memo>();
+
+/**
+ * What a search computed for its first page and its later pages reuse: the number of matches,
+ * and the matches' row ids in the asked-for order. Keys carry the database's change stamp, so
+ * a write of any kind (an item added, shared, deleted; a membership changed) makes every entry
+ * stale and the next page computes afresh.
+ */
+export class SearchMemo {
+  private readonly memo: Memo;
+
+  constructor(private readonly db: PortalDatabase) {
+    let memo = memos.get(db);
+    if (!memo) {
+      memo = { totals: new Map(), orders: new Map() };
+      memos.set(db, memo);
+    }
+    this.memo = memo;
+  }
+
+  /** The number of matches of `query`, counted once while the database is unchanged. */
+  total(query: string, count: () => number): number {
+    return remember(this.memo.totals, `${changeStamp(this.db)}\u0000${query}`, MAX_TOTALS, count);
+  }
+
+  /** The row ids of `query`'s matches in `order`, sorted once while the database is unchanged. */
+  order(query: string, order: string, sort: () => number[]): number[] {
+    const key = `${changeStamp(this.db)}\u0000${order}\u0000${query}`;
+    return remember(this.memo.orders, key, MAX_ORDERS, sort);
+  }
+}
+
+/** The value under `key`, computed when absent; the least recently used entry goes when full. */
+function remember<T>(map: Map<string, T>, key: string, limit: number, compute: () => T): T {
+  const found = map.get(key);
+  if (found !== undefined) {
+    map.delete(key);
+    map.set(key, found);
+    return found;
+  }
+  const value = compute();
+  map.set(key, value);
+  if (map.size > limit) map.delete(map.keys().next().value as string);
+  return value;
+}
