@@ -52,6 +52,12 @@ describe("gis.admin.logs", () => {
   it("writes changes once the level lets INFO through, and filters by level, user and source", async () => {
     const before = await org.admin.admin.logs.query({ level: "INFO" });
     expect(before.logMessages.some((m) => m.type === "INFO")).toBe(false);
+    // What getSettings() answers (logDir and all) can be given back whole, as in Python.
+    const saved = await org.admin.admin.logs.getSettings();
+    expect(await org.admin.admin.logs.setSettings(saved)).toBe(true);
+    await expect(org.admin.admin.logs.setSettings({ maxLogFileAge: 1.5 })).rejects.toThrow(
+      /settings.maxLogFileAge: expected a whole number/,
+    );
 
     expect(await org.admin.admin.logs.setSettings({ logLevel: "INFO" })).toBe(true);
     expect(await org.admin.admin.logs.getSettings()).toMatchObject({

@@ -69,6 +69,8 @@ export interface LogQueryOptions {
   pageSize?: number;
 }
 
+const WHOLE_NUMBER_SETTINGS = ["maxLogFileAge", "maxErrorReportsCount"];
+
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
 
 function timeParam(value: LogTime | undefined, argument: string): number | string | undefined {
@@ -184,8 +186,18 @@ export class Logs {
     for (const [name, value] of Object.entries(settings)) {
       if (name === "logLevel")
         params.logLevel = optionalChoice(value, "settings.logLevel", LOG_LEVELS) as string;
-      else if (Number.isInteger(value)) params[name] = value as number;
-      else throw new TypeError(`settings.${name}: expected a whole number, got ${String(value)}`);
+      else if (WHOLE_NUMBER_SETTINGS.includes(name)) {
+        if (!Number.isInteger(value)) {
+          throw new TypeError(`settings.${name}: expected a whole number, got ${String(value)}`);
+        }
+        params[name] = value as number;
+      } else if (["string", "number", "boolean"].includes(typeof value)) {
+        // What getSettings() returned besides (logDir, …) goes back as it came, as Python's
+        // settings dict does; the portal keeps what it cannot change.
+        params[name] = String(value);
+      } else {
+        throw new TypeError(`settings.${name}: expected a string, number or boolean`);
+      }
     }
     const result = await this.gis.session.post<{ status?: string }>(
       `${this.url}/settings/edit`,
