@@ -81,7 +81,14 @@ describe("users and groups workflows and the authorisation matrix", () => {
 
   it("allows each admin operation exactly to the callers whose privileges grant it", async () => {
     const custom = (await org.admin.users.roles.create("Member viewer", "Views and edits members", {
-      privileges: ["portal:user:joinGroup", "portal:admin:viewUsers", "portal:admin:updateUsers"],
+      // It sees what the organisation shares, so its refusals are about the admin privileges.
+      privileges: [
+        "portal:user:joinGroup",
+        "portal:user:viewOrgGroups",
+        "portal:user:viewOrgItems",
+        "portal:admin:viewUsers",
+        "portal:admin:updateUsers",
+      ],
     }))!;
     await org.admin.users.create("custom_one", "custom-pass-1", "C", "One", "c1@example.com", {
       role: custom,
