@@ -77,8 +77,9 @@ export class MapController {
     const view = this.steps.run(() => this.createView(true));
     if (changed.includes("basemap") || changed.includes("galleryBasemaps"))
       void this.applyBasemap();
-    void this.syncLayers();
+    // Layers come once the view is ready: a smart-mapping renderer is computed for a view.
     await view;
+    void this.syncLayers();
   }
 
   /** Called with the keys the model changed. */
