@@ -27,6 +27,23 @@ window.tsgisE2E = {
     }
     return this.text(index);
   },
+  async runAll() {
+    const panel = this.panel();
+    const cells = panel.content.model.cells;
+    await window.jupyterapp.commands.execute("notebook:run-all-cells");
+    let last = null;
+    for (let index = 0; index < cells.length; index += 1) {
+      if (cells.get(index).type === "code") last = cells.get(index);
+    }
+    while (last.executionCount === null || panel.sessionContext.session.kernel.status !== "idle") {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const outputs = [];
+    for (let index = 0; index < cells.length; index += 1) {
+      outputs.push(cells.get(index).type === "code" ? this.text(index) : "");
+    }
+    return outputs;
+  },
   text(index) {
     const outputs = this.panel().content.model.cells.get(index).outputs.toJSON();
     return outputs.map((output) => {
@@ -119,6 +136,11 @@ export class NotebookPage {
     return this.page.evaluate(`window.tsgisE2E.run(${index})`) as Promise<string>;
   }
 
+  /** Runs every cell at once (Run All) and resolves with each cell's output when all ran. */
+  async runAll(): Promise<string[]> {
+    return this.page.evaluate(`window.tsgisE2E.runAll()`) as Promise<string[]>;
+  }
+
   /** Runs `code` in a new cell at the end of the notebook and resolves with its output. */
   async evaluate(code: string): Promise<string> {
     return this.page.evaluate(
@@ -127,11 +149,11 @@ export class NotebookPage {
   }
 
   /** Waits until the last map view is ready and drawn, and reads where it is. */
-  async settledView(): Promise<MapViewReading> {
+  async settledView(timeoutMs = 120_000): Promise<MapViewReading> {
     await this.page.waitForFunction(
       `(() => { const c = window.tsgisE2E.map(); const v = c && c.currentView; return v && v.ready && !v.updating && v.stationary; })()`,
       null,
-      { timeout: 120_000, polling: 250 },
+      { timeout: timeoutMs, polling: 250 },
     );
     return this.page.evaluate(`(() => {
       const v = window.tsgisE2E.map().currentView;

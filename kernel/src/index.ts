@@ -93,6 +93,7 @@ export {
   type TakeScreenshotOptions,
 } from "./map/map-view";
 export type { DrawOptions } from "./map/graphics";
+export type { PrintMapOptions } from "./map/print-map";
 export { type MapOptions, type MapLocation } from "./map/create-map";
 export type {
   MapState,

@@ -3,6 +3,7 @@
 //   1. TypeScript of @tsgis/widget and the plugin;
 //   2. the prebuilt extension (webpack through @jupyterlab/builder) in dist/labextension,
 //      with @arcgis/core's assets copied beside it, pruned to what the views use;
+//      and the script of the pages MapView.exportToHtml writes (dist/map-page);
 //   3. the JupyterLab front end in dist/app (for machines without the `jupyterlab` package).
 // Steps whose inputs' contents have not changed since their last successful build are skipped
 // (stamps in dist/stamps); `--force` rebuilds.
@@ -73,6 +74,23 @@ if (!only || only === "extension") {
   const assets = path.join(dist, "labextension", "static", "arcgis-assets");
   const copied = copyArcGisAssets(path.join(nodeModules, "@arcgis", "core", "assets"), assets);
   console.log(`@arcgis/core assets: ${copied.files} files, ${(copied.bytes / 1e6).toFixed(1)} MB`);
+}
+
+if (!only || only === "page") {
+  if (only) run("npx", ["tsc", "-b", path.join(workspace, "widget")]);
+  // The page exportToHtml writes runs the same map code, bundled without @arcgis/core.
+  const pageInputs = [path.join(workspace, "widget", "dist"), path.join(root, "webpack.page.cjs")];
+  buildUnlessCurrent(
+    "exported map page",
+    path.join(dist, "map-page", "exported-map.bundle.js"),
+    inputsDigest(pageInputs, versions),
+    () =>
+      run(process.execPath, [
+        require.resolve("webpack-cli/bin/cli.js"),
+        "--config",
+        path.join(root, "webpack.page.cjs"),
+      ]),
+  );
 }
 
 if (!only || only === "app") {

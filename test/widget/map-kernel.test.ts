@@ -1,5 +1,7 @@
 // The kernel side of the map widget against a real portal: gis.map()'s arguments, the state
 // the browser receives, credentials kept out of that state, and the browser's answers.
+import { spawnSync } from "child_process";
+import { join } from "path";
 import { startPortal, type RunningPortal } from "@tsgis/portal";
 import { GIS, MapView } from "tsgis";
 import { LoopbackKernel, type LoopbackComm } from "./comm-loopback";
@@ -13,10 +15,18 @@ describe("gis.map() and the kernel side of the map widget", () => {
   let kernel: LoopbackKernel;
 
   beforeAll(async () => {
+    // exportToHtml inlines the widget's map code, bundled by the lab build (skipped when current).
+    const built = spawnSync(
+      process.execPath,
+      [join(__dirname, "..", "..", "labextension", "scripts", "build-lab.cjs"), "--only=page"],
+      { encoding: "utf8" },
+    );
+    if (built.status !== 0)
+      throw new Error(`the page build failed:\n${built.stdout}${built.stderr}`);
     portal = await startPortal({ port: 0, admin: ADMIN });
     gis = await GIS.connect({ url: portal.url, ...ADMIN, setActive: false });
     anonymous = await GIS.connect({ url: portal.url, setActive: false });
-  });
+  }, 180_000);
 
   afterAll(async () => {
     gis.close();
@@ -342,6 +352,28 @@ describe("gis.map() and the kernel side of the map widget", () => {
     expect(page).toContain("<title>Paris &lt;map&gt;</title>");
     expect(page).toContain('"center":[48.85,2.35]');
     expect(page).not.toContain((await gis.session.auth.token(gis.session)) as string);
+    // The widget's own map code, with @arcgis/core's ES modules from the ArcGIS CDN.
+    expect(page).toContain("showExportedMap");
+    expect(page).toContain(
+      '{"imports":{"@arcgis/core/":"https://js.arcgis.com/4.34/@arcgis/core/"}}',
+    );
+    expect(page.match(/<\/script/gi)).toHaveLength(4);
+  });
+
+  it("loads the SDK from apiUrl when given, and refuses one that is not http(s)", async () => {
+    const { mkdtemp, readFile } = await import("fs/promises");
+    const { join } = await import("path");
+    const { tmpdir } = await import("os");
+    const map = await gis.map([48.85, 2.35], { zoomlevel: 11 });
+    map.rotation = 30;
+    const file = join(await mkdtemp(join(tmpdir(), "tsgis-map-")), "map.html");
+    await map.exportToHtml(file, { apiUrl: "http://127.0.0.1:9/sdk" });
+    const page = await readFile(file, "utf8");
+    expect(page).toContain('"@arcgis/core/":"http://127.0.0.1:9/sdk/@arcgis/core/"');
+    expect(page).toContain('"rotation":30');
+    await expect(map.exportToHtml(file, { apiUrl: "file:///sdk" })).rejects.toThrow(
+      "options.apiUrl: expected an http(s) URL",
+    );
   });
 });
 

@@ -285,6 +285,38 @@ describe("the map's members beside navigation (kernel side)", () => {
     expect(fitted.zoom).toBeLessThan(16);
   });
 
+  it("prints the map with the GIS's print service, and passes on what the service refuses", async () => {
+    const map = await gis.map({ xmin: 0, ymin: 1, xmax: 4, ymax: 5 });
+    await map.addLayer(serviceItem);
+    const url = await map.print("png32", { outputDimensions: [320, 200], dpi: 96 });
+    expect(url).toMatch(/\/rest\/directories\/arcgisoutput\/.+\.png$/);
+    const png = await gis.session.request<Buffer, "buffer">(
+      url,
+      {},
+      { method: "GET", responseKind: "buffer", format: null },
+    );
+    expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([320, 200]);
+    // The hosted layer's two points are drawn: the image is not one flat colour.
+    const { inflateSync } = await import("zlib");
+    const chunks: Buffer[] = [];
+    for (let at = 8; at < png.length;) {
+      const length = png.readUInt32BE(at);
+      if (png.toString("ascii", at + 4, at + 8) === "IDAT") {
+        chunks.push(png.subarray(at + 8, at + 8 + length));
+      }
+      at += 12 + length;
+    }
+    expect(new Set(inflateSync(Buffer.concat(chunks))).size).toBeGreaterThan(2);
+    // This portal prints PNG only; ArcGIS Online's service would make the PDF.
+    await expect(map.print("PDF")).rejects.toThrow(/Format/);
+    await expect(map.print("TIFF")).rejects.toThrow(/fileFormat: expected one of PDF, PNG32/);
+    await expect(map.print("PNG32", { dpi: -1 })).rejects.toThrow(/options\.dpi/);
+    await expect(map.print("PNG32", { outputDimensions: [0, 5] })).rejects.toThrow(
+      /options\.outputDimensions/,
+    );
+  });
+
   it("geocodes as a FeatureSet with Python's asFeatureset", async () => {
     const set = await geocode("Palm Springs, CA", { gis, maxLocations: 1, asFeatureset: true });
     expect(set).toBeInstanceOf(FeatureSet);

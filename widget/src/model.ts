@@ -10,6 +10,7 @@ import {
   type DrawTool,
   type ViewEvent,
 } from "tsgis/dist/map/contract";
+import type { MapHost } from "./arcgis/map-host";
 import { parseCredentials, renewDelay } from "./sync/credentials";
 
 /** A view that can answer the kernel's requests (the map view controllers register here). */
@@ -22,7 +23,7 @@ export interface ScreenshotSource {
 /** If the kernel does not answer, views draw what needs no credentials rather than wait. */
 const CREDENTIALS_WAIT_MS = 5000;
 
-export class MapModel extends DOMWidgetModel {
+export class MapModel extends DOMWidgetModel implements MapHost {
   static override serializers: ISerializers = { ...DOMWidgetModel.serializers };
   static model_name = MAP_WIDGET_MODULE.modelName;
   static model_module = MAP_WIDGET_MODULE.name;
@@ -86,6 +87,11 @@ export class MapModel extends DOMWidgetModel {
   /** Tells the kernel about a click, a drawn shape or an answer of one of the views. */
   sendEvent(content: ViewEvent, buffers: ArrayBuffer[] = []): void {
     this.send(content as Parameters<DOMWidgetModel["send"]>[0], {}, buffers);
+  }
+
+  /** Another map's model (syncNavigation), by its id. */
+  async peer(modelId: string): Promise<Pick<MapHost, "set" | "save_changes">> {
+    return this.widget_manager.get_model(modelId);
   }
 
   private receiveCustom(content: Record<string, unknown>): void {

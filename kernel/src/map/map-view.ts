@@ -39,6 +39,7 @@ import {
   type MapState,
 } from "./contract";
 import { PendingRequests } from "./pending-requests";
+import { printMap, type PrintMapOptions } from "./print-map";
 import { standaloneMapPage, type ExportToHtmlOptions } from "./standalone-page";
 import { serviceExtent } from "./service-extent";
 import { toWebMapJson } from "./web-map";
@@ -679,6 +680,22 @@ export class MapView extends Widget<MapState> {
     if (typeof path !== "string" || path === "") throw new TypeError("path: expected a file path");
     await writeFile(path, standaloneMapPage(this.state, options), "utf8");
     return true;
+  }
+
+  /**
+   * Has the GIS's print service draw the map (its layers and graphics) and resolves with the
+   * URL of the file it made. Formats and layouts are the service's: ArcGIS Online prints PDF,
+   * PNG, JPG … with layouts; the tsgis portal prints PNG32/PNG8, MAP_ONLY, hosted feature layers.
+   * Python: `Map.print(file_format, extent, dpi=92, output_dimensions=(500, 500), scale=None, rotation=None, layout_template='MAP_ONLY', layout_options=None)` (2.4).
+   * @example
+   * const url = await map.print("PNG32", { outputDimensions: [800, 600] });
+   */
+  async print(fileFormat: string, options: PrintMapOptions = {}): Promise<string> {
+    if (!this.gis) throw new Error("print: the map is not connected to a GIS");
+    if (typeof options !== "object" || options === null) {
+      throw new TypeError("options: expected an object");
+    }
+    return printMap(this.gis, this.state, fileFormat, options);
   }
 
   /**

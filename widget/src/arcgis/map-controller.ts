@@ -10,10 +10,11 @@ import GraphicsLayer from "@arcgis/core/layers/GraphicsLayer";
 import type Layer from "@arcgis/core/layers/Layer";
 import MapView from "@arcgis/core/views/MapView";
 import SceneView from "@arcgis/core/views/SceneView";
-import type { MapModel } from "../model";
+import type { MapHost } from "./map-host";
 import type { DrawTool, GraphicSpec, LayerSpec, MapState } from "tsgis/dist/map/contract";
 import { debounce } from "../sync/debounce";
-import { reportFor, targetFor, type NavigationTarget } from "../sync/navigation";
+import { reportFor, roundViewpoint, targetFor, type NavigationTarget } from "../sync/navigation";
+import { TaskQueue } from "../sync/task-queue";
 import { chooseBasemap } from "./basemap";
 import { drawShape } from "./draw-shape";
 import { galleryBasemap } from "./gallery-basemap";
@@ -39,15 +40,21 @@ export class MapController {
   private widgets: ViewWidgets | null = null;
   private readonly layersById = new Map<string, Layer>();
   private offlineLayers: Layer[] = [];
-  private following = 0;
-  /** The navigation under way; the next one starts when it has settled. */
-  private navigation: Promise<void> = Promise.resolve();
+  /** View creations and navigations, one at a time in the order the model asked for them. */
+  private readonly steps = new TaskQueue();
+  /** Until the first view exists, start() draws the state as it is then: changes wait. */
+  private started = false;
+  private readonly changedBeforeStart = new Set<string>();
+  /** Layers being made: a second syncLayers must not make them again. */
+  private readonly layersInProgress = new Set<string>();
   private destroyed = false;
   private readonly report = debounce(() => this.reportNavigation(), REPORT_DEBOUNCE_MS);
+  /** The next report sends every navigation value (set after following the kernel). */
+  private fullReportDue = false;
   private readonly handles: IHandle[] = [];
 
   constructor(
-    private readonly model: MapModel,
+    private readonly model: MapHost,
     private readonly container: HTMLDivElement,
   ) {}
 
@@ -59,18 +66,38 @@ export class MapController {
   async start(): Promise<void> {
     await this.model.credentialsReady();
     await this.applyBasemap();
+    if (this.destroyed) return;
     this.map.add(this.graphicsLayer);
     this.syncGraphics();
-    await this.createView();
+    this.started = true;
+    // The first view follows the whole state as it is now; what else changed meanwhile is
+    // applied once, here, rather than on a half-built map.
+    const changed = [...this.changedBeforeStart];
+    this.changedBeforeStart.clear();
+    const view = this.steps.run(() => this.createView(true));
+    if (changed.includes("basemap") || changed.includes("galleryBasemaps"))
+      void this.applyBasemap();
+    // Layers come once the view is ready: a smart-mapping renderer is computed for a view.
+    await view;
     void this.syncLayers();
   }
 
   /** Called with the keys the model changed. */
   onModelChange(changed: string[]): void {
     if (this.destroyed) return;
+    if (!this.started) {
+      for (const key of changed) this.changedBeforeStart.add(key);
+      return;
+    }
     const fromKernel = this.model.kernelChange;
     if (changed.includes("mode")) {
-      void this.createView();
+      // The new view takes the whole state once it is ready; navigations queued after this
+      // wait for it instead of moving the view being replaced.
+      void this.steps.run(() => this.createView(fromKernel));
+      if (changed.includes("basemap") || changed.includes("galleryBasemaps"))
+        void this.applyBasemap();
+      if (changed.includes("layers")) void this.syncLayers();
+      if (changed.includes("graphics")) this.syncGraphics();
       return;
     }
     if (changed.includes("basemap") || changed.includes("galleryBasemaps"))
@@ -84,7 +111,9 @@ export class MapController {
     const navigation = fromKernel
       ? changed
       : changed.filter((key) => FOLLOWED_FROM_PEERS.includes(key));
-    this.follow(navigation, fromKernel);
+    if (navigation.length > 0) {
+      void this.steps.run(() => this.followNow(navigation, fromKernel));
+    }
   }
 
   async screenshotPng(): Promise<Uint8Array> {
@@ -123,7 +152,9 @@ export class MapController {
     this.view = null;
   }
 
-  private async createView(): Promise<void> {
+  /** Replaces the view by one of the state's mode; runs in the step queue. */
+  private async createView(fromKernel: boolean): Promise<void> {
+    if (this.destroyed) return;
     const previous = this.view;
     for (const handle of this.handles.splice(0)) handle.remove();
     const state = this.state;
@@ -167,44 +198,44 @@ export class MapController {
       ),
       view.on("click", (event: __esri.ViewClickEvent) => void this.reportClick(view, event)),
     );
-    await view.when();
+    try {
+      await view.when();
+    } catch {
+      return; // destroyed before it was ready (the map was closed)
+    }
     if (this.destroyed || this.view !== view) return;
     const all = ["center", "zoom", "scale", "extent", "rotation", "heading", "tilt"];
-    await this.follow(
+    await this.followNow(
       all.filter((key) => this.state[key as keyof MapState] !== null),
-      true,
+      fromKernel,
     );
   }
 
-  /**
-   * Navigations run one after another: a goTo started while another is under way interrupts it
-   * (a mode switch's centre followed at once by a tilt would leave the camera half way).
-   */
-  private follow(changed: string[], fromKernel: boolean): Promise<void> {
-    const next = this.navigation.then(() => this.followNow(changed, fromKernel));
-    this.navigation = next.catch(() => undefined);
-    return next;
-  }
-
+  /** Moves the view to the model's values of `changed`; runs in the step queue. */
   private async followNow(changed: string[], fromKernel: boolean): Promise<void> {
     const view = this.view;
-    // A view that is not ready yet follows the whole state once it is (createView), in one go:
-    // a goTo issued now would race that one and could cancel it.
-    if (!view || !view.ready || changed.length === 0) return;
+    if (!view || !view.ready || this.destroyed || changed.length === 0) return;
     const target = targetFor(changed, this.state, readViewpoint(view));
     const angles = this.angleTarget(changed, view);
-    if (!target && !angles) return;
-    this.following += 1;
-    try {
-      if (target) await view.goTo(goToTarget(target), { animate: false });
-      if (angles) await view.goTo(angles, { animate: false });
-    } catch {
-      // goTo is interrupted when a newer navigation starts; the newer one wins.
-    } finally {
-      this.following -= 1;
+    if (target || angles) {
+      try {
+        if (view.type === "3d") {
+          // One camera move: a tilt applied after the centre pivots the camera away from it.
+          await view.goTo(sceneTarget(view as SceneView, target, angles), { animate: false });
+        } else {
+          if (target) await view.goTo(goToTarget(target), { animate: false });
+          if (angles) await view.goTo(angles, { animate: false });
+        }
+      } catch {
+        // goTo is interrupted when the user navigates meanwhile; the user's move wins.
+      }
     }
-    // After the kernel moved the map, the kernel learns the resulting extent, scale …
-    if (fromKernel) this.report();
+    // After the kernel moved the map, the kernel learns where the view really is: all of it,
+    // as a report computed before the kernel's change arrived may have overwritten its values.
+    if (fromKernel) {
+      this.fullReportDue = true;
+      this.report();
+    }
   }
 
   private angleTarget(
@@ -228,15 +259,35 @@ export class MapController {
     return null;
   }
 
+  /**
+   * Tells the model (and so the kernel) where the view is. Nothing while a step is queued or
+   * running: the view is between two places then, and the step reports when it is done.
+   * After the kernel moved the view, all values go, not only those that differ from the model's.
+   */
   private reportNavigation(): void {
-    if (!this.view || this.following > 0 || this.destroyed) return;
-    const viewpoint = readViewpoint(this.view);
+    const view = this.view;
+    if (!view || !view.ready || this.steps.busy || this.destroyed) return;
+    const viewpoint = readViewpoint(view);
     if (!viewpoint) return;
     const changes = reportFor(this.state, viewpoint);
-    if (Object.keys(changes).length === 0) return;
-    this.model.set(changes);
-    this.model.save_changes();
-    void this.moveLinkedMaps(changes);
+    if (Object.keys(changes).length > 0) {
+      this.model.set(changes);
+      this.model.save_changes();
+      void this.moveLinkedMaps(changes);
+    }
+    if (this.fullReportDue) {
+      this.fullReportDue = false;
+      const { center, zoom, scale, extent, rotation, heading, tilt } = roundViewpoint(viewpoint);
+      this.model.send_sync_message({
+        center,
+        zoom,
+        scale,
+        extent,
+        rotation,
+        heading,
+        tilt,
+      } as never);
+    }
   }
 
   /** Maps synced with this one (syncNavigation) take its centre, zoom and angles. */
@@ -248,7 +299,7 @@ export class MapController {
     if (linked.length === 0 || Object.keys(moved).length === 0) return;
     for (const id of linked) {
       try {
-        const peer = await this.model.widget_manager.get_model(id);
+        const peer = await this.model.peer(id);
         peer.set(moved);
         peer.save_changes();
       } catch {
@@ -313,7 +364,8 @@ export class MapController {
       }
     }
     for (const spec of wanted) {
-      if (this.layersById.has(spec.id)) continue;
+      if (this.layersById.has(spec.id) || this.layersInProgress.has(spec.id)) continue;
+      this.layersInProgress.add(spec.id);
       try {
         const layer = await createLayer(spec);
         if (this.destroyed || !new Set(this.state.layers.map((s) => s.id)).has(spec.id)) continue;
@@ -330,6 +382,8 @@ export class MapController {
           `tsgis map: layer "${spec.title ?? spec.url ?? spec.id}" could not be added`,
           error,
         );
+      } finally {
+        this.layersInProgress.delete(spec.id);
       }
     }
   }
@@ -339,6 +393,19 @@ export class MapController {
     this.graphicsLayer.removeAll();
     this.graphicsLayer.addMany(specs.map((spec) => Graphic.fromJSON(spec)));
   }
+}
+
+/** A 3D camera move to `target` (or the current centre and zoom) with the given angles. */
+function sceneTarget(
+  view: SceneView,
+  target: NavigationTarget | null,
+  angles: __esri.GoToTarget2D | __esri.GoToTarget3D | null,
+): __esri.GoToTarget3D {
+  const place = target
+    ? goToTarget(target)
+    : ({ center: view.center.clone(), zoom: view.zoom } as __esri.GoToTarget3D);
+  const where = place instanceof Extent ? { target: place } : place;
+  return { ...(where as object), ...(angles ?? {}) } as __esri.GoToTarget3D;
 }
 
 function goToTarget(target: NavigationTarget): __esri.GoToTarget2D {
