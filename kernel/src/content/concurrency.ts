@@ -1,6 +1,7 @@
 /**
  * Runs `task` over `inputs` with at most `limit` in flight; results keep the inputs' order.
- * The first failure rejects the whole run (tasks already started finish on their own).
+ * The first failure rejects the whole run: tasks already started finish on their own, and none
+ * starts after it.
  */
 export async function mapConcurrent<T, R>(
   inputs: readonly T[],
@@ -9,10 +10,16 @@ export async function mapConcurrent<T, R>(
 ): Promise<R[]> {
   const results = new Array<R>(inputs.length);
   let next = 0;
+  let failed = false;
   const worker = async (): Promise<void> => {
-    while (next < inputs.length) {
+    while (!failed && next < inputs.length) {
       const index = next++;
-      results[index] = await task(inputs[index], index);
+      try {
+        results[index] = await task(inputs[index], index);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, inputs.length) }, worker));

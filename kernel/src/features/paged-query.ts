@@ -1,3 +1,4 @@
+import { mapConcurrent } from "../content/concurrency";
 import type { RequestParams } from "../session/params";
 import type { Session } from "../session/session";
 
@@ -72,7 +73,9 @@ export async function pagedQuery<P, F>(
     for (let offset = start + firstRows.length; offset < (total ?? 0); offset += size) {
       offsets.push(offset);
     }
-    const rest = await inOrder(offsets, CONCURRENT_QUERY_PAGES, (offset) => page(offset, size));
+    const rest = await mapConcurrent(offsets, CONCURRENT_QUERY_PAGES, (offset) =>
+      page(offset, size),
+    );
     let last: P = first;
     let next = start + firstRows.length;
     for (const answer of rest) {
@@ -93,31 +96,4 @@ export async function pagedQuery<P, F>(
     // After a failure: the pages still in flight are of no use.
     cancel.abort();
   }
-}
-
-/**
- * Runs `task` over `inputs`, at most `limit` at once, results in input order. Unlike
- * `mapConcurrent`, nothing new starts once a task has failed.
- */
-async function inOrder<T, R>(
-  inputs: readonly T[],
-  limit: number,
-  task: (input: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(inputs.length);
-  let next = 0;
-  let failed = false;
-  const worker = async (): Promise<void> => {
-    while (!failed && next < inputs.length) {
-      const index = next++;
-      try {
-        results[index] = await task(inputs[index]);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, inputs.length) }, worker));
-  return results;
 }
