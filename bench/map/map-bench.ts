@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 import { startPortal } from "@tsgis/portal";
+import { median } from "../lib/statistics";
 import { buildLab, startLab } from "./lab-server";
 import { NotebookPage } from "./notebook-page";
 
@@ -144,12 +145,6 @@ export async function measureMap(runs = 3): Promise<MapBenchResult> {
     await lab.stop();
     await portal.close();
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /** The map's cases in the "metrics" shape of the bench harness (see bench/kernel/index.ts). */

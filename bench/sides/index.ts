@@ -5,7 +5,7 @@ import { portalSearchFloor, portalSearchRestJs, portalSearchTsgis } from "./port
 import { searchRetrievalRestJs, searchRetrievalTsgis } from "./search-retrieval";
 import { shareRestJs, shareTsgis } from "./share-with-group";
 import { uploadRestJs, uploadTsgis } from "./upload";
-import { publishTsgis } from "../publishing/publish-side";
+import { publishPagingFloor, publishTsgis } from "../publishing/publish-side";
 
 /** Every case's sides by case id, for the worker process to look up. */
 export const sidePreparers: Record<string, Partial<Record<Side, SidePrepare>>> = {
@@ -19,5 +19,5 @@ export const sidePreparers: Record<string, Partial<Record<Side, SidePrepare>>> =
   },
   "query-all-100k": { tsgis: queryAllTsgis, "rest-js": queryAllFetchLoop },
   load: { tsgis: loadTsgis },
-  "publish-100k-rows": { tsgis: publishTsgis },
+  "publish-100k-rows": { tsgis: publishTsgis, floor: publishPagingFloor },
 };
