@@ -13,7 +13,8 @@ const path = require("path");
 const { spawnSync } = require("child_process");
 const { writeCoreMetadata } = require("../app/core-metadata.cjs");
 const { copyArcGisAssets } = require("./arcgis-assets.cjs");
-const { inputsDigest, isCurrent, writeStamp } = require("./freshness.cjs");
+const freshness = require("./freshness.cjs");
+const { inputsDigest } = freshness;
 
 const root = path.join(__dirname, "..");
 const workspace = path.join(root, "..");
@@ -30,13 +31,8 @@ function run(command, args, options = {}) {
 
 /** Runs `build` unless `output` was built from inputs with this digest. */
 function buildUnlessCurrent(what, output, digest, build) {
-  const stamp = path.join(dist, "stamps", `${what}.sha256`);
-  if (!force && isCurrent(output, stamp, digest)) {
-    console.log(`${what}: up to date`);
-    return;
-  }
-  build();
-  writeStamp(stamp, digest);
+  const stamps = path.join(dist, "stamps");
+  freshness.buildUnlessCurrent({ what, output, digest, stamps, force }, build);
 }
 
 const corePath = path.join(dist, "core");

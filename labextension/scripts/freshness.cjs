@@ -47,4 +47,20 @@ function writeStamp(stampFile, digest) {
   fs.writeFileSync(stampFile, `${digest}\n`);
 }
 
-module.exports = { inputsDigest, isCurrent, writeStamp };
+/**
+ * Runs `build` unless `output` exists and `<stamps>/<what>.sha256` records `digest` (or `force`);
+ * the stamp is written only after `build` returns, so a failed build is retried next time.
+ * Returns whether it built.
+ */
+function buildUnlessCurrent({ what, output, digest, stamps, force = false }, build) {
+  const stamp = path.join(stamps, `${what}.sha256`);
+  if (!force && isCurrent(output, stamp, digest)) {
+    console.log(`${what}: up to date`);
+    return false;
+  }
+  build();
+  writeStamp(stamp, digest);
+  return true;
+}
+
+module.exports = { buildUnlessCurrent, inputsDigest, isCurrent, writeStamp };
