@@ -49,6 +49,10 @@ if [ ! -e "$root/.tsgis-bare-ready" ]; then
   mkdir -p "$root/usr/lib/node_modules" "$root/usr/include"
   cp -a "$(npm root -g)/npm" "$root/usr/lib/node_modules/npm"
   [ -d /usr/include/node ] && cp -a /usr/include/node "$root/usr/include/node"
+  # npm's global settings (prefix /usr), among them nodedir=/usr: without it node-gyp downloads
+  # the headers instead, which a machine without that host fails.
+  mkdir -p "$root/usr/etc"
+  [ -f /usr/etc/npmrc ] && cp /usr/etc/npmrc "$root/usr/etc/npmrc"
   ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$root/usr/bin/npm"
   ln -sf ../lib/node_modules/npm/bin/npx-cli.js "$root/usr/bin/npx"
   touch "$root/.tsgis-bare-ready"
