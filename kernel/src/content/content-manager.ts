@@ -2,6 +2,11 @@ import { inspect } from "node:util";
 import { ArcGISError } from "../errors";
 import type { GIS } from "../gis";
 import type { RequestParams } from "../session/params";
+import { getItem, canDeleteItem, shareItem } from "../rest/items";
+import * as folders from "../rest/folders";
+import type { FolderJSON } from "../rest/folders";
+import * as userItems from "../rest/user-items";
+import type { BatchResult } from "../rest/user-items";
 import { CategorySchemaManager } from "./category-schema-manager";
 import { cloneItems, type CloneOptions } from "./clone-items";
 import { chunks, mapConcurrent } from "./concurrency";
@@ -45,13 +50,8 @@ const BATCH_SIZE = 100;
 const CONCURRENT_BATCHES = 4;
 const CONCURRENT_UPDATES = 8;
 
-/** A folder of a user's content. */
-export interface FolderJSON {
-  username: string;
-  id: string;
-  title: string;
-  created?: number;
-}
+export type { FolderJSON } from "../rest/folders";
+export type { BatchResult } from "../rest/user-items";
 
 /** Options of `gis.content.search`. */
 export interface SearchOptions {
@@ -84,14 +84,6 @@ export type ItemSearchPage<T> = SearchPageJSON<T> & {
     counts: { fieldName: string; fieldValues: { value: string; count: number }[] }[];
   };
 };
-
-/** Per-item outcome of the batch sharing operations. */
-export interface BatchResult {
-  itemId: string;
-  success: boolean;
-  notSharedWith?: string[];
-  notUnsharedFrom?: string[];
-}
 
 /**
  * The content of the GIS: search, add, get and manage items. Python: `arcgis.gis.ContentManager`
@@ -240,9 +232,7 @@ export class ContentManager {
   async get(itemid: string): Promise<Item | null> {
     checkString(itemid, "itemid");
     try {
-      const json = await this.gis.session.get<ItemJSON>(
-        `content/items/${encodeURIComponent(itemid)}`,
-      );
+      const json = await getItem(this.gis.session, itemid);
       return new Item(this.gis, json.id, json);
     } catch (error) {
       if (error instanceof ArcGISError && error.messageCode === "CONT_0001") return null;
@@ -283,7 +273,6 @@ export class ContentManager {
     }
 
     const folderId = folder ? await this.folderId(folder, owner, true) : undefined;
-    const userUrl = `content/users/${encodeURIComponent(owner)}${folderId ? `/${encodeURIComponent(folderId)}` : ""}`;
     const params = itemPropertyParams(properties);
     const fallbackName = properties.fileName ?? properties.title ?? "data";
     const prepared =
@@ -294,7 +283,7 @@ export class ContentManager {
       }
       if (prepared && prepared.path && prepared.size > MULTIPART_THRESHOLD) {
         if (params.title === undefined) params.title = prepared.filename;
-        const id = await addItemInParts(this.gis, userUrl, params, {
+        const id = await addItemInParts(this.gis, owner, folderId, params, {
           ...prepared,
           path: prepared.path,
         });
@@ -312,9 +301,13 @@ export class ContentManager {
           const withName: RequestParams = prepared
             ? { filename: properties.fileName ?? prepared.filename, ...params }
             : params;
-          return this.gis.session.request<{ id: string }>(`${userUrl}/addItem`, withName, {
-            files: Object.keys(all).length > 0 ? all : undefined,
-          });
+          return userItems.addItem(
+            this.gis.session,
+            owner,
+            folderId,
+            withName,
+            Object.keys(all).length > 0 ? all : undefined,
+          );
         },
       );
       return await new Item(this.gis, result.id).refresh();
@@ -338,19 +331,15 @@ export class ContentManager {
    */
   async folders(owner?: string): Promise<FolderJSON[]> {
     const name = this.ownerName(owner);
-    const answer = await this.gis.session.get<{ folders?: FolderJSON[] }>(
-      `content/users/${encodeURIComponent(name)}`,
-      { num: 1 },
-    );
-    return answer.folders ?? [];
+    return folders.getFolders(this.gis.session, name);
   }
 
   /** A folder's id from its title or id. @internal */
   async folderId(folder: string, owner: string, required = true): Promise<string | undefined> {
-    const folders = await this.folders(owner);
+    const list = await this.folders(owner);
     const match =
-      folders.find((f) => f.id === folder) ??
-      folders.find((f) => f.title.toLowerCase() === folder.toLowerCase());
+      list.find((f) => f.id === folder) ??
+      list.find((f) => f.title.toLowerCase() === folder.toLowerCase());
     if (!match && required) throw new RangeError(`folder: ${owner} has no folder "${folder}"`);
     return match?.id;
   }
@@ -368,10 +357,7 @@ export class ContentManager {
     if (folder === "/") throw new RangeError('folder: "/" is the root folder, which always exists');
     const owner = this.ownerName(options.owner);
     try {
-      const answer = await this.gis.session.post<{ folder: FolderJSON }>(
-        `content/users/${encodeURIComponent(owner)}/createFolder`,
-        { title: folder },
-      );
+      const answer = await folders.createFolder(this.gis.session, owner, folder);
       return answer.folder;
     } catch (error) {
       if (error instanceof ArcGISError && error.messageCode === "CONT_0042") return null;
@@ -393,10 +379,7 @@ export class ContentManager {
     checkString(newFolder, "newFolder");
     const owner = this.ownerName(options.owner);
     const id = (await this.folderId(oldFolder, owner)) as string;
-    const answer = await this.gis.session.post<{ success?: boolean }>(
-      `content/users/${encodeURIComponent(owner)}/${encodeURIComponent(id)}/updateFolder`,
-      { title: newFolder },
-    );
+    const answer = await folders.updateFolder(this.gis.session, owner, id, newFolder);
     return answer.success === true;
   }
 
@@ -413,9 +396,7 @@ export class ContentManager {
     const owner = this.ownerName(options.owner);
     const id = await this.folderId(folder, owner, false);
     if (!id) return false;
-    const answer = await this.gis.session.post<{ success?: boolean }>(
-      `content/users/${encodeURIComponent(owner)}/${encodeURIComponent(id)}/delete`,
-    );
+    const answer = await folders.deleteFolder(this.gis.session, owner, id);
     return answer.success === true;
   }
 
@@ -429,8 +410,7 @@ export class ContentManager {
     item: ItemLike,
   ): Promise<{ itemId: string; success: boolean; reason?: { message?: string } }> {
     const loaded = await this.itemOf(item, "item");
-    const url = await loaded.ownerItemUrl();
-    return this.gis.session.post(`${url}/canDelete`);
+    return canDeleteItem(this.gis.session, loaded.owner as string, loaded.id);
   }
 
   /**
@@ -451,11 +431,7 @@ export class ContentManager {
         chunks(list, BATCH_SIZE).map((batch) => ({ owner, batch })),
       ),
       CONCURRENT_BATCHES,
-      ({ owner, batch }) =>
-        this.gis.session.post<{ results?: BatchResult[] }>(
-          `content/users/${encodeURIComponent(owner)}/deleteItems`,
-          { items: batch },
-        ),
+      ({ owner, batch }) => userItems.deleteItems(this.gis.session, owner, batch),
     );
     return outcomes.every((outcome) => (outcome.results ?? []).every((result) => result.success));
   }
@@ -506,16 +482,13 @@ export class ContentManager {
       checkBoolean(options.allowMembersToEdit, "allowMembersToEdit") ?? false;
     const me = this.ownerName(undefined);
     const pages = await mapConcurrent(chunks(ids, BATCH_SIZE), CONCURRENT_BATCHES, (batch) =>
-      this.gis.session.post<{ results?: BatchResult[] }>(
-        `content/users/${encodeURIComponent(me)}/shareItems`,
-        {
-          items: batch,
-          groups,
-          everyone,
-          org,
-          confirmItemControl: allowMembersToEdit || undefined,
-        },
-      ),
+      userItems.shareItems(this.gis.session, me, {
+        items: batch,
+        groups,
+        everyone,
+        org,
+        confirmItemControl: allowMembersToEdit || undefined,
+      }),
     );
     return { results: pages.flatMap((page) => page.results ?? []) };
   }
@@ -541,24 +514,16 @@ export class ContentManager {
     const results: BatchResult[] = [];
     if (groups.length > 0) {
       const pages = await mapConcurrent(chunks(ids, BATCH_SIZE), CONCURRENT_BATCHES, (batch) =>
-        this.gis.session.post<{ results?: BatchResult[] }>(
-          `content/users/${encodeURIComponent(me)}/unshareItems`,
-          {
-            items: batch,
-            groups,
-          },
-        ),
+        userItems.unshareItems(this.gis.session, me, { items: batch, groups }),
       );
       results.push(...pages.flatMap((page) => page.results ?? []));
     }
     if (everyone || org) {
       // Narrowing access is a per-item share with the remaining level.
       const narrowed = await mapConcurrent(ids, CONCURRENT_UPDATES, async (id) => {
-        const json = await this.gis.session.get<ItemJSON>(
-          `content/items/${encodeURIComponent(id)}`,
-        );
+        const json = await getItem(this.gis.session, id);
         const keepOrg = !org && (json.access === "org" || json.access === "public");
-        await this.gis.session.post(`content/items/${encodeURIComponent(id)}/share`, {
+        await shareItem(this.gis.session, id, {
           everyone: false,
           org: keepOrg,
         });

@@ -4,9 +4,13 @@ import { Readable } from "node:stream";
 import { inspect } from "node:util";
 import { ArcGISError } from "../errors";
 import type { GIS } from "../gis";
-import { Group, type GroupJSON } from "../groups/group";
+import { Group } from "../groups/group";
 import type { FilePart } from "../session/files";
-import type { RequestParams } from "../session/params";
+import * as rest from "../rest/items";
+import type { ItemComment } from "../rest/items";
+import { registerApp, unregisterApp } from "../rest/oauth-apps";
+import { addRelationship, deleteRelationship } from "../rest/user-items";
+import { itemUrl, ownerItemUrl } from "../rest/content-urls";
 import {
   checkBoolean,
   checkOptionalString,
@@ -93,13 +97,8 @@ export interface SharedWith {
   groups: Group[];
 }
 
-/** A comment on an item. */
-export interface ItemComment {
-  id: string;
-  owner: string;
-  comment: string;
-  created: number;
-}
+/** A comment on an item (declared with its REST operation). */
+export type { ItemComment };
 
 /**
  * An item (a unit of content) in the GIS. Its REST fields are readonly properties
@@ -355,7 +354,7 @@ export class Item {
    * await item.refresh();
    */
   async refresh(): Promise<this> {
-    this.json = await this.gis.session.get<ItemJSON>(this.itemUrl);
+    this.json = await rest.getItem(this.gis.session, this.itemid);
     exposeJsonFields(this, () => this.json);
     return this;
   }
@@ -367,7 +366,7 @@ export class Item {
    * const json = await item.gis.session.get(item.itemUrl);
    */
   get itemUrl(): string {
-    return `content/items/${encodeURIComponent(this.itemid)}`;
+    return itemUrl(this.itemid);
   }
 
   /**
@@ -377,8 +376,13 @@ export class Item {
    * await item.gis.session.post(`${await item.ownerItemUrl()}/update`, { snippet: "x" });
    */
   async ownerItemUrl(): Promise<string> {
+    return ownerItemUrl(await this.ownerName(), this.itemid);
+  }
+
+  /** The owner's username, loading the item if it is not known yet. */
+  private async ownerName(): Promise<string> {
     if (!this.json.owner) await this.refresh();
-    return `content/users/${encodeURIComponent(this.json.owner as string)}/items/${encodeURIComponent(this.itemid)}`;
+    return this.json.owner as string;
   }
 
   /**
@@ -392,13 +396,10 @@ export class Item {
         `value: expected "authoritative", "deprecated" or null, got ${String(value)}`,
       );
     }
-    const result = await this.gis.session.post<{ success?: boolean }>(
-      `${this.itemUrl}/setContentStatus`,
-      {
-        status: value ?? "",
-        clearEmptyFields: value === null,
-      },
-    );
+    const result = await rest.setContentStatus(this.gis.session, this.itemid, {
+      status: value ?? "",
+      clearEmptyFields: value === null,
+    });
     await this.refresh();
     return result.success === true;
   }
@@ -426,19 +427,18 @@ export class Item {
       thumbnail: checkFileInput(options.thumbnail, "thumbnail"),
       metadata: metadataInput(options.metadata, "metadata"),
     };
-    const url = await this.ownerItemUrl();
+    const owner = await this.ownerName();
     const result = await withPreparedFiles(
       this.gis,
       inputs,
       this.uploadNames(properties),
       (files) =>
-        this.gis.session.request<{ success?: boolean }>(
-          `${url}/update`,
+        rest.updateItem(
+          this.gis.session,
+          owner,
+          this.itemid,
           itemPropertyParams(properties),
-          {
-            files,
-            idempotent: true,
-          },
+          files,
         ),
     );
     await this.refresh();
@@ -465,13 +465,9 @@ export class Item {
   ): Promise<boolean | { canDelete: boolean; details: Record<string, unknown> }> {
     const force = checkBoolean(options.force, "force");
     const dryRun = checkBoolean(options.dryRun, "dryRun");
-    const url = await this.ownerItemUrl();
+    const owner = await this.ownerName();
     if (dryRun) {
-      const answer = await this.gis.session.post<{
-        success?: boolean;
-        reason?: { message?: string };
-        offendingItems?: ItemJSON[];
-      }>(`${url}/canDelete`);
+      const answer = await rest.canDeleteItem(this.gis.session, owner, this.itemid);
       return {
         canDelete: answer.success === true,
         details: {
@@ -483,10 +479,7 @@ export class Item {
         },
       };
     }
-    const result = await this.gis.session.post<{ success?: boolean }>(
-      `${url}/delete`,
-      force ? { force } : {},
-    );
+    const result = await rest.deleteItem(this.gis.session, owner, this.itemid, { force });
     return result.success === true;
   }
 
@@ -497,10 +490,10 @@ export class Item {
    */
   async protect(options: { enable?: boolean } = {}): Promise<{ success: boolean }> {
     const enable = checkBoolean(options.enable, "enable") ?? true;
-    const url = await this.ownerItemUrl();
-    const result = await this.gis.session.post<{ success?: boolean }>(
-      `${url}/${enable ? "protect" : "unprotect"}`,
-    );
+    const owner = await this.ownerName();
+    const result = enable
+      ? await rest.protectItem(this.gis.session, owner, this.itemid)
+      : await rest.unprotectItem(this.gis.session, owner, this.itemid);
     await this.refresh();
     return { success: result.success === true };
   }
@@ -519,17 +512,9 @@ export class Item {
         ? folder.id
         : checkString(folder, "folder");
     const ownerName = usernameOf(options.owner, "owner");
-    if (!this.json.owner) await this.refresh();
-    const owner = ownerName ?? (this.json.owner as string);
+    const owner = ownerName ?? (await this.ownerName());
     const folderId = folderRef === "/" ? "/" : await this.gis.content.folderId(folderRef, owner);
-    const result = await this.gis.session.post<{
-      success: boolean;
-      itemId: string;
-      owner: string;
-      folder: string;
-    }>(`content/users/${encodeURIComponent(owner)}/items/${encodeURIComponent(this.itemid)}/move`, {
-      folder: folderId,
-    });
+    const result = await rest.moveItem(this.gis.session, owner, this.itemid, folderId as string);
     await this.refresh();
     return result;
   }
@@ -546,8 +531,8 @@ export class Item {
     const target = usernameOf(targetOwner, "targetOwner") as string;
     if (target === undefined) throw new TypeError("targetOwner: expected a username or a User");
     const targetFolder = checkOptionalString(options.targetFolder, "targetFolder");
-    const url = await this.ownerItemUrl();
-    const result = await this.gis.session.post<{ success?: boolean }>(`${url}/reassign`, {
+    const owner = await this.ownerName();
+    const result = await rest.reassignItem(this.gis.session, owner, this.itemid, {
       targetUsername: target,
       targetFoldername: targetFolder,
     });
@@ -574,15 +559,12 @@ export class Item {
     const groups = groupIdsOf(options.groups, "groups");
     const allowMembersToEdit =
       checkBoolean(options.allowMembersToEdit, "allowMembersToEdit") ?? false;
-    const result = await this.gis.session.post<{ notSharedWith?: string[] }>(
-      `${this.itemUrl}/share`,
-      {
-        everyone,
-        org,
-        groups,
-        confirmItemControl: allowMembersToEdit || undefined,
-      },
-    );
+    const result = await rest.shareItem(this.gis.session, this.itemid, {
+      everyone,
+      org,
+      groups,
+      confirmItemControl: allowMembersToEdit || undefined,
+    });
     await this.refresh();
     return { notSharedWith: result.notSharedWith ?? [] };
   }
@@ -595,12 +577,7 @@ export class Item {
   async unshare(groups: GroupLike[] | string): Promise<{ notUnsharedFrom: string[] }> {
     const ids = groupIdsOf(groups, "groups");
     if (ids.length === 0) throw new TypeError("groups: expected at least one group");
-    const result = await this.gis.session.post<{ notUnsharedFrom?: string[] }>(
-      `${this.itemUrl}/unshare`,
-      {
-        groups: ids,
-      },
-    );
+    const result = await rest.unshareItem(this.gis.session, this.itemid, { groups: ids });
     await this.refresh();
     return { notUnsharedFrom: result.notUnsharedFrom ?? [] };
   }
@@ -612,10 +589,8 @@ export class Item {
    */
   async getSharedWith(): Promise<SharedWith> {
     const [json, groups] = await Promise.all([
-      this.gis.session.get<ItemJSON>(this.itemUrl),
-      this.gis.session.get<{ admin?: GroupJSON[]; member?: GroupJSON[]; other?: GroupJSON[] }>(
-        `${this.itemUrl}/groups`,
-      ),
+      rest.getItem(this.gis.session, this.itemid),
+      rest.getItemGroups(this.gis.session, this.itemid),
     ]);
     this.json = json;
     exposeJsonFields(this, () => this.json);
@@ -639,18 +614,10 @@ export class Item {
     const name = this.json.name;
     const isText = !name || TEXT_EXTENSIONS.has(path.extname(name).toLowerCase());
     if (!isText) {
-      const stream = await this.gis.session.request(
-        `${this.itemUrl}/data`,
-        {},
-        { method: "GET", responseKind: "stream" },
-      );
+      const stream = await rest.getItemDataStream(this.gis.session, this.itemid);
       return saveStream(stream, temporaryFolder(), name);
     }
-    const text = await this.gis.session.request(
-      `${this.itemUrl}/data`,
-      {},
-      { method: "GET", responseKind: "text" },
-    );
+    const text = await rest.getItemDataText(this.gis.session, this.itemid);
     if (text === "") return null;
     if (!tryJson) return text;
     try {
@@ -670,11 +637,7 @@ export class Item {
     const savePath = checkOptionalString(options.savePath, "savePath") ?? temporaryFolder();
     const fileName = checkOptionalString(options.fileName, "fileName");
     if (!this.json.type) await this.refresh();
-    const stream = await this.gis.session.request(
-      `${this.itemUrl}/data`,
-      {},
-      { method: "GET", responseKind: "stream" },
-    );
+    const stream = await rest.getItemDataStream(this.gis.session, this.itemid);
     const target = await saveStream(
       stream,
       savePath,
@@ -744,14 +707,7 @@ export class Item {
 
   private async infoBuffer(relative: string): Promise<Buffer | null> {
     try {
-      return await this.gis.session.request(
-        `${this.itemUrl}/info/${encodeURI(relative)}`,
-        {},
-        {
-          method: "GET",
-          responseKind: "buffer",
-        },
-      );
+      return await rest.getItemInfoBuffer(this.gis.session, this.itemid, relative);
     } catch (error) {
       if (isMissingFile(error)) return null;
       throw error;
@@ -760,14 +716,7 @@ export class Item {
 
   private async infoStream(relative: string): Promise<Readable | null> {
     try {
-      return await this.gis.session.request(
-        `${this.itemUrl}/info/${encodeURI(relative)}`,
-        {},
-        {
-          method: "GET",
-          responseKind: "stream",
-        },
-      );
+      return await rest.getItemInfoStream(this.gis.session, this.itemid, relative);
     } catch (error) {
       if (isMissingFile(error)) return null;
       throw error;
@@ -781,10 +730,7 @@ export class Item {
    */
   async addComment(comment: string): Promise<string | null> {
     checkString(comment, "comment");
-    const result = await this.gis.session.post<{ success?: boolean; commentId?: string }>(
-      `${this.itemUrl}/addComment`,
-      { comment },
-    );
+    const result = await rest.addComment(this.gis.session, this.itemid, comment);
     await this.refresh();
     return result.success ? (result.commentId ?? null) : null;
   }
@@ -795,9 +741,7 @@ export class Item {
    * for (const c of await item.getComments()) console.log(c.owner, c.comment);
    */
   async getComments(): Promise<ItemComment[]> {
-    const result = await this.gis.session.get<{ comments?: ItemComment[] }>(
-      `${this.itemUrl}/comments`,
-    );
+    const result = await rest.getComments(this.gis.session, this.itemid);
     return result.comments ?? [];
   }
 
@@ -807,7 +751,7 @@ export class Item {
    * const stars = await item.getRating();
    */
   async getRating(): Promise<number | null> {
-    const result = await this.gis.session.get<{ rating?: number }>(`${this.itemUrl}/rating`);
+    const result = await rest.getRating(this.gis.session, this.itemid);
     return typeof result.rating === "number" ? result.rating : null;
   }
 
@@ -820,9 +764,7 @@ export class Item {
     if (typeof n !== "number" || !Number.isFinite(n) || n < 1 || n > 5) {
       throw new RangeError(`n: expected a rating from 1 to 5, got ${String(n)}`);
     }
-    const result = await this.gis.session.post<{ success?: boolean }>(`${this.itemUrl}/addRating`, {
-      rating: n,
-    });
+    const result = await rest.addRating(this.gis.session, this.itemid, n);
     await this.refresh();
     return result.success === true;
   }
@@ -833,9 +775,7 @@ export class Item {
    * await item.deleteRating();
    */
   async deleteRating(): Promise<boolean> {
-    const result = await this.gis.session.post<{ success?: boolean }>(
-      `${this.itemUrl}/deleteRating`,
-    );
+    const result = await rest.deleteRating(this.gis.session, this.itemid);
     await this.refresh();
     return result.success === true;
   }
@@ -846,7 +786,7 @@ export class Item {
    * await webmap.addRelationship(service, "Map2Service");
    */
   async addRelationship(relItem: ItemLike, relType: string): Promise<boolean> {
-    return this.changeRelationship("addRelationship", relItem, relType);
+    return this.changeRelationship(addRelationship, relItem, relType);
   }
 
   /**
@@ -855,11 +795,11 @@ export class Item {
    * await webmap.deleteRelationship(service, "Map2Service");
    */
   async deleteRelationship(relItem: ItemLike, relType: string): Promise<boolean> {
-    return this.changeRelationship("deleteRelationship", relItem, relType);
+    return this.changeRelationship(deleteRelationship, relItem, relType);
   }
 
   private async changeRelationship(
-    operation: string,
+    operation: typeof addRelationship,
     relItem: ItemLike,
     relType: string,
   ): Promise<boolean> {
@@ -867,10 +807,11 @@ export class Item {
     checkRelationshipType(relType);
     const me = this.gis.users.me;
     if (!me) throw new TypeError("relationships need a signed-in user");
-    const result = await this.gis.session.post<{ success?: boolean }>(
-      `content/users/${encodeURIComponent(me.username)}/${operation}`,
-      { originItemId: this.itemid, destinationItemId: destination, relationshipType: relType },
-    );
+    const result = await operation(this.gis.session, me.username, {
+      originItemId: this.itemid,
+      destinationItemId: destination,
+      relationshipType: relType,
+    });
     return result.success === true;
   }
 
@@ -888,13 +829,10 @@ export class Item {
     if (direction !== "forward" && direction !== "reverse") {
       throw new RangeError(`direction: expected "forward" or "reverse", got ${String(direction)}`);
     }
-    const result = await this.gis.session.get<{ relatedItems?: ItemJSON[] }>(
-      `${this.itemUrl}/relatedItems`,
-      {
-        relationshipType: relType,
-        direction,
-      },
-    );
+    const result = await rest.getRelatedItems(this.gis.session, this.itemid, {
+      relationshipType: relType,
+      direction,
+    });
     return (result.relatedItems ?? []).map((json) => new Item(this.gis, json.id, json));
   }
 
@@ -917,7 +855,7 @@ export class Item {
     if (!Array.isArray(redirectUris) || redirectUris.some((uri) => typeof uri !== "string")) {
       throw new TypeError("redirectUris: expected a list of URI strings");
     }
-    const result = await this.gis.session.post<Record<string, unknown>>("oauth2/registerApp", {
+    const result = await registerApp(this.gis.session, {
       itemId: this.itemid,
       appType,
       redirect_uris: JSON.stringify(redirectUris),
@@ -935,9 +873,7 @@ export class Item {
     const info = await this.getAppInfo();
     const clientId = info.client_id;
     if (typeof clientId !== "string") return false;
-    const result = await this.gis.session.post<{ success?: boolean }>(
-      `oauth2/apps/${encodeURIComponent(clientId)}/unregister`,
-    );
+    const result = await unregisterApp(this.gis.session, clientId);
     await this.refresh();
     return result.success === true;
   }
@@ -949,9 +885,9 @@ export class Item {
    * const { client_id } = await item.getAppInfo();
    */
   async getAppInfo(): Promise<Record<string, unknown>> {
-    const url = await this.ownerItemUrl();
+    const owner = await this.ownerName();
     try {
-      return await this.gis.session.get<Record<string, unknown>>(`${url}/registeredAppInfo`);
+      return await rest.getRegisteredAppInfo(this.gis.session, owner, this.itemid);
     } catch (error) {
       if (error instanceof ArcGISError && error.code === 400) return {};
       throw error;
@@ -964,10 +900,8 @@ export class Item {
    * const proxies = await item.getProxies();
    */
   async getProxies(): Promise<Record<string, unknown>[]> {
-    const url = await this.ownerItemUrl();
-    const result = await this.gis.session.get<{ appProxies?: Record<string, unknown>[] }>(
-      `${url}/proxies`,
-    );
+    const owner = await this.ownerName();
+    const result = await rest.getItemProxies(this.gis.session, owner, this.itemid);
     return result.appProxies ?? [];
   }
 
@@ -1017,7 +951,7 @@ export class Item {
   ): Promise<Item> {
     const me = this.gis.users.me;
     if (!me) throw new TypeError("copy needs a signed-in user");
-    const params: RequestParams = {
+    const params: rest.CopyItemParams = {
       title: checkOptionalString(options.title, "title"),
       tags: options.tags,
       snippet: checkOptionalString(options.snippet, "snippet"),
@@ -1029,10 +963,7 @@ export class Item {
     ) {
       throw new TypeError("layers: expected a list of layer indexes");
     }
-    const result = await this.gis.session.post<{ itemId: string }>(
-      `content/users/${encodeURIComponent(me.username)}/items/${encodeURIComponent(this.itemid)}/copy`,
-      params,
-    );
+    const result = await rest.copyItem(this.gis.session, me.username, this.itemid, params);
     const copy = new Item(this.gis, result.itemId);
     return copy.refresh();
   }
@@ -1043,7 +974,7 @@ export class Item {
    * const { list } = await webmap.dependentUpon();
    */
   async dependentUpon(): Promise<Record<string, unknown>> {
-    return this.gis.session.get<Record<string, unknown>>(`${this.itemUrl}/dependencies`);
+    return rest.getItemDependencies(this.gis.session, this.itemid);
   }
 
   /**
@@ -1052,9 +983,7 @@ export class Item {
    * const { list } = await service.dependentTo();
    */
   async dependentTo(): Promise<Record<string, unknown>> {
-    return this.gis.session.get<Record<string, unknown>>(
-      `${this.itemUrl}/dependencies/listDependentsTo`,
-    );
+    return rest.listDependentsTo(this.gis.session, this.itemid);
   }
 
   /**

@@ -2,6 +2,8 @@ import fs from "node:fs";
 import type { GIS } from "../gis";
 import type { RequestParams } from "../session/params";
 import { ArcGISError } from "../errors";
+import { ownerItemUrl } from "../rest/content-urls";
+import { addItem } from "../rest/user-items";
 import { mapConcurrent } from "./concurrency";
 import type { PreparedFile } from "./file-inputs";
 
@@ -20,17 +22,17 @@ const STATUS_TIMEOUT_MS = 30 * 60 * 1000;
  */
 export async function addItemInParts(
   gis: GIS,
-  userUrl: string,
+  owner: string,
+  folderId: string | undefined,
   properties: RequestParams,
   file: PreparedFile & { path: string },
 ): Promise<string> {
-  const created = await gis.session.post<{ id: string }>(`${userUrl}/addItem`, {
+  const created = await addItem(gis.session, owner, folderId, {
     ...properties,
     multipart: true,
     filename: file.filename,
   });
-  const owner = userUrl.split("/")[2];
-  const itemUrl = `content/users/${owner}/items/${encodeURIComponent(created.id)}`;
+  const itemUrl = ownerItemUrl(owner, created.id);
   const partCount = Math.max(1, Math.ceil(file.size / PART_SIZE));
   const partNumbers = Array.from({ length: partCount }, (_, index) => index + 1);
   await mapConcurrent(partNumbers, CONCURRENT_PARTS, (partNum) =>

@@ -1,4 +1,5 @@
 import type { Item } from "../content/item";
+import { userContentUrl } from "../rest/content-urls";
 import type { ItemProperties } from "../content/item-json";
 import type { GIS } from "../gis";
 
@@ -58,9 +59,8 @@ export async function createService(
   };
   const owner = options.owner ?? gis.users.me?.username;
   if (!owner) throw new TypeError("owner: sign in, or name the owner, to create a service");
-  const folderPart = options.folder ? `/${encodeURIComponent(options.folder)}` : "";
   const created = await gis.session.post<{ itemId?: string; success?: boolean }>(
-    `content/users/${encodeURIComponent(owner)}${folderPart}/createService`,
+    `${userContentUrl(owner, options.folder)}/createService`,
     {
       createParameters: { ...createParameters, name },
       outputType: options.serviceType ?? "featureService",

@@ -1,4 +1,5 @@
 import type { Item } from "../content/item";
+import { userContentUrl } from "../rest/content-urls";
 import { ArcGISError } from "../errors";
 import { type JobStatus, waitForJob, type WaitOptions } from "./job-wait";
 
@@ -32,7 +33,7 @@ const FILE_TYPES: Readonly<Record<string, string>> = {
 
 function ownerBase(item: Item): string {
   if (!item.owner) throw new TypeError("item: load the item (item.refresh()) before publishing it");
-  return `content/users/${encodeURIComponent(item.owner)}`;
+  return userContentUrl(item.owner);
 }
 
 /** The logic of `Item.publish`: start the job, wait for it, return the service item. */

@@ -1,4 +1,5 @@
 import type { Item } from "../content/item";
+import { userContentUrl } from "../rest/content-urls";
 import type { GIS } from "../gis";
 
 /** Options of `gis.content.replaceService`. */
@@ -29,7 +30,7 @@ export async function replaceService(
   const owner = gis.users.me?.username;
   if (!owner) throw new TypeError("gis: replacing a service needs a signed-in user");
   const answer = await gis.session.post<{ success?: boolean }>(
-    `content/users/${encodeURIComponent(owner)}/replaceService`,
+    `${userContentUrl(owner)}/replaceService`,
     {
       toReplaceItemId,
       replacementItemId,

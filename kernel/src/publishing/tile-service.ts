@@ -1,4 +1,5 @@
 import type { Item } from "../content/item";
+import { userContentUrl } from "../rest/content-urls";
 import { waitForJob, type WaitOptions } from "./job-wait";
 
 /** Options of `item.createTileService`, plus how to wait. */
@@ -32,7 +33,7 @@ export async function createTileService(
   if (!item.owner) await item.refresh();
   if (item.type !== "Feature Service")
     throw new TypeError("item: expected a hosted Feature Service item");
-  const owner = `content/users/${encodeURIComponent(item.owner ?? "")}`;
+  const owner = userContentUrl(item.owner ?? "");
   const answer = await item.gis.session.post<{
     services?: { serviceItemId?: string; jobId?: string }[];
   }>(`${owner}/publish`, {

@@ -1,13 +1,9 @@
 import { ArcGISError } from "../errors";
+import { createFolder, getFolders, getUserContent } from "../rest/folders";
+import { getItem, reassignItem } from "../rest/items";
 import type { GIS } from "../gis";
 import type { GroupJSON } from "../groups/group";
 import { pagedSearch } from "./paged-search";
-
-interface FolderListing {
-  items?: { id: string }[];
-  folders?: { id: string; title: string }[];
-  nextStart?: number;
-}
 
 /**
  * Moves a user's items and groups to another user, as the Python `User.reassign_to` does: items
@@ -16,23 +12,19 @@ interface FolderListing {
  */
 export async function reassignUserContent(gis: GIS, from: string, to: string): Promise<boolean> {
   const session = gis.session;
-  const userPath = `content/users/${encodeURIComponent(from)}`;
-  const root = await session.get<FolderListing>(userPath, { num: 1 });
+  const root = await getUserContent(session, from, null, { num: 1 });
   const sources: { folderId: string | null; title: string }[] = [
     { folderId: null, title: "root" },
     ...(root.folders ?? []).map((folder) => ({ folderId: folder.id, title: folder.title })),
   ];
   for (const source of sources) {
-    const ids = await itemIdsIn(
-      gis,
-      source.folderId ? `${userPath}/${encodeURIComponent(source.folderId)}` : userPath,
-    );
+    const ids = await itemIdsIn(gis, from, source.folderId);
     if (ids.length === 0) continue;
     const targetFolder = `${from}_${source.title}`;
     await ensureFolder(gis, to, targetFolder);
     for (const id of ids) {
       try {
-        await session.post(`${userPath}/items/${encodeURIComponent(id)}/reassign`, {
+        await reassignItem(session, from, id, {
           targetUsername: to,
           targetFoldername: targetFolder,
         });
@@ -58,17 +50,15 @@ export async function reassignUserContent(gis: GIS, from: string, to: string): P
 }
 
 async function ownedBy(gis: GIS, itemId: string, username: string): Promise<boolean> {
-  const item = await gis.session.get<{ owner?: string }>(
-    `content/items/${encodeURIComponent(itemId)}`,
-  );
+  const item = await getItem(gis.session, itemId);
   return item.owner?.toLowerCase() === username.toLowerCase();
 }
 
-async function itemIdsIn(gis: GIS, url: string): Promise<string[]> {
+async function itemIdsIn(gis: GIS, owner: string, folderId: string | null): Promise<string[]> {
   const ids: string[] = [];
   let start = 1;
   for (;;) {
-    const page = await gis.session.get<FolderListing>(url, { start, num: 100 });
+    const page = await getUserContent(gis.session, owner, folderId, { start, num: 100 });
     ids.push(...(page.items ?? []).map((item) => item.id));
     if (!page.nextStart || page.nextStart < 0) return ids;
     start = page.nextStart;
@@ -76,10 +66,7 @@ async function itemIdsIn(gis: GIS, url: string): Promise<string[]> {
 }
 
 async function ensureFolder(gis: GIS, owner: string, title: string): Promise<void> {
-  const listing = await gis.session.get<FolderListing>(
-    `content/users/${encodeURIComponent(owner)}`,
-    { num: 1 },
-  );
-  if ((listing.folders ?? []).some((folder) => folder.title === title)) return;
-  await gis.session.post(`content/users/${encodeURIComponent(owner)}/createFolder`, { title });
+  const existing = await getFolders(gis.session, owner);
+  if (existing.some((folder) => folder.title === title)) return;
+  await createFolder(gis.session, owner, title);
 }

@@ -1,4 +1,6 @@
 import { inspect } from "node:util";
+import { getFolders, type FolderJSON } from "../rest/folders";
+import { userContentUrl } from "../rest/content-urls";
 import { Item } from "../content/item";
 import type { ItemJSON } from "../content/item-json";
 import type { GIS } from "../gis";
@@ -78,15 +80,6 @@ export interface UserUpdateOptions {
   lastName?: string;
   securityQuestion?: number;
   securityAnswer?: string;
-}
-
-/** A folder of a user's content, as `content/users/{username}` lists it. */
-export interface FolderJSON {
-  id: string;
-  title: string;
-  username?: string;
-  created?: number;
-  [field: string]: unknown;
 }
 
 const ACCESS = ["private", "org", "public"] as const;
@@ -467,11 +460,7 @@ export class User {
    * for (const folder of await user.getFolders()) console.log(folder.title);
    */
   async getFolders(): Promise<FolderJSON[]> {
-    const result = await this.gis.session.get<{ folders?: FolderJSON[] }>(
-      `content/users/${encodeURIComponent(this.username)}`,
-      { num: 1 },
-    );
-    return result.folders ?? [];
+    return getFolders(this.gis.session, this.username);
   }
 
   /**
@@ -482,15 +471,15 @@ export class User {
    */
   async items(options: { folder?: string | FolderJSON; maxItems?: number } = {}): Promise<Item[]> {
     const maxItems = maxCount(options.maxItems, "maxItems", 100);
-    let folderPath = "";
+    let folderId: string | undefined;
     if (options.folder !== undefined && options.folder !== null) {
       const wanted = typeof options.folder === "string" ? options.folder : options.folder.id;
       requireString(wanted, "folder");
       const folder = (await this.getFolders()).find((f) => f.id === wanted || f.title === wanted);
       if (!folder) throw new RangeError(`folder: ${this.username} has no folder ${wanted}`);
-      folderPath = `/${encodeURIComponent(folder.id)}`;
+      folderId = folder.id;
     }
-    const url = `content/users/${encodeURIComponent(this.username)}${folderPath}`;
+    const url = userContentUrl(this.username, folderId);
     const items: ItemJSON[] = [];
     let start = 1;
     while (maxItems < 0 || items.length < maxItems) {

@@ -1,0 +1,84 @@
+import type { Session } from "../session/session";
+import type { FilePart } from "../session/files";
+import type { RequestParams } from "../session/params";
+import { userContentUrl } from "./content-urls";
+
+/** Per-item outcome of the batch sharing and deleting operations. */
+export interface BatchResult {
+  itemId: string;
+  success: boolean;
+  notSharedWith?: string[];
+  notUnsharedFrom?: string[];
+}
+
+/** REST: `content/users/{owner}[/{folderId}]/addItem` (Add Item); data and thumbnail ride as files. */
+export async function addItem(
+  session: Session,
+  owner: string,
+  folderId: string | undefined,
+  params: RequestParams,
+  files?: Record<string, FilePart>,
+): Promise<{ id: string; success?: boolean; folder?: string }> {
+  return session.request(`${userContentUrl(owner, folderId)}/addItem`, params, { files });
+}
+
+/** REST: `content/users/{owner}/deleteItems` (Delete Items). */
+export async function deleteItems(
+  session: Session,
+  owner: string,
+  items: string[],
+): Promise<{ results?: BatchResult[] }> {
+  return session.post(`${userContentUrl(owner)}/deleteItems`, { items });
+}
+
+/** Parameters of `shareItems`. */
+export interface ShareItemsParams {
+  items: string[];
+  groups?: string[];
+  everyone?: boolean;
+  org?: boolean;
+  confirmItemControl?: boolean;
+}
+
+/** REST: `content/users/{user}/shareItems` (Share Items). */
+export async function shareItems(
+  session: Session,
+  user: string,
+  params: ShareItemsParams,
+): Promise<{ results?: BatchResult[] }> {
+  return session.post(`${userContentUrl(user)}/shareItems`, { ...params });
+}
+
+/** REST: `content/users/{user}/unshareItems` (Unshare Items). */
+export async function unshareItems(
+  session: Session,
+  user: string,
+  params: { items: string[]; groups: string[] },
+): Promise<{ results?: BatchResult[] }> {
+  return session.post(`${userContentUrl(user)}/unshareItems`, { ...params });
+}
+
+/** Parameters of `addRelationship` / `deleteRelationship`. */
+export interface RelationshipParams {
+  originItemId: string;
+  destinationItemId: string;
+  relationshipType: string;
+}
+
+/** REST: `content/users/{user}/addRelationship`. */
+export async function addRelationship(
+  session: Session,
+  user: string,
+  params: RelationshipParams,
+): Promise<{ success?: boolean }> {
+  return session.post(`${userContentUrl(user)}/addRelationship`, { ...params });
+}
+
+/** REST: `content/users/{user}/deleteRelationship`. */
+export async function deleteRelationship(
+  session: Session,
+  user: string,
+  params: RelationshipParams,
+): Promise<{ success?: boolean }> {
+  return session.post(`${userContentUrl(user)}/deleteRelationship`, { ...params });
+}
