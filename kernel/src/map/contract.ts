@@ -33,8 +33,50 @@ export type MapMode = "2D" | "3D";
 export interface SmartRendererSpec {
   type: SmartRendererName;
   field: string | null;
-  /** Passed through to the smartMapping creator (e.g. `classificationMethod`, `numClasses`). */
-  options: Record<string, unknown>;
+  /** Passed through to the smartMapping creator. */
+  options: SmartRendererOptions;
+}
+
+/** How smartMapping classifies a field (Python's `classification_method`). */
+export type ClassificationMethod =
+  "natural-breaks" | "equal-interval" | "quantile" | "standard-deviation";
+
+/** Every classification method, for checking a value at run time. */
+export const CLASSIFICATION_METHODS: readonly ClassificationMethod[] = [
+  "natural-breaks",
+  "equal-interval",
+  "quantile",
+  "standard-deviation",
+];
+
+/** The options of a smart-mapping renderer that the browser passes to smartMapping. */
+export interface SmartRendererOptions {
+  /** Default "natural-breaks". */
+  classificationMethod?: ClassificationMethod;
+  /** How many classes, 1 to 10 (default 5). */
+  numClasses?: number;
+}
+
+/**
+ * An ArcGIS JSON object as a Web Map stores it (a renderer, a popup template): `type` and the
+ * other keys the web map specification gives it. The browser turns it into @arcgis/core's form.
+ */
+export interface ArcGISJsonObject {
+  type?: string;
+  [key: string]: unknown;
+}
+
+/** The layer properties a LayerSpec carries, as ArcGIS JSON (what a Web Map's layer holds). */
+export interface MapLayerProperties {
+  /** 0 (transparent) to 1 (opaque). */
+  opacity?: number;
+  visible?: boolean;
+  /** An ArcGIS JSON renderer (`drawingInfo.renderer`); absent for a smart-mapping renderer. */
+  renderer?: ArcGISJsonObject;
+  /** An ArcGIS JSON popup template (the web map's `popupInfo`). */
+  popupTemplate?: ArcGISJsonObject;
+  /** A SQL where clause that filters the features drawn. */
+  definitionExpression?: string;
 }
 
 /**
@@ -63,8 +105,8 @@ export interface LayerSpec {
   portalUrl: string | null;
   /** GeoJSON FeatureCollection (kind "geojson"). */
   geojson: Record<string, unknown> | null;
-  /** Layer properties: opacity, visible, renderer (ArcGIS JSON), popupTemplate, definitionExpression … */
-  options: Record<string, unknown>;
+  /** Layer properties: opacity, visibility, renderer and popup (ArcGIS JSON), definition expression. */
+  options: MapLayerProperties;
   /** A renderer computed in the browser from the data (null: the explicit or the layer's own). */
   smartRenderer: SmartRendererSpec | null;
 }

@@ -5,7 +5,10 @@ import { inspect } from "node:util";
 import { checkRange, describe } from "./map-arguments";
 import type { RendererJSON } from "../features/service-json";
 import {
+  CLASSIFICATION_METHODS,
   SMART_RENDERERS,
+  type ClassificationMethod,
+  type MapLayerProperties,
   type LayerSpec,
   type SmartRendererName,
   type SmartRendererSpec,
@@ -28,7 +31,7 @@ export interface AddLayerOptions {
   /** The field a smart-mapping renderer classifies (Python: `field_name`). */
   fieldName?: string;
   /** Smart mapping: "natural-breaks" (default), "equal-interval", "quantile", "standard-deviation". */
-  classificationMethod?: "natural-breaks" | "equal-interval" | "quantile" | "standard-deviation";
+  classificationMethod?: ClassificationMethod;
   /** Smart mapping: how many classes (default 5). */
   numClasses?: number;
   /** An ArcGIS JSON popup template: `{ title, content, fieldInfos, … }`. */
@@ -215,16 +218,9 @@ export function checkServiceUrl(value: string, argument: string): string {
   return parsed.toString().replace(/\/+$/, "");
 }
 
-const CLASSIFICATION_METHODS = [
-  "natural-breaks",
-  "equal-interval",
-  "quantile",
-  "standard-deviation",
-];
-
 function checkLayerOptions(options: AddLayerOptions | undefined): {
   title?: string;
-  rest: Record<string, unknown>;
+  rest: MapLayerProperties;
   smartRenderer: SmartRendererSpec | null;
 } {
   if (options === undefined) return { rest: {}, smartRenderer: null };
@@ -260,7 +256,7 @@ function checkLayerOptions(options: AddLayerOptions | undefined): {
   if (rest.definitionExpression !== undefined && typeof rest.definitionExpression !== "string") {
     throw new TypeError("options.definitionExpression: expected a string");
   }
-  return { title, rest: { ...rest }, smartRenderer };
+  return { title, rest: { ...(rest as MapLayerProperties) }, smartRenderer };
 }
 
 function checkSmartRenderer(
@@ -293,7 +289,7 @@ function checkSmartRenderer(
   }
   if (
     classificationMethod !== undefined &&
-    !CLASSIFICATION_METHODS.includes(classificationMethod as string)
+    !CLASSIFICATION_METHODS.includes(classificationMethod as ClassificationMethod)
   ) {
     throw new RangeError(
       `options.classificationMethod: expected one of ${CLASSIFICATION_METHODS.join(", ")}`,
@@ -307,8 +303,10 @@ function checkSmartRenderer(
     type,
     field: (fieldName as string | undefined) ?? null,
     options: {
-      ...(classificationMethod !== undefined ? { classificationMethod } : {}),
-      ...(numClasses !== undefined ? { numClasses } : {}),
+      ...(classificationMethod !== undefined
+        ? { classificationMethod: classificationMethod as ClassificationMethod }
+        : {}),
+      ...(numClasses !== undefined ? { numClasses: numClasses as number } : {}),
     },
   };
 }

@@ -2,12 +2,15 @@
 // what gis.map(webMapItem) reopens. Only URLs, ids and data go in; never a token.
 import { geoJsonToArcGis } from "./graphics";
 import {
+  CLASSIFICATION_METHODS,
   SMART_RENDERERS,
+  type ClassificationMethod,
   type Extent,
   type GraphicSpec,
   type LayerSpec,
   type MapState,
   type SmartRendererName,
+  type SmartRendererOptions,
 } from "./contract";
 
 type Json = Record<string, unknown>;
@@ -127,6 +130,20 @@ function layerDefinitionOf(spec: LayerSpec): Json {
   return Object.keys(definition).length > 0 ? { layerDefinition: definition } : {};
 }
 
+/** A saved smart renderer's options, keeping only the values the browser can use. */
+function smartOptionsFrom(saved: unknown): SmartRendererOptions {
+  if (!isJson(saved)) return {};
+  const method = saved.classificationMethod;
+  const classes = saved.numClasses;
+  return {
+    ...(typeof method === "string" &&
+    CLASSIFICATION_METHODS.includes(method as ClassificationMethod)
+      ? { classificationMethod: method as ClassificationMethod }
+      : {}),
+    ...(typeof classes === "number" && Number.isInteger(classes) ? { numClasses: classes } : {}),
+  };
+}
+
 function isJson(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -151,7 +168,7 @@ function layerFromWebMap(layer: Json, portalUrl: string | null): LayerSpec | nul
         ? {
             type: smart.type as SmartRendererName,
             field: typeof smart.field === "string" ? smart.field : null,
-            options: isJson(smart.options) ? smart.options : {},
+            options: smartOptionsFrom(smart.options),
           }
         : null,
   };

@@ -26,10 +26,7 @@ export async function applySmartRenderer(
   if (!canRender(layer)) throw new Error(`layer "${layer.title}" has no renderer to set`);
   const field = spec.field ?? undefined;
   const common = { layer, view, field } as const;
-  const options = spec.options as {
-    classificationMethod?: "natural-breaks" | "equal-interval" | "quantile" | "standard-deviation";
-    numClasses?: number;
-  };
+  const options = spec.options;
   switch (spec.type) {
     case "ClassedColorRenderer": {
       const result = await colorRendererCreator.createClassBreaksRenderer({
