@@ -29,6 +29,14 @@ describe("roles, certificates and the data store against the portal", () => {
     expect(await roles.exists("Nobody's role")).toBe(false);
     const fetched = (await roles.getRole(role.roleId))!;
     expect(fetched.name).toBe("User admin");
+    // The REST resource's keys read as typed properties, as Python reads the role's dictionary.
+    expect(fetched.id).toBe(role.roleId);
+    expect(typeof fetched.created).toBe("number");
+    expect(fetched.created).toBeGreaterThan(Date.parse("2020-01-01"));
+    expect(fetched.modified).toBeGreaterThanOrEqual(fetched.created!);
+    expect(Object.keys(fetched.toJSON())).toEqual(
+      expect.arrayContaining(["id", "name", "description", "created", "modified", "privileges"]),
+    );
     expect(fetched.privileges.sort()).toEqual([
       "portal:admin:updateUsers",
       "portal:admin:viewUsers",

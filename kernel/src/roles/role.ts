@@ -1,12 +1,17 @@
 import { inspect } from "node:util";
 import type { GIS } from "../gis";
 import { requireString } from "../users/argument-checks";
+import { exposeJsonFields } from "../users/json-fields";
 
 /** A role as `portals/self/roles/{id}` describes it. */
 export interface RoleJSON {
   id?: string;
   name?: string;
   description?: string;
+  /** Epoch milliseconds. */
+  created?: number;
+  /** Epoch milliseconds. */
+  modified?: number;
   privileges?: string[];
   [field: string]: unknown;
 }
@@ -22,6 +27,14 @@ export interface RoleJSON {
  * await user.updateRole(role);
  */
 export class Role {
+  /** The role's id as the portal sent it. Python: `Role.id` (the JSON key). @example role.id */
+  declare readonly id: string | undefined;
+  /** When the role was created, in epoch milliseconds. Python: `Role.created`. @example role.created */
+  declare readonly created: number | undefined;
+  /** When the role was last changed, in epoch milliseconds. Python: `Role.modified`. @example role.modified */
+  declare readonly modified: number | undefined;
+  /** Any other key the portal sent, read as Python reads the role's dictionary. */
+  [field: string]: unknown;
   /**
    * The role's id. Python: `Role.role_id`.
    * @example
@@ -49,6 +62,7 @@ export class Role {
     this.roleId = requireString(roleId, "roleId");
     this.json = { ...(role ?? {}) };
     this.privilegeList = Array.isArray(role?.privileges) ? [...role.privileges] : null;
+    exposeJsonFields(this, () => this.json);
   }
 
   private get restPath(): string {
