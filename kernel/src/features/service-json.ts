@@ -181,6 +181,12 @@ export interface FeatureLayerProperties {
     | null;
   description?: string;
   copyrightText?: string;
+  /** Whether a client may change the layer's drawing (renderer, transparency) for its own display. */
+  canModifyLayer?: boolean;
+  /** Whether the layer's symbols may be scaled with the map. */
+  canScaleSymbols?: boolean;
+  /** Whether the layer has label classes in its drawing info. */
+  hasLabels?: boolean;
   editFieldsInfo?: {
     creationDateField?: string;
     creatorField?: string;
