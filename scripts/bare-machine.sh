@@ -7,7 +7,10 @@ set -euo pipefail
 
 repo=$(git -C "$(dirname "$0")/.." rev-parse --show-toplevel)
 commit=$(git -C "$repo" rev-parse HEAD)
-root=${BARE_ROOT:-/var/tmp/tsgis-bare-root}
+# The bare image is built once and kept; every run copies it, so what one run installs (the
+# project's Debian packages) never reaches the next.
+base=${BARE_ROOT:-/var/tmp/tsgis-bare-root}
+root="$base.run"
 minutes=${BARE_TIMEOUT_MINUTES:-75}
 fresh=0
 for arg in "$@"; do
@@ -32,31 +35,36 @@ unmount_all() {
 }
 trap unmount_all EXIT INT TERM
 
-if [ "$fresh" = 1 ] && [ -d "$root" ]; then unmount_all; rm -rf "$root"; fi
-if [ ! -e "$root/.tsgis-bare-ready" ]; then
-  rm -rf "$root"
-  debootstrap --variant=minbase bookworm "$root" "$mirror"
-  cp "$sources" "$root/etc/apt/sources.list.d/debian.sources"
-  rm -f "$root/etc/apt/sources.list"
-  cp /etc/resolv.conf "$root/etc/resolv.conf"
-  chroot "$root" apt-get update
+if [ "$fresh" = 1 ]; then rm -rf "$base"; fi
+if [ ! -e "$base/.tsgis-bare-ready" ]; then
+  rm -rf "$base"
+  debootstrap --variant=minbase bookworm "$base" "$mirror"
+  cp "$sources" "$base/etc/apt/sources.list.d/debian.sources"
+  rm -f "$base/etc/apt/sources.list"
+  cp /etc/resolv.conf "$base/etc/resolv.conf"
+  chroot "$base" apt-get update
   # Only what a new machine has; everything else must come from the project's own install path.
-  chroot "$root" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+  chroot "$base" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
     python3 make g++ git ca-certificates
   # The host's Node 20 + npm, its headers (npm builds native addons against nodedir=/usr) and
   # npm's global config.
-  cp -a /usr/bin/node "$root/usr/bin/node"
-  mkdir -p "$root/usr/lib/node_modules" "$root/usr/include"
-  cp -a "$(npm root -g)/npm" "$root/usr/lib/node_modules/npm"
-  [ -d /usr/include/node ] && cp -a /usr/include/node "$root/usr/include/node"
+  cp -a /usr/bin/node "$base/usr/bin/node"
+  mkdir -p "$base/usr/lib/node_modules" "$base/usr/include"
+  cp -a "$(npm root -g)/npm" "$base/usr/lib/node_modules/npm"
+  [ -d /usr/include/node ] && cp -a /usr/include/node "$base/usr/include/node"
   # npm's global settings (prefix /usr), among them nodedir=/usr: without it node-gyp downloads
   # the headers instead, which a machine without that host fails.
-  mkdir -p "$root/usr/etc"
-  [ -f /usr/etc/npmrc ] && cp /usr/etc/npmrc "$root/usr/etc/npmrc"
-  ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$root/usr/bin/npm"
-  ln -sf ../lib/node_modules/npm/bin/npx-cli.js "$root/usr/bin/npx"
-  touch "$root/.tsgis-bare-ready"
+  mkdir -p "$base/usr/etc"
+  [ -f /usr/etc/npmrc ] && cp /usr/etc/npmrc "$base/usr/etc/npmrc"
+  ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$base/usr/bin/npm"
+  ln -sf ../lib/node_modules/npm/bin/npx-cli.js "$base/usr/bin/npx"
+  touch "$base/.tsgis-bare-ready"
 fi
+unmount_all
+# Never delete through a mount that is still attached (a bound /dev or /sys).
+if grep -q " $root/" /proc/mounts; then echo "bare-machine: mounts remain under $root" >&2; exit 2; fi
+rm -rf "$root"
+cp -a "$base" "$root"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 
 mount -t proc proc "$root/proc"
