@@ -52,10 +52,12 @@ if [ ! -e "$base/.tsgis-bare-ready" ]; then
   mkdir -p "$base/usr/lib/node_modules" "$base/usr/include"
   cp -a "$(npm root -g)/npm" "$base/usr/lib/node_modules/npm"
   [ -d /usr/include/node ] && cp -a /usr/include/node "$base/usr/include/node"
-  # npm's global settings (prefix /usr), among them nodedir=/usr: without it node-gyp downloads
-  # the headers instead, which a machine without that host fails.
-  mkdir -p "$base/usr/etc"
-  [ -f /usr/etc/npmrc ] && cp /usr/etc/npmrc "$base/usr/etc/npmrc"
+  # npm's settings as this machine has them (global, system and root's own), among them
+  # nodedir=/usr: without it node-gyp downloads the headers instead, which fails offline.
+  mkdir -p "$base/usr/etc" "$base/root"
+  if [ -f /usr/etc/npmrc ]; then cp /usr/etc/npmrc "$base/usr/etc/npmrc"; fi
+  if [ -f /etc/npmrc ]; then cp /etc/npmrc "$base/etc/npmrc"; fi
+  if [ -f /root/.npmrc ]; then cp /root/.npmrc "$base/root/.npmrc"; fi
   ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$base/usr/bin/npm"
   ln -sf ../lib/node_modules/npm/bin/npx-cli.js "$base/usr/bin/npx"
   touch "$base/.tsgis-bare-ready"
