@@ -3,6 +3,7 @@ import { DOMWidgetView } from "@jupyter-widgets/base";
 import { configureArcGisAssets } from "./arcgis/assets";
 import { MapController } from "./arcgis/map-controller";
 import type { MapModel } from "./model";
+import { keepMapCellsLaidOut } from "./notebook-layout";
 
 const DEFAULT_HEIGHT = "400px";
 
@@ -13,6 +14,7 @@ export class MapWidgetView extends DOMWidgetView {
 
   override render(): void {
     configureArcGisAssets();
+    keepMapCellsLaidOut();
     this.el.classList.add("tsgis-map");
     this.el.style.height = DEFAULT_HEIGHT;
     this.el.style.width = "100%";

@@ -25,6 +25,8 @@ import { OCEAN_COLOR, webMercatorLods } from "./offline-basemap";
 import { readViewpoint } from "./viewpoint";
 
 const REPORT_DEBOUNCE_MS = 150;
+/** How long a new view may take to become ready before the steps queued behind it go on. */
+const VIEW_READY_WAIT_MS = 15_000;
 const FOLLOWED_FROM_PEERS = ["center", "zoom", "rotation", "heading", "tilt"];
 /** What a map synced with another (syncNavigation) takes from it: views differ in size. */
 const LINKED_KEYS = ["center", "zoom", "rotation", "heading", "tilt"] as const;
@@ -198,14 +200,29 @@ export class MapController {
       ),
       view.on("click", (event: __esri.ViewClickEvent) => void this.reportClick(view, event)),
     );
-    try {
-      await view.when();
-    } catch {
-      return; // destroyed before it was ready (the map was closed)
+    const readiness = await readyWithin(view, VIEW_READY_WAIT_MS);
+    if (readiness === "failed") return; // destroyed before it was ready (the map was closed)
+    if (readiness === "waiting") {
+      // A view without a size (its output hidden or collapsed) is not ready until it gets one.
+      // The steps behind it must not wait that long: they run now, and this view takes the
+      // whole state, as it is then, once it is ready.
+      view.when().then(
+        () => {
+          if (this.destroyed || this.view !== view) return;
+          void this.steps.run(() => this.followWholeState(fromKernel));
+        },
+        () => undefined,
+      );
+      return;
     }
     if (this.destroyed || this.view !== view) return;
+    await this.followWholeState(fromKernel);
+  }
+
+  /** Moves the view to every navigation value the model has. */
+  private followWholeState(fromKernel: boolean): Promise<void> {
     const all = ["center", "zoom", "scale", "extent", "rotation", "heading", "tilt"];
-    await this.followNow(
+    return this.followNow(
       all.filter((key) => this.state[key as keyof MapState] !== null),
       fromKernel,
     );
@@ -392,6 +409,23 @@ export class MapController {
     const specs: GraphicSpec[] = this.state.graphics ?? [];
     this.graphicsLayer.removeAll();
     this.graphicsLayer.addMany(specs.map((spec) => Graphic.fromJSON(spec)));
+  }
+}
+
+/** Whether `view` became ready within `ms`, is still not ready, or never will be. */
+async function readyWithin(view: AnyView, ms: number): Promise<"ready" | "waiting" | "failed"> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const waited = new Promise<"waiting">((resolve) => {
+    timer = setTimeout(() => resolve("waiting"), ms);
+  });
+  const became = view.when().then(
+    () => "ready" as const,
+    () => "failed" as const,
+  );
+  try {
+    return await Promise.race([became, waited]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
