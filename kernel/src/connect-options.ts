@@ -1,3 +1,12 @@
+import {
+  numberInRange,
+  optionalBoolean,
+  optionalNumber,
+  optionalString,
+  plainObject,
+  positiveNumber,
+} from "./arguments";
+
 /**
  * The options of `GIS.connect`: the Python constructor's arguments and keyword arguments in
  * camelCase.
@@ -55,47 +64,38 @@ const OPTION_KINDS: Record<keyof GISOptions, Kind> = {
   expiration: "number",
 };
 
+/** Options whose values never appear in an error message. */
+const SECRET_OPTIONS = new Set<string>(["password", "clientSecret", "token"]);
+
+const CHECKS: Record<Kind, (value: unknown, argument: string) => unknown> = {
+  string: optionalString,
+  boolean: optionalBoolean,
+  number: (value, argument) => optionalNumber(value, argument),
+};
+
 /**
  * Checks the options before any request: unknown names (often a snake_case habit from
  * Python) and wrong types are reported by name.
  */
 export function validateConnectOptions(options: unknown): GISOptions {
   if (options === undefined || options === null) return {};
-  if (typeof options !== "object" || Array.isArray(options)) {
-    throw new TypeError(`GIS.connect: options must be an object, got ${describe(options)}`);
-  }
-  for (const [name, value] of Object.entries(options)) {
+  const given = plainObject(options, "options");
+  for (const [name, value] of Object.entries(given)) {
     if (!(name in OPTION_KINDS)) {
       const camel = name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
       const hint = camel !== name && camel in OPTION_KINDS ? ` (did you mean "${camel}"?)` : "";
       throw new TypeError(`GIS.connect: unknown option "${name}"${hint}`);
     }
-    if (value === undefined || value === null) continue;
-    const expected = OPTION_KINDS[name as keyof GISOptions];
-    if (typeof value !== expected) {
-      throw new TypeError(
-        `GIS.connect: option "${name}" must be a ${expected}, got ${describe(value)}`,
-      );
+    const kind = OPTION_KINDS[name as keyof GISOptions];
+    if (SECRET_OPTIONS.has(name) && value != null && typeof value !== kind) {
+      // A secret of the wrong type is named by its type alone, never by its value.
+      throw new TypeError(`${name}: expected a ${kind}, got a ${typeof value}`);
     }
+    CHECKS[kind](value, name);
   }
-  const checked = options as GISOptions;
-  checkPositive(checked.proxyPort, "proxyPort", 65535);
-  checkPositive(checked.timeout, "timeout");
-  checkPositive(checked.expiration, "expiration");
+  const checked = given as GISOptions;
+  if (checked.proxyPort != null) numberInRange(checked.proxyPort, "proxyPort", 1, 65535);
+  if (checked.timeout != null) positiveNumber(checked.timeout, "timeout");
+  if (checked.expiration != null) positiveNumber(checked.expiration, "expiration");
   return checked;
-}
-
-function checkPositive(value: number | undefined, name: string, max = Infinity): void {
-  if (value === undefined || value === null) return;
-  if (!Number.isFinite(value) || value <= 0 || value > max) {
-    throw new RangeError(
-      `GIS.connect: option "${name}" must be a positive number${max < Infinity ? ` up to ${max}` : ""}, got ${value}`,
-    );
-  }
-}
-
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "string" ? `the string "${value}"` : `${typeof value} ${String(value)}`;
 }

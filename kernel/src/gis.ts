@@ -3,6 +3,7 @@ import { AdminManager } from "./admin/admin-manager";
 import { ContentManager } from "./content/content-manager";
 import { DatastoreManager } from "./datastore/datastore-manager";
 import { validateConnectOptions, type GISOptions } from "./connect-options";
+import { plainObject } from "./arguments";
 import { env } from "./env";
 import type { RequestParams } from "./session/params";
 import { GroupManager } from "./groups/group-manager";
@@ -182,7 +183,7 @@ export class GIS {
    * await gis.updateProperties({ description: "Our organisation" });
    */
   async updateProperties(propertiesDict: Record<string, unknown>): Promise<boolean> {
-    requirePlainObject(propertiesDict, "propertiesDict");
+    plainObject(propertiesDict, "propertiesDict");
     const portalId = this.portalProperties.id ?? "self";
     const result = await this.session.post<{ success?: boolean }>(
       `portals/${encodeURIComponent(portalId)}/update`,
@@ -208,7 +209,7 @@ export class GIS {
    * await gis.setOrgSettings({ informationalBanner: { text: "Hello", enabled: true } });
    */
   async setOrgSettings(settings: Record<string, unknown>): Promise<boolean> {
-    requirePlainObject(settings, "settings");
+    plainObject(settings, "settings");
     const result = await this.session.post<{ success?: boolean }>(
       "portals/self/settings/update",
       toParams(settings),
@@ -277,14 +278,6 @@ function parseVersion(value: unknown): number[] {
 
 function toParams(values: Record<string, unknown>): RequestParams {
   return values as RequestParams;
-}
-
-function requirePlainObject(value: unknown, argument: string): void {
-  if (!value || typeof value !== "object" || Array.isArray(value)) {
-    throw new TypeError(
-      `${argument}: expected an object of properties, got ${value === null ? "null" : typeof value}`,
-    );
-  }
 }
 
 let warnedHosts = new Set<string>();

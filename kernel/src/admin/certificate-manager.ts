@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { ArcGISError } from "../errors";
 import type { GIS } from "../gis";
-import { optionalString, requireString } from "../users/argument-checks";
+import { optionalString, requireString } from "../arguments";
 
 /** A registered HTTPS certificate. */
 export interface CertificateJSON {

@@ -2,8 +2,8 @@ import { inspect } from "node:util";
 import type { GIS } from "../gis";
 import { usernameOf } from "../content/item-arguments";
 import type { User } from "../users/user";
-import { optionalBoolean, requireString } from "../users/argument-checks";
 import { userTypeIdOf } from "../users/role-names";
+import { optionalBoolean, requireString } from "../arguments";
 
 /** One app licence as `portals/self/purchases` lists it: the listing and what was provisioned. */
 export interface LicenseJSON {

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import type { GIS } from "../gis";
-import { optionalChoice } from "../users/argument-checks";
+import { optionalChoice } from "../arguments";
 
 /** A log level; a query returns records at or more severe than the level it names. */
 export type LogLevel = "OFF" | "SEVERE" | "WARNING" | "INFO" | "FINE" | "VERBOSE" | "DEBUG";

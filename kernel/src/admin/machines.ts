@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import type { GIS } from "../gis";
-import { requireString } from "../users/argument-checks";
+import { requireString } from "../arguments";
 
 /** A machine as `/portaladmin/machines` lists it. */
 export interface MachineJSON {

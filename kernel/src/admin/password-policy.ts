@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import type { GIS } from "../gis";
-import { plainObject } from "../users/argument-checks";
+import { plainObject } from "../arguments";
 
 /**
  * The organisation's password policy as `portals/self/securityPolicy` answers it: the rules for

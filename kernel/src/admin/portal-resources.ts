@@ -3,12 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { inspect } from "node:util";
 import type { GIS } from "../gis";
-import {
-  optionalChoice,
-  optionalNumber,
-  optionalString,
-  requireString,
-} from "../users/argument-checks";
+import { optionalChoice, optionalNumber, optionalString, requireString } from "../arguments";
 
 /** One organisation resource as `portals/self/resources` lists it. */
 export interface PortalResource {

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import type { GIS } from "../gis";
-import { optionalBoolean, optionalChoice, plainObject } from "../users/argument-checks";
+import { optionalBoolean, optionalChoice, plainObject } from "../arguments";
 
 /** The organisation's security settings, as `portals/self` reports them. */
 export interface SecurityConfig {

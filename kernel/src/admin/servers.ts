@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import type { GIS } from "../gis";
-import { optionalString } from "../users/argument-checks";
 import { federatedServers, type FederatedServerJSON } from "./federation";
+import { optionalString } from "../arguments";
 
 /**
  * The ArcGIS Servers of the portal, by role and function (ArcGIS Enterprise, full

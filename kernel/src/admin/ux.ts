@@ -3,14 +3,14 @@ import path from "node:path";
 import { inspect } from "node:util";
 import type { GIS } from "../gis";
 import { Group } from "../groups/group";
+import type { PortalResourceManager } from "./portal-resources";
 import {
   maxCount,
   optionalBoolean,
   optionalString,
   plainObject,
   requireString,
-} from "../users/argument-checks";
-import type { PortalResourceManager } from "./portal-resources";
+} from "../arguments";
 
 /** The featured content of the home page: a group and how many of its items show. */
 export interface FeaturedContent {

@@ -1,6 +1,6 @@
 import { inspect } from "util";
 import type { GIS } from "../gis";
-import { optionalBoolean, optionalString, requireString } from "../users/argument-checks";
+import { optionalBoolean, optionalString, requireString } from "../arguments";
 
 /** A webhook as the portal answers it (`portals/self/webhooks/{id}`). */
 export interface WebhookJSON {

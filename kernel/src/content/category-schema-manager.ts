@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import type { GIS } from "../gis";
-import { checkPlainObject } from "./item-arguments";
+import { plainObject } from "../arguments";
 
 /** A content category and its subcategories. */
 export interface Category {
@@ -55,9 +55,7 @@ export class CategorySchemaManager {
    * await gis.content.categories.setSchema([{ title: "Categories", categories: [{ title: "Soil" }] }]);
    */
   async setSchema(schema: Category[] | { categorySchema: Category[] }): Promise<boolean> {
-    const trees = Array.isArray(schema)
-      ? schema
-      : checkPlainObject(schema, "schema").categorySchema;
+    const trees = Array.isArray(schema) ? schema : plainObject(schema, "schema").categorySchema;
     if (!Array.isArray(trees) || trees.some((tree) => !tree || typeof tree.title !== "string")) {
       throw new TypeError("schema: expected a list of categories, each with a title");
     }
@@ -95,7 +93,7 @@ export class CategorySchemaManager {
       throw new TypeError("items: expected a list of 1 to 100 { itemId: { categories } } objects");
     }
     for (const [index, entry] of items.entries()) {
-      checkPlainObject(entry, `items[${index}]`);
+      plainObject(entry, `items[${index}]`);
       for (const value of Object.values(entry)) {
         if (
           !value ||

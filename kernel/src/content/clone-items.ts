@@ -1,8 +1,9 @@
 import type { GIS } from "../gis";
-import { checkBoolean, checkOptionalString, usernameOf } from "./item-arguments";
+import { usernameOf } from "./item-arguments";
 import { Item } from "./item";
 import type { ItemProperties } from "./item-json";
 import { cloneFeatureService, isHostedFeatureService } from "../publishing/clone-feature-service";
+import { optionalBoolean, optionalNonEmptyString } from "../arguments";
 
 /** Options of `gis.content.cloneItems`. */
 export interface CloneOptions {
@@ -32,12 +33,13 @@ export async function cloneItems(
   items: Item[],
   options: CloneOptions,
 ): Promise<Item[]> {
-  const folder = checkOptionalString(options.folder, "folder");
+  const folder = optionalNonEmptyString(options.folder, "folder");
   const owner = usernameOf(options.owner, "owner") ?? target.users.me?.username;
   if (!owner) throw new TypeError("owner: cloning needs a signed-in user in the target GIS");
-  const copyData = checkBoolean(options.copyData, "copyData") ?? true;
-  const searchExisting = checkBoolean(options.searchExistingItems, "searchExistingItems") ?? true;
-  checkBoolean(options.useOrgBasemap, "useOrgBasemap");
+  const copyData = optionalBoolean(options.copyData, "copyData") ?? true;
+  const searchExisting =
+    optionalBoolean(options.searchExistingItems, "searchExistingItems") ?? true;
+  optionalBoolean(options.useOrgBasemap, "useOrgBasemap");
   const mapping = new Map(Object.entries(options.itemMapping ?? {}));
   for (const item of items) {
     if (item.type && SERVICE_TYPES.test(item.type) && !isHostedFeatureService(item)) {

@@ -12,11 +12,6 @@ import { cloneItems, type CloneOptions } from "./clone-items";
 import { chunks, mapConcurrent } from "./concurrency";
 import { checkFileInput, prepareFile, type FileInput, type PreparedFile } from "./file-inputs";
 import {
-  checkBoolean,
-  checkOptionalString,
-  checkPlainObject,
-  checkString,
-  describe,
   groupIdsOf,
   itemIdOf,
   itemIdsOf,
@@ -30,7 +25,7 @@ import { itemTypeClause } from "./item-type-query";
 import { itemTypeFromFile } from "./item-type-from-file";
 import type { ItemJSON, ItemProperties } from "./item-json";
 import { addItemInParts, MULTIPART_THRESHOLD } from "./multipart-upload";
-import { pagedSearch, type SearchPageJSON } from "../users/paged-search";
+import { pagedSearch, type SearchPageJSON } from "../rest/paged-search";
 import type { FeatureCollection } from "../features/feature-collection";
 import type { GeoJsonFeatureCollection } from "../features/geojson-conversion";
 import {
@@ -45,6 +40,13 @@ import {
   isServiceNameAvailable,
   type CreateServiceOptions,
 } from "../publishing/create-service";
+import {
+  describe,
+  optionalBoolean,
+  optionalNonEmptyString,
+  plainObject,
+  requireString,
+} from "../arguments";
 
 const BATCH_SIZE = 100;
 const CONCURRENT_BATCHES = 4;
@@ -123,14 +125,14 @@ export class ContentManager {
   async search(query: string, options: SearchOptions = {}): Promise<Item[]> {
     if (typeof query !== "string")
       throw new TypeError(`query: expected a string, got ${describe(query)}`);
-    const itemType = checkOptionalString(options.itemType, "itemType");
+    const itemType = optionalNonEmptyString(options.itemType, "itemType");
     const maxItems = options.maxItems ?? 10;
     if (!Number.isInteger(maxItems) || maxItems < -1) {
       throw new RangeError(
         `maxItems: expected a whole number or -1 for all, got ${String(maxItems)}`,
       );
     }
-    const outsideOrg = checkBoolean(options.outsideOrg, "outsideOrg") ?? false;
+    const outsideOrg = optionalBoolean(options.outsideOrg, "outsideOrg") ?? false;
     const sortOrder = checkSortOrder(options.sortOrder) ?? "desc";
     if (options.categories !== undefined && options.categoryFilters !== undefined) {
       throw new TypeError("categoryFilters: cannot be combined with categories");
@@ -141,7 +143,7 @@ export class ContentManager {
       "search",
       {
         q,
-        sortField: checkOptionalString(options.sortField, "sortField") ?? "avgRating",
+        sortField: optionalNonEmptyString(options.sortField, "sortField") ?? "avgRating",
         sortOrder,
         categories: stringList(options.categories, "categories"),
         categoryFilters: stringList(options.categoryFilters, "categoryFilters"),
@@ -206,7 +208,7 @@ export class ContentManager {
         "bbox: expected xmin,ymin,xmax,ymax as a string or a list of four numbers",
       );
     }
-    const asDict = checkBoolean(options.asDict, "asDict");
+    const asDict = optionalBoolean(options.asDict, "asDict");
     const page = await this.gis.session.get<ItemSearchPage<ItemJSON>>("search", {
       q: query,
       bbox,
@@ -214,7 +216,7 @@ export class ContentManager {
       categoryFilters: stringList(options.categoryFilters, "categoryFilters"),
       start,
       num: 100,
-      sortField: checkOptionalString(options.sortField, "sortField") ?? "avgrating",
+      sortField: optionalNonEmptyString(options.sortField, "sortField") ?? "avgrating",
       sortOrder: checkSortOrder(options.sortOrder) ?? "desc",
       countFields: stringList(options.countFields, "countFields"),
       countSize,
@@ -230,7 +232,7 @@ export class ContentManager {
    * const item = await gis.content.get("4f5b…");
    */
   async get(itemid: string): Promise<Item | null> {
-    checkString(itemid, "itemid");
+    requireString(itemid, "itemid");
     try {
       const json = await getItem(this.gis.session, itemid);
       return new Item(this.gis, json.id, json);
@@ -258,8 +260,8 @@ export class ContentManager {
       folder?: string;
     } = {},
   ): Promise<Item> {
-    const properties = checkPlainObject(itemProperties, "itemProperties") as ItemProperties;
-    if (properties.type !== undefined) checkString(properties.type, "itemProperties.type");
+    const properties = plainObject(itemProperties, "itemProperties") as ItemProperties;
+    if (properties.type !== undefined) requireString(properties.type, "itemProperties.type");
     const data = checkFileInput(options.data, "data");
     const thumbnail = checkFileInput(options.thumbnail, "thumbnail");
     const metadata =
@@ -267,7 +269,7 @@ export class ContentManager {
         ? Buffer.from(options.metadata)
         : checkFileInput(options.metadata, "metadata");
     const owner = this.ownerName(options.owner);
-    const folder = checkOptionalString(options.folder, "folder");
+    const folder = optionalNonEmptyString(options.folder, "folder");
     if (properties.type === undefined && data === undefined) {
       throw new TypeError('itemProperties.type: required (the item\'s type, such as "CSV")');
     }
@@ -353,7 +355,7 @@ export class ContentManager {
     folder: string,
     options: { owner?: string | { username: string } } = {},
   ): Promise<FolderJSON | null> {
-    checkString(folder, "folder");
+    requireString(folder, "folder");
     if (folder === "/") throw new RangeError('folder: "/" is the root folder, which always exists');
     const owner = this.ownerName(options.owner);
     try {
@@ -375,8 +377,8 @@ export class ContentManager {
     newFolder: string,
     options: { owner?: string | { username: string } } = {},
   ): Promise<boolean> {
-    checkString(oldFolder, "oldFolder");
-    checkString(newFolder, "newFolder");
+    requireString(oldFolder, "oldFolder");
+    requireString(newFolder, "newFolder");
     const owner = this.ownerName(options.owner);
     const id = (await this.folderId(oldFolder, owner)) as string;
     const answer = await folders.updateFolder(this.gis.session, owner, id, newFolder);
@@ -392,7 +394,7 @@ export class ContentManager {
     folder: string,
     options: { owner?: string | { username: string } } = {},
   ): Promise<boolean> {
-    checkString(folder, "folder");
+    requireString(folder, "folder");
     const owner = this.ownerName(options.owner);
     const id = await this.folderId(folder, owner, false);
     if (!id) return false;
@@ -447,7 +449,7 @@ export class ContentManager {
     properties: ItemProperties,
   ): Promise<{ results: { itemid: string; success: boolean }[] }[]> {
     const ids = itemIdsOf(itemids, "itemids");
-    checkPlainObject(properties, "properties");
+    plainObject(properties, "properties");
     const results = await mapConcurrent(ids, CONCURRENT_UPDATES, async (id) => {
       try {
         const item = await this.itemOf(id, "itemids");
@@ -476,10 +478,10 @@ export class ContentManager {
   ): Promise<{ results: BatchResult[] }> {
     const ids = itemIdsOf(items, "items");
     const groups = groupIdsOf(options.groups, "groups");
-    const everyone = checkBoolean(options.everyone, "everyone") ?? false;
-    const org = checkBoolean(options.org, "org") ?? false;
+    const everyone = optionalBoolean(options.everyone, "everyone") ?? false;
+    const org = optionalBoolean(options.org, "org") ?? false;
     const allowMembersToEdit =
-      checkBoolean(options.allowMembersToEdit, "allowMembersToEdit") ?? false;
+      optionalBoolean(options.allowMembersToEdit, "allowMembersToEdit") ?? false;
     const me = this.ownerName(undefined);
     const pages = await mapConcurrent(chunks(ids, BATCH_SIZE), CONCURRENT_BATCHES, (batch) =>
       userItems.shareItems(this.gis.session, me, {
@@ -505,8 +507,8 @@ export class ContentManager {
   ): Promise<{ results: BatchResult[] }> {
     const ids = itemIdsOf(items, "items");
     const groups = groupIdsOf(options.groups, "groups");
-    const everyone = checkBoolean(options.everyone, "everyone") ?? false;
-    const org = checkBoolean(options.org, "org") ?? false;
+    const everyone = optionalBoolean(options.everyone, "everyone") ?? false;
+    const org = optionalBoolean(options.org, "org") ?? false;
     if (groups.length === 0 && !everyone && !org) {
       throw new TypeError("groups: give groups, everyone or org to unshare from");
     }

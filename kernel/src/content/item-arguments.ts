@@ -1,5 +1,6 @@
 import type { RequestParams } from "../session/params";
 import type { ItemProperties } from "./item-json";
+import { describe } from "../arguments";
 
 /** Anything naming an item: its id or an object with an `id` (an Item). */
 export type ItemLike = string | { readonly id: string };
@@ -65,32 +66,6 @@ export function usernameOf(value: unknown, argument: string): string | undefined
   throw new TypeError(`${argument}: expected a username or a User, got ${describe(value)}`);
 }
 
-export function checkPlainObject(value: unknown, argument: string): Record<string, unknown> {
-  if (!value || typeof value !== "object" || Array.isArray(value) || Buffer.isBuffer(value)) {
-    throw new TypeError(`${argument}: expected an object of properties, got ${describe(value)}`);
-  }
-  return value as Record<string, unknown>;
-}
-
-export function checkBoolean(value: unknown, argument: string): boolean | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== "boolean")
-    throw new TypeError(`${argument}: expected true or false, got ${describe(value)}`);
-  return value;
-}
-
-export function checkString(value: unknown, argument: string): string {
-  if (typeof value !== "string" || value.trim() === "") {
-    throw new TypeError(`${argument}: expected a non-empty string, got ${describe(value)}`);
-  }
-  return value;
-}
-
-export function checkOptionalString(value: unknown, argument: string): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  return checkString(value, argument);
-}
-
 /** The REST parameters for item properties: lists comma-joined, objects as JSON. */
 export function itemPropertyParams(properties: ItemProperties): RequestParams {
   const params: RequestParams = {};
@@ -110,11 +85,4 @@ export function itemPropertyParams(properties: ItemProperties): RequestParams {
     }
   }
   return params;
-}
-
-export function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return JSON.stringify(value);
-  return typeof value;
 }

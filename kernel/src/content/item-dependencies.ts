@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
-import { checkString } from "./item-arguments";
 import type { Item } from "./item";
+import { requireString } from "../arguments";
 
 const DEPENDENCY_TYPES = ["id", "url", "serverId"] as const;
 type DependencyType = (typeof DEPENDENCY_TYPES)[number];
@@ -108,5 +108,5 @@ function dependencyOf(dependencyType: unknown, value: unknown): ItemDependency {
     );
   }
   const type = dependencyType as DependencyType;
-  return { dependencyType: type, [type]: checkString(value, "value") };
+  return { dependencyType: type, [type]: requireString(value, "value") };
 }

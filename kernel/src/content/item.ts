@@ -12,10 +12,6 @@ import { registerApp, unregisterApp } from "../rest/oauth-apps";
 import { addRelationship, deleteRelationship } from "../rest/user-items";
 import { itemUrl, ownerItemUrl } from "../rest/content-urls";
 import {
-  checkBoolean,
-  checkOptionalString,
-  checkPlainObject,
-  checkString,
   groupIdsOf,
   itemIdOf,
   itemPropertyParams,
@@ -54,8 +50,9 @@ import {
   type PreparedFile,
 } from "./file-inputs";
 import { ResourceManager } from "./resource-manager";
-import { exposeJsonFields } from "../users/json-fields";
+import { exposeJsonFields } from "../json-fields";
 import { usageRange, type UsageRow } from "./usage";
+import { optionalBoolean, optionalNonEmptyString, plainObject, requireString } from "../arguments";
 
 const RELATIONSHIP_TYPES = [
   "Map2Service",
@@ -176,7 +173,7 @@ export class Item {
    * await item.refresh();
    */
   constructor(gis: GIS, itemid: string, itemdict?: ItemJSON) {
-    checkString(itemid, "itemid");
+    requireString(itemid, "itemid");
     this.gis = gis;
     this.itemid = itemid;
     this.json = { ...(itemdict ?? {}), id: itemid };
@@ -421,7 +418,7 @@ export class Item {
     const properties =
       options.itemProperties === undefined
         ? {}
-        : checkPlainObject(options.itemProperties, "itemProperties");
+        : plainObject(options.itemProperties, "itemProperties");
     const inputs = {
       file: checkFileInput(options.data, "data"),
       thumbnail: checkFileInput(options.thumbnail, "thumbnail"),
@@ -463,8 +460,8 @@ export class Item {
   async delete(
     options: { force?: boolean; dryRun?: boolean } = {},
   ): Promise<boolean | { canDelete: boolean; details: Record<string, unknown> }> {
-    const force = checkBoolean(options.force, "force");
-    const dryRun = checkBoolean(options.dryRun, "dryRun");
+    const force = optionalBoolean(options.force, "force");
+    const dryRun = optionalBoolean(options.dryRun, "dryRun");
     const owner = await this.ownerName();
     if (dryRun) {
       const answer = await rest.canDeleteItem(this.gis.session, owner, this.itemid);
@@ -489,7 +486,7 @@ export class Item {
    * await item.protect();
    */
   async protect(options: { enable?: boolean } = {}): Promise<{ success: boolean }> {
-    const enable = checkBoolean(options.enable, "enable") ?? true;
+    const enable = optionalBoolean(options.enable, "enable") ?? true;
     const owner = await this.ownerName();
     const result = enable
       ? await rest.protectItem(this.gis.session, owner, this.itemid)
@@ -510,7 +507,7 @@ export class Item {
     const folderRef =
       folder && typeof folder === "object" && typeof folder.id === "string"
         ? folder.id
-        : checkString(folder, "folder");
+        : requireString(folder, "folder");
     const ownerName = usernameOf(options.owner, "owner");
     const owner = ownerName ?? (await this.ownerName());
     const folderId = folderRef === "/" ? "/" : await this.gis.content.folderId(folderRef, owner);
@@ -530,7 +527,7 @@ export class Item {
   ): Promise<boolean> {
     const target = usernameOf(targetOwner, "targetOwner") as string;
     if (target === undefined) throw new TypeError("targetOwner: expected a username or a User");
-    const targetFolder = checkOptionalString(options.targetFolder, "targetFolder");
+    const targetFolder = optionalNonEmptyString(options.targetFolder, "targetFolder");
     const owner = await this.ownerName();
     const result = await rest.reassignItem(this.gis.session, owner, this.itemid, {
       targetUsername: target,
@@ -554,11 +551,11 @@ export class Item {
       allowMembersToEdit?: boolean;
     } = {},
   ): Promise<{ notSharedWith: string[] }> {
-    const everyone = checkBoolean(options.everyone, "everyone") ?? false;
-    const org = checkBoolean(options.org, "org") ?? false;
+    const everyone = optionalBoolean(options.everyone, "everyone") ?? false;
+    const org = optionalBoolean(options.org, "org") ?? false;
     const groups = groupIdsOf(options.groups, "groups");
     const allowMembersToEdit =
-      checkBoolean(options.allowMembersToEdit, "allowMembersToEdit") ?? false;
+      optionalBoolean(options.allowMembersToEdit, "allowMembersToEdit") ?? false;
     const result = await rest.shareItem(this.gis.session, this.itemid, {
       everyone,
       org,
@@ -609,7 +606,7 @@ export class Item {
    * const webmap = await item.getData();
    */
   async getData(options: { tryJson?: boolean } = {}): Promise<unknown> {
-    const tryJson = checkBoolean(options.tryJson, "tryJson") ?? true;
+    const tryJson = optionalBoolean(options.tryJson, "tryJson") ?? true;
     if (!this.json.type) await this.refresh();
     const name = this.json.name;
     const isText = !name || TEXT_EXTENSIONS.has(path.extname(name).toLowerCase());
@@ -634,8 +631,8 @@ export class Item {
    * const file = await item.download({ savePath: "/tmp/out" });
    */
   async download(options: { savePath?: string; fileName?: string } = {}): Promise<string | null> {
-    const savePath = checkOptionalString(options.savePath, "savePath") ?? temporaryFolder();
-    const fileName = checkOptionalString(options.fileName, "fileName");
+    const savePath = optionalNonEmptyString(options.savePath, "savePath") ?? temporaryFolder();
+    const fileName = optionalNonEmptyString(options.fileName, "fileName");
     if (!this.json.type) await this.refresh();
     const stream = await rest.getItemDataStream(this.gis.session, this.itemid);
     const target = await saveStream(
@@ -657,7 +654,7 @@ export class Item {
    * const xml = await item.downloadMetadata({ saveFolder: "/tmp" });
    */
   async downloadMetadata(options: { saveFolder?: string } = {}): Promise<string | null> {
-    const folder = checkOptionalString(options.saveFolder, "saveFolder") ?? temporaryFolder();
+    const folder = optionalNonEmptyString(options.saveFolder, "saveFolder") ?? temporaryFolder();
     const stream = await this.infoStream("metadata/metadata.xml");
     return stream ? saveStream(stream, folder, "metadata.xml") : null;
   }
@@ -668,7 +665,7 @@ export class Item {
    * const png = await item.downloadThumbnail();
    */
   async downloadThumbnail(options: { saveFolder?: string } = {}): Promise<string | null> {
-    const folder = checkOptionalString(options.saveFolder, "saveFolder") ?? temporaryFolder();
+    const folder = optionalNonEmptyString(options.saveFolder, "saveFolder") ?? temporaryFolder();
     if (!this.json.type) await this.refresh();
     if (!this.json.thumbnail) return null;
     const stream = await this.infoStream(this.json.thumbnail);
@@ -729,7 +726,7 @@ export class Item {
    * const id = await item.addComment("Nice map");
    */
   async addComment(comment: string): Promise<string | null> {
-    checkString(comment, "comment");
+    requireString(comment, "comment");
     const result = await rest.addComment(this.gis.session, this.itemid, comment);
     await this.refresh();
     return result.success ? (result.commentId ?? null) : null;
@@ -915,7 +912,7 @@ export class Item {
     options: { dateRange?: string; asDf?: boolean } = {},
   ): Promise<UsageRow[] | Record<string, unknown>> {
     const range = usageRange(options.dateRange ?? "7D");
-    const asDf = checkBoolean(options.asDf, "asDf") ?? true;
+    const asDf = optionalBoolean(options.asDf, "asDf") ?? true;
     const answer = await this.gis.session.get<
       { data?: { num?: [number, string][] }[] } & Record<string, unknown>
     >("portals/self/usage", {
@@ -952,10 +949,10 @@ export class Item {
     const me = this.gis.users.me;
     if (!me) throw new TypeError("copy needs a signed-in user");
     const params: rest.CopyItemParams = {
-      title: checkOptionalString(options.title, "title"),
+      title: optionalNonEmptyString(options.title, "title"),
       tags: options.tags,
-      snippet: checkOptionalString(options.snippet, "snippet"),
-      description: checkOptionalString(options.description, "description"),
+      snippet: optionalNonEmptyString(options.snippet, "snippet"),
+      description: optionalNonEmptyString(options.description, "description"),
     };
     if (
       options.layers !== undefined &&

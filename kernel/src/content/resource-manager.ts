@@ -1,8 +1,8 @@
 import { inspect } from "node:util";
 import path from "node:path";
-import { checkBoolean, checkOptionalString, checkString } from "./item-arguments";
 import { checkFileInput, saveStream, temporaryFolder, type FileInput } from "./file-inputs";
 import { withPreparedFiles, type Item } from "./item";
+import { optionalBoolean, optionalNonEmptyString, requireString } from "../arguments";
 
 /** One resource file of an item, as `list()` gives it. */
 export interface ResourceInfo {
@@ -55,7 +55,7 @@ export class ResourceManager {
       "addResources",
       options.file,
       options,
-      checkBoolean(options.archive, "archive") ?? false,
+      optionalBoolean(options.archive, "archive") ?? false,
     );
   }
 
@@ -79,8 +79,8 @@ export class ResourceManager {
     archive: boolean,
   ): Promise<ResourceChange> {
     const input = checkFileInput(file, "file");
-    const folderName = checkOptionalString(options.folderName, "folderName");
-    const fileName = checkOptionalString(options.fileName, "fileName");
+    const folderName = optionalNonEmptyString(options.folderName, "folderName");
+    const fileName = optionalNonEmptyString(options.fileName, "fileName");
     const text = options.text;
     if (text !== undefined && typeof text !== "string")
       throw new TypeError("text: expected a string");
@@ -112,10 +112,10 @@ export class ResourceManager {
     file: string,
     options: { tryJson?: boolean; outFolder?: string; outFileName?: string } = {},
   ): Promise<unknown> {
-    checkString(file, "file");
-    const tryJson = checkBoolean(options.tryJson, "tryJson") ?? true;
-    const outFolder = checkOptionalString(options.outFolder, "outFolder");
-    const outFileName = checkOptionalString(options.outFileName, "outFileName");
+    requireString(file, "file");
+    const tryJson = optionalBoolean(options.tryJson, "tryJson") ?? true;
+    const outFolder = optionalNonEmptyString(options.outFolder, "outFolder");
+    const outFileName = optionalNonEmptyString(options.outFileName, "outFileName");
     const url = `${this.item.itemUrl}/resources/${file.split("/").map(encodeURIComponent).join("/")}`;
     if (tryJson && /\.json$/i.test(file)) {
       const text = await this.item.gis.session.request(
@@ -153,7 +153,7 @@ export class ResourceManager {
    * await item.resources.remove({ file: "images/logo.png" });
    */
   async remove(options: { file?: string } = {}): Promise<boolean> {
-    const file = checkOptionalString(options.file, "file");
+    const file = optionalNonEmptyString(options.file, "file");
     const url = await this.item.ownerItemUrl();
     const answer = await this.item.gis.session.post<{ success?: boolean }>(
       `${url}/removeResources`,

@@ -2,14 +2,14 @@ import { inspect } from "node:util";
 import { ArcGISError } from "../errors";
 import type { GIS } from "../gis";
 import type { RequestParams } from "../session/params";
+import { Datastore, type DataItemJSON } from "./datastore";
 import {
   optionalBoolean,
   optionalChoice,
   optionalString,
   plainObject,
   requireString,
-} from "../users/argument-checks";
-import { Datastore, type DataItemJSON } from "./datastore";
+} from "../arguments";
 
 interface ServerJSON {
   url?: string;

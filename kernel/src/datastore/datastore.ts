@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
-import { plainObject, requireString } from "../users/argument-checks";
 import type { DatastoreManager } from "./datastore-manager";
+import { plainObject, requireString } from "../arguments";
 
 /** A registered data item as the server's data store describes it. */
 export interface DataItemJSON {

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import type { GIS } from "../gis";
-import { requireString } from "../users/argument-checks";
+import { requireString } from "../arguments";
 
 /** One application to join a group, as `community/groups/{id}/applications` lists it. */
 export interface GroupApplicationJSON {

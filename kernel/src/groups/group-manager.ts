@@ -1,6 +1,9 @@
 import { inspect } from "node:util";
 import { ArcGISError } from "../errors";
 import type { GIS } from "../gis";
+import { pagedSearch } from "../rest/paged-search";
+import { thumbnailUpload } from "../rest/thumbnails";
+import { Group, groupParams, SORT_ORDERS, type GroupJSON } from "./group";
 import {
   maxCount,
   optionalBoolean,
@@ -9,10 +12,7 @@ import {
   plainObject,
   requireString,
   tagList,
-} from "../users/argument-checks";
-import { pagedSearch } from "../users/paged-search";
-import { thumbnailUpload } from "../users/thumbnails";
-import { Group, groupParams, SORT_ORDERS, type GroupJSON } from "./group";
+} from "../arguments";
 
 /** The options of `gis.groups.create`, named after the Python keyword arguments. */
 export interface GroupCreateOptions {

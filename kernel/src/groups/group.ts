@@ -3,6 +3,12 @@ import { CategorySchemaManager } from "../content/category-schema-manager";
 import { Item } from "../content/item";
 import type { ItemJSON } from "../content/item-json";
 import type { GIS } from "../gis";
+import { exposeJsonFields } from "../json-fields";
+import { pagedSearch } from "../rest/paged-search";
+import { fetchThumbnail, saveThumbnail, thumbnailUpload } from "../rest/thumbnails";
+import { usernamesOf, type UsersArgument } from "../users/usernames";
+import { GroupApplication, type GroupApplicationJSON } from "./group-application";
+import { groupCardHtml } from "./group-card";
 import {
   maxCount,
   optionalBoolean,
@@ -11,13 +17,7 @@ import {
   optionalString,
   requireString,
   tagList,
-} from "../users/argument-checks";
-import { exposeJsonFields } from "../users/json-fields";
-import { pagedSearch } from "../users/paged-search";
-import { fetchThumbnail, saveThumbnail, thumbnailUpload } from "../users/thumbnails";
-import { usernamesOf, type UsersArgument } from "../users/usernames";
-import { GroupApplication, type GroupApplicationJSON } from "./group-application";
-import { groupCardHtml } from "./group-card";
+} from "../arguments";
 
 /** The JSON of a group, as `community/groups/{id}` returns it. */
 export interface GroupJSON {

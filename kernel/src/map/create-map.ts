@@ -6,9 +6,10 @@ import { Item } from "../content/item";
 import { galleryBasemaps } from "./basemaps";
 import { fromWebMapJson } from "./web-map";
 import { checkZoomlevel, resolveStartingView } from "./location";
-import { checkMode, describe } from "./map-arguments";
+import { checkMode } from "./map-arguments";
 import { defaultMapState, type Extent, type LatLon, type MapMode } from "./contract";
 import { MapView } from "./map-view";
+import { describe } from "../arguments";
 
 /** Options of `gis.map()`. */
 export interface MapOptions {

@@ -1,8 +1,8 @@
 // What MapView.draw accepts (ArcGIS JSON geometries, GeoJSON geometries, features or
 // collections, or arrays of them) turned into graphics in ArcGIS JSON.
 import { toFeatureCollection } from "./geojson";
-import { describe } from "./map-arguments";
 import type { GraphicSpec } from "./contract";
+import { describe } from "../arguments";
 
 type Json = Record<string, unknown>;
 

@@ -2,7 +2,6 @@
 // the LayerSpec the browser draws. Only URLs and ids go in: never a token.
 import { randomUUID } from "crypto";
 import { inspect } from "node:util";
-import { checkRange, describe } from "./map-arguments";
 import type { RendererJSON } from "../features/service-json";
 import {
   CLASSIFICATION_METHODS,
@@ -15,6 +14,7 @@ import {
 } from "./contract";
 import { toFeatureCollection } from "./geojson";
 import { featureSetToGeoJson, isFeatureSet, isSpatialTable, rowsToGeoJson } from "./table-input";
+import { describe, numberInRange } from "../arguments";
 
 /** Options of `MapView.addLayer`. */
 export interface AddLayerOptions {
@@ -241,7 +241,7 @@ function checkLayerOptions(options: AddLayerOptions | undefined): {
   if (title !== undefined && typeof title !== "string") {
     throw new TypeError("options.title: expected a string");
   }
-  if (rest.opacity !== undefined) checkRange(rest.opacity, "options.opacity", 0, 1);
+  if (rest.opacity !== undefined) numberInRange(rest.opacity, "options.opacity", 0, 1);
   if (rest.visible !== undefined && typeof rest.visible !== "boolean") {
     throw new TypeError("options.visible: expected a boolean");
   }
@@ -295,7 +295,7 @@ function checkSmartRenderer(
       `options.classificationMethod: expected one of ${CLASSIFICATION_METHODS.join(", ")}`,
     );
   }
-  if (numClasses !== undefined) checkRange(numClasses, "options.numClasses", 1, 10);
+  if (numClasses !== undefined) numberInRange(numClasses, "options.numClasses", 1, 10);
   if (numClasses !== undefined && !Number.isInteger(numClasses)) {
     throw new RangeError("options.numClasses: expected a whole number");
   }

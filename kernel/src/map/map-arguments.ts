@@ -1,6 +1,7 @@
 // Checks of the values a map accepts, shared by gis.map() and the MapView setters. Each
 // throws a TypeError/RangeError naming the argument, before anything is sent anywhere.
 import type { Extent, LatLon, MapMode } from "./contract";
+import { describe } from "../arguments";
 
 /** Zoom levels of the tiled Web Mercator basemaps: 0 shows the world, 23 a few metres. */
 export const MAX_ZOOM_LEVEL = 23;
@@ -73,29 +74,4 @@ export function checkMode(value: unknown, argument: string): MapMode {
     throw new RangeError(`${argument}: expected "2D" or "3D", got "${value}"`);
   }
   return upper;
-}
-
-export function checkFiniteNumber(value: unknown, argument: string): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new TypeError(`${argument}: expected a finite number, got ${describe(value)}`);
-  }
-  return value;
-}
-
-export function checkPositiveNumber(value: unknown, argument: string): number {
-  const n = checkFiniteNumber(value, argument);
-  if (n <= 0) throw new RangeError(`${argument}: expected a number greater than 0, got ${n}`);
-  return n;
-}
-
-export function checkRange(value: unknown, argument: string, min: number, max: number): number {
-  const n = checkFiniteNumber(value, argument);
-  if (n < min || n > max) throw new RangeError(`${argument}: ${n} is outside ${min}…${max}`);
-  return n;
-}
-
-export function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "string" ? `"${value}"` : typeof value;
 }

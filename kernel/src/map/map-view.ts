@@ -15,16 +15,7 @@ import { featureCollectionExtent } from "./geojson";
 import { checkDrawOptions, toGraphicSpecs, type DrawOptions } from "./graphics";
 import { AddedLayerInputs, layersNamedBy } from "./layer-lookup";
 import { toLayerSpec, type AddLayerOptions } from "./layer-spec";
-import {
-  checkExtent,
-  checkFiniteNumber,
-  checkLatLon,
-  checkMode,
-  checkPositiveNumber,
-  checkRange,
-  checkZoom,
-  describe,
-} from "./map-arguments";
+import { checkExtent, checkLatLon, checkMode, checkZoom } from "./map-arguments";
 import {
   DRAW_TOOLS,
   MAP_WIDGET_MODULE,
@@ -43,6 +34,13 @@ import { printMap, type PrintMapOptions } from "./print-map";
 import { standaloneMapPage, type ExportToHtmlOptions } from "./standalone-page";
 import { serviceExtent } from "./service-extent";
 import { toWebMapJson } from "./web-map";
+import {
+  describe,
+  finiteNumber,
+  numberInRange,
+  positiveNumber,
+  requireBoolean,
+} from "../arguments";
 
 /** Where the user clicked, and the features under the pointer. */
 export interface MapClickEvent {
@@ -190,7 +188,7 @@ export class MapView extends Widget<MapState> {
 
   /** Python: `MapView.scale = 50000`. @example map.scale = 50000 */
   set scale(value: number | null) {
-    this.set({ scale: checkPositiveNumber(value, "scale") });
+    this.set({ scale: positiveNumber(value, "scale") });
   }
 
   /**
@@ -218,7 +216,7 @@ export class MapView extends Widget<MapState> {
 
   /** Python: `MapView.rotation = 45`. @example map.rotation = 45 */
   set rotation(value: number) {
-    this.set({ rotation: checkRange(value, "rotation", -360, 360) });
+    this.set({ rotation: numberInRange(value, "rotation", -360, 360) });
   }
 
   /**
@@ -232,7 +230,7 @@ export class MapView extends Widget<MapState> {
 
   /** Python: `MapView.heading = 90`. @example map.heading = 90 */
   set heading(value: number) {
-    this.set({ heading: checkRange(value, "heading", -360, 360) });
+    this.set({ heading: numberInRange(value, "heading", -360, 360) });
   }
 
   /**
@@ -246,7 +244,7 @@ export class MapView extends Widget<MapState> {
 
   /** Python: `MapView.tilt = 60`. @example map.tilt = 60 */
   set tilt(value: number) {
-    this.set({ tilt: checkRange(value, "tilt", 0, 180) });
+    this.set({ tilt: numberInRange(value, "tilt", 0, 180) });
   }
 
   /**
@@ -322,7 +320,7 @@ export class MapView extends Widget<MapState> {
 
   /** Python: `Map.snap_to_zoom = True`. @example map.snapToZoom = true */
   set snapToZoom(value: boolean) {
-    this.set({ snapToZoom: checkBoolean(value, "snapToZoom") });
+    this.set({ snapToZoom: requireBoolean(value, "snapToZoom") });
   }
 
   /**
@@ -336,7 +334,7 @@ export class MapView extends Widget<MapState> {
 
   /** Python: `MapView.legend = True`. @example map.legend = true */
   set legend(value: boolean) {
-    this.set({ legend: checkBoolean(value, "legend") });
+    this.set({ legend: requireBoolean(value, "legend") });
   }
 
   /**
@@ -351,7 +349,7 @@ export class MapView extends Widget<MapState> {
 
   /** Python: `Map.layer_list.enabled = True`. @example map.layerList = true */
   set layerList(value: boolean) {
-    this.set({ layerList: checkBoolean(value, "layerList") });
+    this.set({ layerList: requireBoolean(value, "layerList") });
   }
 
   /**
@@ -365,7 +363,7 @@ export class MapView extends Widget<MapState> {
 
   /** Python: `MapView.hide_mode_switch = True`. @example map.hideModeSwitch = true */
   set hideModeSwitch(value: boolean) {
-    this.set({ hideModeSwitch: checkBoolean(value, "hideModeSwitch") });
+    this.set({ hideModeSwitch: requireBoolean(value, "hideModeSwitch") });
   }
 
   /**
@@ -380,7 +378,7 @@ export class MapView extends Widget<MapState> {
 
   /** Python: `MapView.time_slider = True`. @example map.timeSlider = true */
   set timeSlider(value: boolean) {
-    this.set({ timeSlider: checkBoolean(value, "timeSlider") });
+    this.set({ timeSlider: requireBoolean(value, "timeSlider") });
   }
 
   /**
@@ -407,7 +405,7 @@ export class MapView extends Widget<MapState> {
     const start = checkTime(startTime, "startTime");
     const end = checkTime(endTime, "endTime");
     if (end < start) throw new RangeError("endTime: must not be before startTime");
-    const interval = checkPositiveNumber(options.interval ?? 1, "options.interval");
+    const interval = positiveNumber(options.interval ?? 1, "options.interval");
     const unit = options.unit ?? "milliseconds";
     if (!TIME_UNITS.includes(unit)) {
       throw new RangeError(`options.unit: expected one of ${TIME_UNITS.join(", ")}`);
@@ -465,7 +463,7 @@ export class MapView extends Widget<MapState> {
 
   /** Python: `Map.bookmarks.enabled = True`. @example map.bookmarksWidget = true */
   set bookmarksWidget(value: boolean) {
-    this.set({ bookmarksWidget: checkBoolean(value, "bookmarksWidget") });
+    this.set({ bookmarksWidget: requireBoolean(value, "bookmarksWidget") });
   }
 
   /**
@@ -655,7 +653,7 @@ export class MapView extends Widget<MapState> {
    */
   async takeScreenshot(options: TakeScreenshotOptions = {}): Promise<Buffer> {
     const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_SCREENSHOT_TIMEOUT_SECONDS;
-    checkPositiveNumber(timeoutSeconds, "options.timeoutSeconds");
+    positiveNumber(timeoutSeconds, "options.timeoutSeconds");
     if (options.filePath !== undefined && typeof options.filePath !== "string") {
       throw new TypeError("options.filePath: expected a string");
     }
@@ -861,8 +859,8 @@ export class MapView extends Widget<MapState> {
   }
 
   private deliverClick(content: JsonObject): void {
-    const latitude = checkFiniteNumber(content.latitude, "click.latitude");
-    const longitude = checkFiniteNumber(content.longitude, "click.longitude");
+    const latitude = finiteNumber(content.latitude, "click.latitude");
+    const longitude = finiteNumber(content.longitude, "click.longitude");
     const event: MapClickEvent = {
       latitude,
       longitude,
@@ -940,11 +938,6 @@ function checkTime(value: unknown, argument: string): number {
     throw new TypeError(`${argument}: expected a Date or epoch milliseconds`);
   }
   return time;
-}
-
-function checkBoolean(value: unknown, argument: string): boolean {
-  if (typeof value !== "boolean") throw new TypeError(`${argument}: expected true or false`);
-  return value;
 }
 
 /** The open maps this one is synced with (closed ones drop out). */

@@ -4,8 +4,9 @@
 // their layouts and the basemap; the tsgis portal draws PNG, MAP_ONLY, hosted feature layers.
 import type { GIS } from "../gis";
 import type { Extent, MapState } from "./contract";
-import { checkExtent, checkPositiveNumber } from "./map-arguments";
+import { checkExtent } from "./map-arguments";
 import { toWebMapJson } from "./web-map";
+import { positiveNumber } from "../arguments";
 
 /** Options of `MapView.print` (Python's keyword arguments in camelCase). */
 export interface PrintMapOptions {
@@ -42,7 +43,7 @@ export async function printMap(
   const extent =
     options.extent !== undefined ? checkExtent(options.extent, "options.extent") : state.extent;
   if (!extent) throw new Error("print: the map has no extent yet; pass options.extent");
-  const dpi = checkPositiveNumber(options.dpi ?? 92, "options.dpi") as number;
+  const dpi = positiveNumber(options.dpi ?? 92, "options.dpi") as number;
   const size = options.outputDimensions ?? [500, 500];
   if (
     !Array.isArray(size) ||
@@ -52,7 +53,7 @@ export async function printMap(
     throw new TypeError("options.outputDimensions: expected [width, height] in whole pixels");
   }
   const scale =
-    options.scale === undefined ? undefined : checkPositiveNumber(options.scale, "options.scale");
+    options.scale === undefined ? undefined : positiveNumber(options.scale, "options.scale");
   const rotation = options.rotation ?? state.rotation;
   if (typeof rotation !== "number" || !Number.isFinite(rotation)) {
     throw new TypeError("options.rotation: expected degrees");

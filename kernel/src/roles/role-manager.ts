@@ -1,8 +1,8 @@
 import { inspect } from "node:util";
 import { ArcGISError } from "../errors";
 import type { GIS } from "../gis";
-import { maxCount, optionalString, requireString } from "../users/argument-checks";
 import { Role, type RoleJSON } from "./role";
+import { maxCount, optionalString, requireString } from "../arguments";
 
 interface RolesPage {
   roles?: RoleJSON[];

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import type { GIS } from "../gis";
-import { requireString } from "../users/argument-checks";
-import { exposeJsonFields } from "../users/json-fields";
+import { exposeJsonFields } from "../json-fields";
+import { requireString } from "../arguments";
 
 /** A role as `portals/self/roles/{id}` describes it. */
 export interface RoleJSON {

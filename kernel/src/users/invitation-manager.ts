@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { ArcGISError } from "../errors";
 import type { GIS } from "../gis";
-import { requireString } from "./argument-checks";
+import { requireString } from "../arguments";
 
 /**
  * The organisation's pending invitations, sent with `gis.users.invite`.

@@ -1,5 +1,4 @@
-import { describe } from "./argument-checks";
-
+import { describe } from "../arguments";
 /** The role ids ArcGIS Online gives its Viewer and Data Editor roles. */
 const ROLE_ALIASES: Readonly<Record<string, string>> = {
   org_admin: "org_admin",

@@ -4,6 +4,11 @@ import type { GIS } from "../gis";
 import { withinOrganisation } from "../groups/group-manager";
 import type { Role } from "../roles/role";
 import { RoleManager } from "../roles/role-manager";
+import { InvitationManager } from "./invitation-manager";
+import { pagedSearch, type SearchPageJSON } from "../rest/paged-search";
+import { roleIdOf, userTypeIdOf } from "./role-names";
+import { User, type UserJSON } from "./user";
+import { usernamesOf, type UsersArgument } from "./usernames";
 import {
   maxCount,
   optionalBoolean,
@@ -12,12 +17,7 @@ import {
   optionalString,
   plainObject,
   requireString,
-} from "./argument-checks";
-import { InvitationManager } from "./invitation-manager";
-import { pagedSearch, type SearchPageJSON } from "./paged-search";
-import { roleIdOf, userTypeIdOf } from "./role-names";
-import { User, type UserJSON } from "./user";
-import { usernamesOf, type UsersArgument } from "./usernames";
+} from "../arguments";
 
 /** The options of `gis.users.create`, named after the Python keyword arguments. */
 export interface UserCreateOptions {

@@ -3,7 +3,7 @@ import { createFolder, getFolders, getUserContent } from "../rest/folders";
 import { getItem, reassignItem } from "../rest/items";
 import type { GIS } from "../gis";
 import type { GroupJSON } from "../groups/group";
-import { pagedSearch } from "./paged-search";
+import { pagedSearch } from "../rest/paged-search";
 
 /**
  * Moves a user's items and groups to another user, as the Python `User.reassign_to` does: items

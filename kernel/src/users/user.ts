@@ -6,6 +6,11 @@ import type { ItemJSON } from "../content/item-json";
 import type { GIS } from "../gis";
 import { Group, type GroupJSON } from "../groups/group";
 import type { Role } from "../roles/role";
+import { exposeJsonFields } from "../json-fields";
+import { roleIdOf, userTypeIdOf } from "./role-names";
+import { fetchThumbnail, saveThumbnail, thumbnailUpload } from "../rest/thumbnails";
+import { userCardHtml } from "./user-card";
+import { reassignUserContent } from "./user-reassignment";
 import {
   maxCount,
   optionalBoolean,
@@ -14,12 +19,7 @@ import {
   optionalString,
   requireString,
   tagList,
-} from "./argument-checks";
-import { exposeJsonFields } from "./json-fields";
-import { roleIdOf, userTypeIdOf } from "./role-names";
-import { fetchThumbnail, saveThumbnail, thumbnailUpload } from "./thumbnails";
-import { userCardHtml } from "./user-card";
-import { reassignUserContent } from "./user-reassignment";
+} from "../arguments";
 
 /** The JSON of a portal user, as `community/users/{username}` returns it. */
 export interface UserJSON {

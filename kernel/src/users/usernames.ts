@@ -1,5 +1,4 @@
-import { describe } from "./argument-checks";
-
+import { describe } from "../arguments";
 /** Anything that names users: a username, a comma-separated list, `User` objects, or a mix. */
 export type UsersArgument =
   string | { username: string } | readonly (string | { username: string })[];
