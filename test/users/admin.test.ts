@@ -81,7 +81,7 @@ describe("roles, certificates and the data store against the portal", () => {
     ).toBe(403);
     expect(await gis.groups.create("Now allowed", "x", { access: "private" })).not.toBeNull();
     expect(member.role).toBe("org_admin");
-    await member.refresh();
+    expect(await member.refresh()).toBe(member);
     expect(member.role).toBe("org_user");
 
     expect(await fetched.setName("Group maker")).toBe(true);

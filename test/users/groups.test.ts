@@ -67,6 +67,10 @@ describe("groups: GroupManager, Group, GroupApplication against the portal", () 
     expect(inspect(fetched)).toBe('<Group title:"Field crews" owner:admin>');
     expect(fetched!._repr_html_()).toContain("Field crews");
     expect(fetched!.homepage).toBe(`${org.portal.url}/home/group.html?id=${group!.id}`);
+    // refresh() resolves with the group itself, as Item.refresh() does.
+    await group!.update({ snippet: "Crews, refreshed" });
+    expect(await fetched!.refresh()).toBe(fetched);
+    expect(fetched!.snippet).toBe("Crews, refreshed");
   });
 
   it("defaults to a public group and creates from a dictionary", async () => {

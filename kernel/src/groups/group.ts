@@ -487,13 +487,14 @@ export class Group {
 
   /**
    * Reloads the group's JSON from the portal.
-   * Python: reading a property of a stale `Group` reloads it the same way.
+   * Python: reading a property of a stale `Group` reloads it the same way. Resolves with the group itself, as `Item.refresh()` does.
    * @example
    * await group.refresh();
    */
-  async refresh(): Promise<void> {
+  async refresh(): Promise<this> {
     this.json = await this.gis.session.get<GroupJSON>(this.restPath);
     exposeJsonFields(this, () => this.json);
+    return this;
   }
 
   /**

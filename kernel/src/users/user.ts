@@ -594,13 +594,14 @@ export class User {
 
   /**
    * Reloads the user's JSON from the portal.
-   * Python: reading a property of a stale `User` reloads it the same way.
+   * Python: reading a property of a stale `User` reloads it the same way. Resolves with the user itself, as `Item.refresh()` does.
    * @example
    * await user.refresh();
    */
-  async refresh(): Promise<void> {
+  async refresh(): Promise<this> {
     this.json = await this.gis.session.get<UserJSON>(this.restPath);
     exposeJsonFields(this, () => this.json);
+    return this;
   }
 
   /**
