@@ -185,113 +185,59 @@ export class Item {
     return this.itemid;
   }
   /** Python: `Item.title`. @example item.title */
-  get title(): string | undefined {
-    return this.json.title;
-  }
+  declare readonly title: string | undefined;
   /** Python: `Item.type`. @example item.type */
-  get type(): string | undefined {
-    return this.json.type;
-  }
+  declare readonly type: string | undefined;
   /** Python: `Item.typeKeywords`. @example item.typeKeywords */
-  get typeKeywords(): string[] | undefined {
-    return this.json.typeKeywords;
-  }
+  declare readonly typeKeywords: string[] | undefined;
   /** Python: `Item.owner`. @example item.owner */
-  get owner(): string | undefined {
-    return this.json.owner;
-  }
+  declare readonly owner: string | undefined;
   /** Python: `Item.orgId`. @example item.orgId */
-  get orgId(): string | undefined {
-    return this.json.orgId;
-  }
+  declare readonly orgId: string | undefined;
   /** Python: `Item.name` (the data's file name). @example item.name */
-  get name(): string | null | undefined {
-    return this.json.name;
-  }
+  declare readonly name: string | null | undefined;
   /** Python: `Item.snippet`. @example item.snippet */
-  get snippet(): string | null | undefined {
-    return this.json.snippet;
-  }
+  declare readonly snippet: string | null | undefined;
   /** Python: `Item.description`. @example item.description */
-  get description(): string | null | undefined {
-    return this.json.description;
-  }
+  declare readonly description: string | null | undefined;
   /** Python: `Item.tags`. @example item.tags */
-  get tags(): string[] | undefined {
-    return this.json.tags;
-  }
+  declare readonly tags: string[] | undefined;
   /** Python: `Item.url`. @example item.url */
-  get url(): string | null | undefined {
-    return this.json.url;
-  }
+  declare readonly url: string | null | undefined;
   /** Python: `Item.access`. @example item.access */
-  get access(): ItemJSON["access"] {
-    return this.json.access;
-  }
+  declare readonly access: ItemJSON["access"];
   /** Python: `Item.created` (epoch ms). @example item.created */
-  get created(): number | undefined {
-    return this.json.created;
-  }
+  declare readonly created: number | undefined;
   /** Python: `Item.modified` (epoch ms). @example item.modified */
-  get modified(): number | undefined {
-    return this.json.modified;
-  }
+  declare readonly modified: number | undefined;
   /** Python: `Item.size` (bytes). @example item.size */
-  get size(): number | undefined {
-    return this.json.size;
-  }
+  declare readonly size: number | undefined;
   /** Python: `Item.extent`. @example item.extent */
-  get extent(): number[][] | undefined {
-    return this.json.extent;
-  }
+  declare readonly extent: number[][] | undefined;
   /** Python: `Item.thumbnail` (path under the item's info). @example item.thumbnail */
-  get thumbnail(): string | null | undefined {
-    return this.json.thumbnail;
-  }
+  declare readonly thumbnail: string | null | undefined;
   /** Python: `Item.categories`. @example item.categories */
-  get categories(): string[] | undefined {
-    return this.json.categories;
-  }
+  declare readonly categories: string[] | undefined;
   /** Python: `Item.ownerFolder` (folder id, null at the root). @example item.ownerFolder */
-  get ownerFolder(): string | null | undefined {
-    return this.json.ownerFolder;
-  }
+  declare readonly ownerFolder: string | null | undefined;
   /** Python: `Item.protected`. @example item.protected */
-  get protected(): boolean | undefined {
-    return this.json.protected;
-  }
+  declare readonly protected: boolean | undefined;
   /** Python: `Item.numViews`. @example item.numViews */
-  get numViews(): number | undefined {
-    return this.json.numViews;
-  }
+  declare readonly numViews: number | undefined;
   /** Python: `Item.numComments`. @example item.numComments */
-  get numComments(): number | undefined {
-    return this.json.numComments;
-  }
+  declare readonly numComments: number | undefined;
   /** Python: `Item.avgRating`. @example item.avgRating */
-  get avgRating(): number | undefined {
-    return this.json.avgRating;
-  }
+  declare readonly avgRating: number | undefined;
   /** Python: `Item.properties` (the item's `properties` field). @example item.properties */
-  get properties(): Record<string, unknown> | null | undefined {
-    return this.json.properties;
-  }
+  declare readonly properties: Record<string, unknown> | null | undefined;
   /** Python: `Item.spatialReference`. @example item.spatialReference */
-  get spatialReference(): string | null | undefined {
-    return this.json.spatialReference;
-  }
+  declare readonly spatialReference: string | null | undefined;
   /** Python: `Item.licenseInfo`. @example item.licenseInfo */
-  get licenseInfo(): string | null | undefined {
-    return this.json.licenseInfo;
-  }
+  declare readonly licenseInfo: string | null | undefined;
   /** Python: `Item.accessInformation`. @example item.accessInformation */
-  get accessInformation(): string | null | undefined {
-    return this.json.accessInformation;
-  }
+  declare readonly accessInformation: string | null | undefined;
   /** Python: `Item.culture`. @example item.culture */
-  get culture(): string | null | undefined {
-    return this.json.culture;
-  }
+  declare readonly culture: string | null | undefined;
 
   /**
    * The item's page in the portal. Python: `Item.homepage`.
