@@ -48,6 +48,7 @@ export { Federation, type FederatedServerJSON } from "./admin/federation";
 export { ServerManager } from "./admin/servers";
 export { CreditManager } from "./admin/credits";
 export { AGOLUsageReports, type UsageReport } from "./admin/usage-reports";
+export type { UsageSeries } from "./rest/portals";
 export { type UsageWindow } from "./admin/usage-period";
 export {
   Webhook,

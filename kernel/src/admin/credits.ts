@@ -3,6 +3,7 @@ import { usernameOf } from "../content/item-arguments";
 import type { GIS } from "../gis";
 import type { User } from "../users/user";
 import { usageParams, type UsageWindow } from "./usage-period";
+import { getUsage } from "../rest/portals";
 
 function requireUsername(value: unknown): string {
   const name = usernameOf(value, "username");
@@ -121,9 +122,7 @@ export class CreditManager {
    * const used = await gis.admin.credits.creditUsage({ timeFrame: "30days" });
    */
   async creditUsage(window: UsageWindow = {}): Promise<Record<string, number>> {
-    const result = await this.gis.session.get<{
-      data?: { stype: string; credits?: [number, string][] }[];
-    }>("portals/self/usage", {
+    const result = await getUsage(this.gis.session, {
       ...usageParams(window),
       groupby: "stype,etype",
       vars: "credits,num",
@@ -131,7 +130,8 @@ export class CreditManager {
     const totals: Record<string, number> = {};
     for (const series of result.data ?? []) {
       const sum = (series.credits ?? []).reduce((total, [, value]) => total + Number(value), 0);
-      totals[series.stype] = (totals[series.stype] ?? 0) + sum;
+      const type = series.stype ?? "";
+      totals[type] = (totals[type] ?? 0) + sum;
     }
     return totals;
   }

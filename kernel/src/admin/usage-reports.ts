@@ -1,20 +1,9 @@
 import { inspect } from "node:util";
 import type { GIS } from "../gis";
+import { getUsage, type UsageReport } from "../rest/portals";
 import { usageParams, type UsageWindow } from "./usage-period";
 
-/** What `portals/self/usage` answers: one series per group, `[time, value]` pairs per interval. */
-export interface UsageReport {
-  startTime: number;
-  endTime: number;
-  period: string;
-  data: {
-    stype: string;
-    etype: string;
-    username?: string;
-    num?: [number, string][];
-    credits?: [number, string][];
-  }[];
-}
+export type { UsageReport };
 
 /**
  * The organisation's usage over time (ArcGIS Online, administrators): sign-ins and items
@@ -52,11 +41,7 @@ export class AGOLUsageReports {
   }
 
   private async usage(window: UsageWindow, groupby: string, vars: string): Promise<UsageReport> {
-    return this.gis.session.get<UsageReport>("portals/self/usage", {
-      ...usageParams(window),
-      groupby,
-      vars,
-    });
+    return getUsage(this.gis.session, { ...usageParams(window), groupby, vars });
   }
 
   /**

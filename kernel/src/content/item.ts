@@ -52,6 +52,7 @@ import {
 import { ResourceManager } from "./resource-manager";
 import { exposeJsonFields } from "../json-fields";
 import { usageRange, type UsageRow } from "./usage";
+import { getUsage, type UsageReport } from "../rest/portals";
 import { optionalBoolean, optionalNonEmptyString, plainObject, requireString } from "../arguments";
 
 const RELATIONSHIP_TYPES = [
@@ -856,12 +857,10 @@ export class Item {
    */
   async usage(
     options: { dateRange?: string; asDf?: boolean } = {},
-  ): Promise<UsageRow[] | Record<string, unknown>> {
+  ): Promise<UsageRow[] | UsageReport> {
     const range = usageRange(options.dateRange ?? "7D");
     const asDf = optionalBoolean(options.asDf, "asDf") ?? true;
-    const answer = await this.gis.session.get<
-      { data?: { num?: [number, string][] }[] } & Record<string, unknown>
-    >("portals/self/usage", {
+    const answer = await getUsage(this.gis.session, {
       startTime: range.startTime,
       endTime: range.endTime,
       period: range.period,
