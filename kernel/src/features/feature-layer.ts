@@ -13,7 +13,11 @@ import { type PageShape, pagedQuery } from "./paged-query";
 export interface QueryOptions {
   where?: string;
   outFields?: string | string[];
-  timeFilter?: unknown;
+  /**
+   * Features whose time falls in `[start, end]` (Dates or epoch ms; null leaves an end open) or
+   * at one instant, on a time-aware layer: the REST `time` parameter.
+   */
+  timeFilter?: Date | number | [Date | number | null, Date | number | null];
   geometryFilter?: GeometryFilter;
   returnGeometry?: boolean;
   returnCountOnly?: boolean;
@@ -93,7 +97,6 @@ const GEOJSON_PAGES: PageShape<GeoJsonFeatureCollection, GeoJsonFeature> = {
 };
 
 const PASSED_THROUGH: readonly string[] = [
-  "timeFilter",
   "returnDistinctValues",
   "groupByFieldsForStatistics",
   "statisticFilter",
@@ -321,6 +324,7 @@ function queryParams(options: QueryOptions): RequestParams {
     objectIds: Array.isArray(objectIds) ? objectIds.join(",") : objectIds,
     outSR: options.outSr,
     orderByFields: options.orderByFields,
+    time: timeParameter(options.timeFilter),
     ...(filter
       ? {
           geometry: filter.geometry,
@@ -334,4 +338,22 @@ function queryParams(options: QueryOptions): RequestParams {
     if (options[key] !== undefined) params[key] = options[key] as RequestParams[string];
   }
   return params;
+}
+
+/** Python's `time_filter`: `[start, end]` (None open) or an instant, as `t1,t2` in epoch ms. */
+function timeParameter(value: QueryOptions["timeFilter"]): string | undefined {
+  if (value === undefined) return undefined;
+  const instant = (time: unknown, open: boolean): string => {
+    if (time === null && open) return "null";
+    const ms = time instanceof Date ? time.getTime() : time;
+    if (typeof ms !== "number" || !Number.isFinite(ms))
+      throw new TypeError("timeFilter: expected Dates or epoch milliseconds, or [start, end]");
+    return String(ms);
+  };
+  if (Array.isArray(value)) {
+    if (value.length !== 2)
+      throw new TypeError("timeFilter: expected [start, end] (null for an open end)");
+    return `${instant(value[0], true)},${instant(value[1], true)}`;
+  }
+  return instant(value, false);
 }

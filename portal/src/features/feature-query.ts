@@ -20,6 +20,7 @@ import type { LayerSource } from "./layer-source";
 import { canonicalWkid, spatialReferenceJson, type SupportedWkid } from "./projection";
 import type { FeatureServiceStore, StoredFeature } from "./service-store";
 import { relates, SPATIAL_RELATIONS, type SpatialRelation } from "./spatial-relations";
+import { readTimeParameter, timeClause } from "./time-info";
 import { parseWhere } from "./where-parser";
 import { type FieldResolver, whereToSql } from "./where-sql";
 
@@ -37,6 +38,7 @@ interface QueryRequest {
   countOnly: boolean;
   idsOnly: boolean;
   extentOnly: boolean;
+  time: { start: number | null; end: number | null } | undefined;
   format: "json" | "geojson";
 }
 
@@ -192,6 +194,7 @@ function readQuery(
     countOnly: optionalBoolean(params, "returnCountOnly") ?? false,
     idsOnly: optionalBoolean(params, "returnIdsOnly") ?? false,
     extentOnly: optionalBoolean(params, "returnExtentOnly") ?? false,
+    time: readTimeParameter(params),
     format,
   };
 }
@@ -299,6 +302,11 @@ function buildSelect(source: LayerSource, request: QueryRequest): { sql: string;
     const fragment = whereToSql(tree, resolve);
     clauses.push(fragment.sql);
     args.push(...fragment.params);
+  }
+  const time = request.time && timeClause(source, request.time, resolve);
+  if (time) {
+    clauses.push(time.sql);
+    args.push(...time.params);
   }
   if (request.objectIds) {
     if (request.objectIds.length === 0) clauses.push("0");

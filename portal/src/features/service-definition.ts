@@ -4,6 +4,7 @@ import { findField, readFields, type FieldDefinition } from "./fields";
 import { readEditorTrackingInfo } from "./editor-tracking";
 import { canonicalWkid } from "./projection";
 import type { LayerDefinition, ServiceDefinition, ViewSource } from "./service-store";
+import { readTimeInfo } from "./time-info";
 
 const NAME_PATTERN = /^[A-Za-z0-9_]{1,120}$/;
 const DEFAULT_CAPABILITIES = "Query";
@@ -124,7 +125,8 @@ export function readLayerDefinition(
     typeof source.displayField === "string" && findField(fields, source.displayField)
       ? source.displayField
       : (fields.find((field) => field.type === "esriFieldTypeString")?.name ?? objectIdField);
-  const { adminLayerInfo: _admin, ...rest } = source;
+  const { adminLayerInfo: _admin, timeInfo, ...rest } = source;
+  const time = readTimeInfo(timeInfo, fields, where);
   return {
     ...rest,
     id,
@@ -134,6 +136,7 @@ export function readLayerDefinition(
     objectIdField,
     displayField,
     fields,
+    ...(time ? { timeInfo: time } : {}),
   };
 }
 
@@ -188,7 +191,10 @@ export function readViewLayerDefinition(
   };
 }
 
-/** updateDefinition on a layer: field visibility (views), definition query, name, description. */
+/**
+ * updateDefinition on a layer: field visibility (views), definition query, name, description,
+ * and time settings (`timeInfo`, as ArcGIS Online's "enable time" writes them; null turns off).
+ */
 export function updateLayerDefinition(
   layer: LayerDefinition,
   changes: Record<string, unknown>,
@@ -217,6 +223,11 @@ export function updateLayerDefinition(
     updated.view = { ...updated.view, viewDefinitionQuery: changes.viewDefinitionQuery };
   }
   checkScales(changes, "updateDefinition");
+  if (changes.timeInfo !== undefined) {
+    const time = readTimeInfo(changes.timeInfo, updated.fields, "updateDefinition");
+    if (time) updated.timeInfo = time;
+    else delete updated.timeInfo;
+  }
   for (const key of [
     "name",
     "description",

@@ -137,10 +137,17 @@ export function unionExtents(boxes: readonly (Box | null)[]): Box | null {
   return boxes.reduce<Box | null>((all, box) => unionBox(all, box), null);
 }
 
-/** A layer's or table's JSON (`.../FeatureServer/0?f=json`). */
-export function layerJson(source: LayerSource, extent: Box | null): Record<string, unknown> {
+/**
+ * A layer's or table's JSON (`.../FeatureServer/0?f=json`); `timeInfo` (with its current time
+ * extent) only for a time-aware layer.
+ */
+export function layerJson(
+  source: LayerSource,
+  extent: Box | null,
+  timeInfo: Record<string, unknown> | null = null,
+): Record<string, unknown> {
   const { layer, service } = source;
-  const { view: _view, fields: _fields, ...described } = layer;
+  const { view: _view, fields: _fields, timeInfo: _time, ...described } = layer;
   const spatialReference = spatialReferenceJson(service.definition.wkid);
   const capabilities = service.definition.capabilities;
   const json: Record<string, unknown> = {
@@ -208,6 +215,7 @@ export function layerJson(source: LayerSource, extent: Box | null): Record<strin
     standardMaxRecordCount: service.definition.maxRecordCount,
     capabilities,
   };
+  if (timeInfo) json.timeInfo = timeInfo;
   if (layer.geometryType) {
     json.extent = extent ? { ...extent, spatialReference } : null;
     json.drawingInfo = layer.drawingInfo ?? defaultDrawingInfo(layer.geometryType);

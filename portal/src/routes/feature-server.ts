@@ -2,7 +2,7 @@ import { Access } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { applyEdits } from "../features/apply-edits";
 import { calculate } from "../features/calculate";
-import { runQuery } from "../features/feature-query";
+import { fieldResolver, runQuery } from "../features/feature-query";
 import { addToDefinition, kindOf } from "../features/hosted-services";
 import { layerSource, type LayerSource } from "../features/layer-source";
 import { requireOwner, requireRead } from "../features/service-access";
@@ -15,6 +15,7 @@ import {
   unionExtents,
 } from "../features/service-json";
 import { FeatureServiceStore, type ServiceRecord } from "../features/service-store";
+import { timeInfoJson } from "../features/time-info";
 import {
   ArcGISRequestError,
   invalidParameter,
@@ -49,6 +50,13 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
       throw new ArcGISRequestError(400, "Invalid URL", [`Layer ${layerId} does not exist.`]);
     return layerSource(store, service, record);
   };
+
+  const layerResource = (source: LayerSource): Record<string, unknown> =>
+    layerJson(
+      source,
+      layerExtent(store, source),
+      timeInfoJson(store, source, fieldResolver(source)),
+    );
 
   app.route({
     method: methods,
@@ -108,7 +116,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
       const service = readableService(request);
       const all = store.layers(service.id).map((record) => {
         const source = layerSource(store, service, record);
-        return layerJson(source, layerExtent(store, source));
+        return layerResource(source);
       });
       return {
         layers: all.filter((layer) => layer.type !== "Table"),
@@ -123,7 +131,7 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
     config: { access: Access.mayView("service") },
     handler: async (request) => {
       const source = layerOf(request, readableService(request));
-      return layerJson(source, layerExtent(store, source));
+      return layerResource(source);
     },
   });
 

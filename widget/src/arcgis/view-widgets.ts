@@ -1,5 +1,8 @@
 // The widgets a view shows on request of the model's state: legend, layer list, bookmarks, time
-// slider, and the 2D/3D switch button (hidden with hideModeSwitch).
+// slider, and the 2D/3D switch button (hidden with hideModeSwitch); and the view's time extent,
+// which hides the features of time-aware layers outside the state's window.
+import * as reactiveUtils from "@arcgis/core/core/reactiveUtils";
+import TimeExtent from "@arcgis/core/time/TimeExtent";
 import Bookmark from "@arcgis/core/webmap/Bookmark";
 import Extent from "@arcgis/core/geometry/Extent";
 import Viewpoint from "@arcgis/core/Viewpoint";
@@ -10,7 +13,7 @@ import LayerList from "@arcgis/core/widgets/LayerList";
 import Legend from "@arcgis/core/widgets/Legend";
 import TimeSlider from "@arcgis/core/widgets/TimeSlider";
 import type Widget from "@arcgis/core/widgets/Widget";
-import type { MapState } from "tsgis/dist/map/contract";
+import type { MapState, TimeExtentSpec } from "tsgis/dist/map/contract";
 
 type AnyView = MapView | SceneView;
 
@@ -30,6 +33,7 @@ export class ViewWidgets {
   private readonly shown: Widget[] = [];
   private readonly modeButton = document.createElement("button");
   private timeSlider: TimeSlider | null = null;
+  private sliderHandle: IHandle | null = null;
 
   constructor(
     private readonly view: AnyView,
@@ -71,25 +75,36 @@ export class ViewWidgets {
         "top-right",
       );
     }
-    if (state.timeSlider) {
-      const slider = new TimeSlider({ view: this.view, mode: "time-window" });
-      const window = state.timeExtent;
-      if (window) {
-        slider.fullTimeExtent = {
-          start: new Date(window.start),
-          end: new Date(window.end),
-        } as __esri.TimeExtent;
-        slider.timeExtent = {
-          start: new Date(window.start),
-          end: new Date(window.end),
-        } as __esri.TimeExtent;
-        slider.stops = {
-          interval: { value: window.interval, unit: window.unit },
-        } as __esri.StopsByInterval;
-      }
-      this.timeSlider = slider;
-      this.show(slider, "bottom-left");
-    }
+    // The window applies with or without the slider (Python's start_time / end_time).
+    const window = state.timeExtent;
+    this.view.timeExtent = window
+      ? new TimeExtent({ start: new Date(window.start), end: new Date(window.end) })
+      : (null as unknown as TimeExtent);
+    if (state.timeSlider) this.showTimeSlider(window);
+  }
+
+  /**
+   * The slider spans the time-aware layers' time extents (as they load), with the state's
+   * window selected; without a time-aware layer it spans the window.
+   */
+  private showTimeSlider(window: TimeExtentSpec | null): void {
+    const slider = new TimeSlider({ view: this.view, mode: "time-window" });
+    const selected = window
+      ? new TimeExtent({ start: new Date(window.start), end: new Date(window.end) })
+      : null;
+    this.sliderHandle = reactiveUtils.watch(
+      () => layersTimeExtent(this.view),
+      (layers) => {
+        const full = unionTimeExtents(layers, selected);
+        if (!full) return;
+        slider.fullTimeExtent = full;
+        if (window) slider.stops = stopsFor(window, full);
+        if (selected) slider.timeExtent = selected;
+      },
+      { initial: true },
+    );
+    this.timeSlider = slider;
+    this.show(slider, "bottom-left");
   }
 
   /** The time slider on the view, if shown (for tests in the page). */
@@ -98,6 +113,8 @@ export class ViewWidgets {
   }
 
   clear(): void {
+    this.sliderHandle?.remove();
+    this.sliderHandle = null;
     this.view.ui.remove(this.modeButton);
     for (const widget of this.shown.splice(0)) {
       this.view.ui.remove(widget);
@@ -110,4 +127,53 @@ export class ViewWidgets {
     this.view.ui.add(widget, position);
     this.shown.push(widget);
   }
+}
+
+/** The time extents of the view's loaded time-aware layers, as [start, end] epoch ms pairs. */
+function layersTimeExtent(view: AnyView): [number, number][] {
+  const extents: [number, number][] = [];
+  for (const layer of view.map?.allLayers ?? []) {
+    const full = (layer as { timeInfo?: __esri.TimeInfo | null }).timeInfo?.fullTimeExtent;
+    if (layer.loaded && full?.start && full.end)
+      extents.push([full.start.getTime(), full.end.getTime()]);
+  }
+  return extents;
+}
+
+function unionTimeExtents(
+  extents: readonly [number, number][],
+  selected: TimeExtent | null,
+): TimeExtent | null {
+  const all =
+    selected?.start && selected.end
+      ? [...extents, [selected.start.getTime(), selected.end.getTime()]]
+      : extents;
+  if (all.length === 0) return null;
+  return new TimeExtent({
+    start: new Date(Math.min(...all.map(([start]) => start))),
+    end: new Date(Math.max(...all.map(([, end]) => end))),
+  });
+}
+
+const UNIT_MS: Record<TimeExtentSpec["unit"], number> = {
+  milliseconds: 1,
+  seconds: 1000,
+  minutes: 60_000,
+  hours: 3_600_000,
+  days: 86_400_000,
+  weeks: 604_800_000,
+  months: 2_629_746_000,
+  years: 31_556_952_000,
+};
+/** More stops than this would freeze the page (a 1 ms step over years); the slider picks. */
+const MAX_STOPS = 1000;
+
+/** The state's step as the slider's stops, unless it would cut the span into too many. */
+function stopsFor(
+  window: TimeExtentSpec,
+  full: TimeExtent,
+): __esri.StopsByInterval | __esri.StopsByCount {
+  const span = (full.end?.getTime() ?? 0) - (full.start?.getTime() ?? 0);
+  if (span / (window.interval * UNIT_MS[window.unit]) > MAX_STOPS) return { count: 10 };
+  return { interval: { value: window.interval, unit: window.unit } } as __esri.StopsByInterval;
 }

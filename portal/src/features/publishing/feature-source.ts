@@ -168,10 +168,12 @@ function addressLine(attributes: Record<string, unknown>, fields: Record<string,
 const INT32 = 2 ** 31;
 
 /**
- * Column types from the values: integers, doubles, else strings (long enough for the data).
+ * Column types from the values: ISO 8601 dates, integers, doubles, else strings (long enough
+ * for the data).
  * Text that reads as a number counts as one only in untyped sources (CSV, Excel cells read as
  * text), and never with a leading zero ("06", a FIPS or postal code, stays text as ArcGIS Online
- * keeps it); with `typedSource` (GeoJSON, which carries its types) a string is always text.
+ * keeps it); with `typedSource` (GeoJSON, which carries its types) a string is text unless it
+ * is an ISO 8601 date.
  */
 export function inferFields(
   names: readonly string[],
@@ -187,6 +189,9 @@ export function inferFields(
       if (options.typedSource) return NaN;
       return readsAsNumber(value.trim()) ? Number(value) : NaN;
     });
+    if (values.length > 0 && values.every((value) => isoDateTime(value) !== null)) {
+      return { name, type: "esriFieldTypeDate", alias: name };
+    }
     if (values.length > 0 && numbers.every((value) => Number.isFinite(value))) {
       const integers = numbers.every((value) => Number.isInteger(value) && Math.abs(value) < INT32);
       return { name, type: integers ? "esriFieldTypeInteger" : "esriFieldTypeDouble", alias: name };
@@ -194,6 +199,30 @@ export function inferFields(
     const longest = values.reduce<number>((max, value) => Math.max(max, String(value).length), 0);
     return { name, type: "esriFieldTypeString", alias: name, length: Math.max(256, longest) };
   });
+}
+
+const ISO_DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * Epoch milliseconds of an ISO 8601 date or date-time ("2024-03-01", "2024-03-01T12:30:00Z"),
+ * else null. Without an offset the time is UTC, the time reference hosted layers answer in.
+ */
+export function isoDateTime(value: string | number): number | null {
+  if (typeof value !== "string") return null;
+  const match = ISO_DATE.exec(value.trim());
+  if (!match) return null;
+  const [, year, month, day, hour = "00", minute = "00", second = "00", fraction = ""] = match;
+  const zone = match[8] ?? "Z";
+  const offset = zone === "Z" ? "Z" : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
+  const time = Date.parse(
+    `${year}-${month}-${day}T${hour}:${minute}:${second}${fraction}${offset}`,
+  );
+  if (!Number.isFinite(time)) return null;
+  // Date.parse rolls 2024-02-31 over to March; such text is not a date.
+  const check = new Date(Date.parse(`${year}-${month}-${day}T00:00:00Z`));
+  if (check.getUTCDate() !== Number(day) || check.getUTCMonth() + 1 !== Number(month)) return null;
+  return time;
 }
 
 /** A plain decimal number without a leading zero that would be lost ("0.5" is one, "06" not). */
@@ -211,6 +240,7 @@ function typedAttributes(
     const value = row[column];
     if (value === null || value === "") attributes[field.name] = null;
     else if (field.type === "esriFieldTypeString") attributes[field.name] = String(value);
+    else if (field.type === "esriFieldTypeDate") attributes[field.name] = isoDateTime(value);
     else attributes[field.name] = Number(value);
   });
   return attributes;

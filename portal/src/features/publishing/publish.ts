@@ -7,6 +7,7 @@ import { boxOf, projectGeometry } from "../esri-geometry";
 import { createHostedService, serviceUrl } from "../hosted-services";
 import { readLayerDefinition } from "../service-definition";
 import type { FeatureServiceStore, ServiceRecord } from "../service-store";
+import { readTimeInfo } from "../time-info";
 import type { FeatureSource } from "./feature-source";
 import type { JobRegistry } from "./jobs";
 
@@ -82,8 +83,9 @@ export function publishItem(
     typeof request.publishParameters.name === "string"
       ? request.publishParameters.name
       : service.name;
+  const timeInfo = publishedTimeInfo(request.publishParameters);
   const job = jobs.start("publish", itemId, user.username, () =>
-    loadFeatures(store, service, layerName, request.readSource()),
+    loadFeatures(store, service, layerName, request.readSource(), timeInfo),
   );
   return { service, itemId, url: serviceUrl(context.rootUrl, service.name), jobId: job.id };
 }
@@ -110,12 +112,32 @@ function serviceName(
   );
 }
 
+/**
+ * The time settings asked for with `publishParameters.layerInfo.timeInfo` (the layer definition
+ * analyze proposes), checked for their shape now and against the fields once they are read.
+ */
+function publishedTimeInfo(parameters: Record<string, unknown>): unknown {
+  const layerInfo = parameters.layerInfo;
+  if (layerInfo === undefined || layerInfo === null) return undefined;
+  if (typeof layerInfo !== "object" || Array.isArray(layerInfo))
+    throw invalidParameter("publishParameters", "layerInfo must be an object.");
+  const timeInfo = (layerInfo as Record<string, unknown>).timeInfo;
+  if (
+    timeInfo !== undefined &&
+    timeInfo !== null &&
+    (typeof timeInfo !== "object" || Array.isArray(timeInfo))
+  )
+    throw invalidParameter("publishParameters", "layerInfo.timeInfo must be an object.");
+  return timeInfo;
+}
+
 /** Replaces layer 0 of the service with the source's schema and features, in one transaction. */
 function loadFeatures(
   store: FeatureServiceStore,
   service: ServiceRecord,
   name: string,
   source: FeatureSource,
+  timeInfo: unknown,
 ): void {
   const layer = readLayerDefinition(
     source.geometryType
@@ -124,6 +146,8 @@ function loadFeatures(
     0,
     0,
   );
+  const time = readTimeInfo(timeInfo, layer.fields, "publishParameters");
+  if (time) layer.timeInfo = time;
   const wkid = service.definition.wkid;
   store.transaction(() => {
     for (const old of store.layers(service.id)) store.deleteAllFeatures(service.id, old.layerId);
