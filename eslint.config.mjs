@@ -21,6 +21,36 @@ export default tseslint.config(
     },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
+  // The client's layers: only session/ speaks HTTP (axios), and rest/ (one function per REST
+  // operation) builds on session/ alone; the Python-shaped facades build on rest/.
+  {
+    files: ["kernel/src/**/*.ts"],
+    ignores: ["kernel/src/session/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { paths: [{ name: "axios", message: "Only kernel/src/session/ talks HTTP." }] },
+      ],
+    },
+  },
+  {
+    files: ["kernel/src/rest/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "axios", message: "Only kernel/src/session/ talks HTTP." }],
+          patterns: [
+            {
+              group: ["../*", "!../session", "!../session/*"],
+              allowTypeImports: true,
+              message: "rest/ depends on session/ only (types of the resources excepted).",
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     rules: {
       "@typescript-eslint/no-unused-vars": [
