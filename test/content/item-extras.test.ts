@@ -113,7 +113,7 @@ describe("item resources, feedback, relationships, apps, categories, copies and 
     expect(await seen.getRating()).toBe(4);
     await item.refresh();
     expect(item.avgRating).toBe(4);
-    await expect(seen.setRating(7)).rejects.toThrow(RangeError);
+    await expect(seen.setRating(7)).rejects.toThrow(/^n: 7 is outside 1…5$/);
     await expect(item.setRating(5)).rejects.toThrow(/own item/);
     expect(await seen.deleteRating()).toBe(true);
     expect(await seen.getRating()).toBeNull();
@@ -140,7 +140,12 @@ describe("item resources, feedback, relationships, apps, categories, copies and 
     expect(
       (await service.relatedItems("Map2Service", { direction: "reverse" })).map((i) => i.id),
     ).toEqual([map.id]);
-    await expect(map.addRelationship(service, "Friends")).rejects.toThrow(RangeError);
+    await expect(map.addRelationship(service, "Friends")).rejects.toThrow(
+      /^relType: expected a relationship type such as Map2Service, got "Friends"$/,
+    );
+    await expect(
+      map.relatedItems("Map2Service", { direction: "sideways" as never }),
+    ).rejects.toThrow(/^direction: expected one of forward, reverse, got "sideways"$/);
     expect(await map.deleteRelationship(service, "Map2Service")).toBe(true);
     expect(await map.relatedItems("Map2Service")).toEqual([]);
   });
@@ -163,7 +168,9 @@ describe("item resources, feedback, relationships, apps, categories, copies and 
     expect(app.typeKeywords).toContain("Registered App");
     expect((await app.getAppInfo()).client_id).toBe(info.client_id);
     expect(await app.getProxies()).toEqual([]);
-    await expect(app.register("desktop")).rejects.toThrow(RangeError);
+    await expect(app.register("desktop")).rejects.toThrow(
+      /^appType: expected one of browser, native, server, multiple, got "desktop"$/,
+    );
     expect(await app.unregister()).toBe(true);
     expect(app.typeKeywords).not.toContain("Registered App");
     expect(await app.unregister()).toBe(false);

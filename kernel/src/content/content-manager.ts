@@ -20,7 +20,8 @@ import {
   type GroupLike,
   type ItemLike,
 } from "./item-arguments";
-import { Item, withPreparedFiles } from "./item";
+import { Item } from "./item";
+import { withPreparedFiles } from "./item-files";
 import { itemTypeClause } from "./item-type-query";
 import { itemTypeFromFile } from "./item-type-from-file";
 import type { ItemJSON, ItemProperties } from "./item-json";

@@ -1,11 +1,7 @@
-import fs from "node:fs";
-import path from "node:path";
-import { Readable } from "node:stream";
 import { inspect } from "node:util";
 import { ArcGISError } from "../errors";
 import type { GIS } from "../gis";
 import { Group } from "../groups/group";
-import type { FilePart } from "../session/files";
 import * as rest from "../rest/items";
 import type { ItemComment } from "../rest/items";
 import { registerApp, unregisterApp } from "../rest/oauth-apps";
@@ -41,52 +37,31 @@ import { itemCardHtml } from "./item-card";
 import { shownTypeName } from "./item-type-names";
 import { ItemDependencies } from "./item-dependencies";
 import type { ItemJSON, ItemProperties } from "./item-json";
-import {
-  checkFileInput,
-  prepareFile,
-  saveStream,
-  temporaryFolder,
-  type FileInput,
-  type PreparedFile,
-} from "./file-inputs";
+import { checkFileInput, temporaryFolder, type FileInput } from "./file-inputs";
 import { ResourceManager } from "./resource-manager";
 import { exposeJsonFields } from "../json-fields";
 import { usageRange, type UsageRow } from "./usage";
 import { getUsage, type UsageReport } from "../rest/portals";
-import { optionalBoolean, optionalNonEmptyString, plainObject, requireString } from "../arguments";
-
-const RELATIONSHIP_TYPES = [
-  "Map2Service",
-  "WMA2Code",
-  "Map2FeatureCollection",
-  "MobileApp2Code",
-  "Service2Data",
-  "Service2Service",
-  "Map2AppConfig",
-  "Item2Attachment",
-  "Item2Report",
-  "Listed2Provisioned",
-  "Style2Style",
-  "Service2Style",
-  "Survey2Service",
-  "Survey2Data",
-  "Service2Route",
-  "Area2Package",
-  "Map2Area",
-  "Service2Layer",
-  "Area2CustomPackage",
-  "TrackView2Map",
-  "SurveyAddIn2Data",
-  "WorkforceMap2FeatureService",
-  "Theme2Story",
-  "WebStyle2DesktopStyle",
-  "Solution2Item",
-  "APIKey2Item",
-  "Mission2Item",
-] as const;
+import {
+  numberInRange,
+  optionalBoolean,
+  optionalChoice,
+  optionalNonEmptyString,
+  plainObject,
+  requireChoice,
+  requireString,
+} from "../arguments";
+import {
+  downloadInfoFile,
+  downloadItemData,
+  metadataInput,
+  readInfoFile,
+  readItemData,
+  withPreparedFiles,
+} from "./item-files";
+import { relationshipType } from "./item-relationships";
 
 const APP_TYPES = ["browser", "native", "server", "multiple"] as const;
-const TEXT_EXTENSIONS = new Set([".json", ".geojson", ".txt", ".xml", ".csv"]);
 
 /** The sharing state of an item. Python: the `Item.shared_with` dictionary. */
 export interface SharedWith {
@@ -555,20 +530,7 @@ export class Item {
   async getData(options: { tryJson?: boolean } = {}): Promise<unknown> {
     const tryJson = optionalBoolean(options.tryJson, "tryJson") ?? true;
     if (!this.json.type) await this.refresh();
-    const name = this.json.name;
-    const isText = !name || TEXT_EXTENSIONS.has(path.extname(name).toLowerCase());
-    if (!isText) {
-      const stream = await rest.getItemDataStream(this.gis.session, this.itemid);
-      return saveStream(stream, temporaryFolder(), name);
-    }
-    const text = await rest.getItemDataText(this.gis.session, this.itemid);
-    if (text === "") return null;
-    if (!tryJson) return text;
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      return text;
-    }
+    return readItemData(this.gis.session, this.json, tryJson);
   }
 
   /**
@@ -581,17 +543,7 @@ export class Item {
     const savePath = optionalNonEmptyString(options.savePath, "savePath") ?? temporaryFolder();
     const fileName = optionalNonEmptyString(options.fileName, "fileName");
     if (!this.json.type) await this.refresh();
-    const stream = await rest.getItemDataStream(this.gis.session, this.itemid);
-    const target = await saveStream(
-      stream,
-      savePath,
-      fileName ?? this.json.name ?? `${this.itemid}.json`,
-    );
-    if (fs.statSync(target).size === 0 && !this.json.name) {
-      fs.rmSync(target);
-      return null;
-    }
-    return target;
+    return downloadItemData(this.gis.session, this.json, savePath, fileName);
   }
 
   /**
@@ -602,8 +554,7 @@ export class Item {
    */
   async downloadMetadata(options: { saveFolder?: string } = {}): Promise<string | null> {
     const folder = optionalNonEmptyString(options.saveFolder, "saveFolder") ?? temporaryFolder();
-    const stream = await this.infoStream("metadata/metadata.xml");
-    return stream ? saveStream(stream, folder, "metadata.xml") : null;
+    return downloadInfoFile(this.gis.session, this.itemid, "metadata/metadata.xml", folder);
   }
 
   /**
@@ -615,8 +566,7 @@ export class Item {
     const folder = optionalNonEmptyString(options.saveFolder, "saveFolder") ?? temporaryFolder();
     if (!this.json.type) await this.refresh();
     if (!this.json.thumbnail) return null;
-    const stream = await this.infoStream(this.json.thumbnail);
-    return stream ? saveStream(stream, folder, path.basename(this.json.thumbnail)) : null;
+    return downloadInfoFile(this.gis.session, this.itemid, this.json.thumbnail, folder);
   }
 
   /**
@@ -627,7 +577,7 @@ export class Item {
   async getThumbnail(): Promise<Buffer | null> {
     if (!this.json.type) await this.refresh();
     if (!this.json.thumbnail) return null;
-    return this.infoBuffer(this.json.thumbnail);
+    return readInfoFile(this.gis.session, this.itemid, this.json.thumbnail);
   }
 
   /**
@@ -636,7 +586,7 @@ export class Item {
    * const xml = await item.getMetadata();
    */
   async getMetadata(): Promise<string | null> {
-    const bytes = await this.infoBuffer("metadata/metadata.xml");
+    const bytes = await readInfoFile(this.gis.session, this.itemid, "metadata/metadata.xml");
     return bytes ? bytes.toString("utf8") : null;
   }
 
@@ -647,24 +597,6 @@ export class Item {
    */
   async setMetadata(xmlOrPath: string | Buffer): Promise<boolean> {
     return this.update({ metadata: metadataInput(xmlOrPath, "xmlOrPath") });
-  }
-
-  private async infoBuffer(relative: string): Promise<Buffer | null> {
-    try {
-      return await rest.getItemInfoBuffer(this.gis.session, this.itemid, relative);
-    } catch (error) {
-      if (isMissingFile(error)) return null;
-      throw error;
-    }
-  }
-
-  private async infoStream(relative: string): Promise<Readable | null> {
-    try {
-      return await rest.getItemInfoStream(this.gis.session, this.itemid, relative);
-    } catch (error) {
-      if (isMissingFile(error)) return null;
-      throw error;
-    }
   }
 
   /**
@@ -705,9 +637,7 @@ export class Item {
    * await item.setRating(4);
    */
   async setRating(n: number): Promise<boolean> {
-    if (typeof n !== "number" || !Number.isFinite(n) || n < 1 || n > 5) {
-      throw new RangeError(`n: expected a rating from 1 to 5, got ${String(n)}`);
-    }
+    numberInRange(n, "n", 1, 5);
     const result = await rest.addRating(this.gis.session, this.itemid, n);
     await this.refresh();
     return result.success === true;
@@ -748,13 +678,13 @@ export class Item {
     relType: string,
   ): Promise<boolean> {
     const destination = itemIdOf(relItem, "relItem");
-    checkRelationshipType(relType);
+    const relationship = relationshipType(relType);
     const me = this.gis.users.me;
     if (!me) throw new TypeError("relationships need a signed-in user");
     const result = await operation(this.gis.session, me.username, {
       originItemId: this.itemid,
       destinationItemId: destination,
-      relationshipType: relType,
+      relationshipType: relationship,
     });
     return result.success === true;
   }
@@ -768,13 +698,11 @@ export class Item {
     relType: string,
     options: { direction?: "forward" | "reverse" } = {},
   ): Promise<Item[]> {
-    checkRelationshipType(relType);
-    const direction = options.direction ?? "forward";
-    if (direction !== "forward" && direction !== "reverse") {
-      throw new RangeError(`direction: expected "forward" or "reverse", got ${String(direction)}`);
-    }
+    const relationship = relationshipType(relType);
+    const direction =
+      optionalChoice(options.direction, "direction", ["forward", "reverse"] as const) ?? "forward";
     const result = await rest.getRelatedItems(this.gis.session, this.itemid, {
-      relationshipType: relType,
+      relationshipType: relationship,
       direction,
     });
     return (result.relatedItems ?? []).map((json) => new Item(this.gis, json.id, json));
@@ -790,18 +718,14 @@ export class Item {
     appType: string,
     options: { redirectUris?: string[] } = {},
   ): Promise<Record<string, unknown>> {
-    if (!APP_TYPES.includes(appType as (typeof APP_TYPES)[number])) {
-      throw new RangeError(
-        `appType: expected one of ${APP_TYPES.join(", ")}, got ${String(appType)}`,
-      );
-    }
+    const type = requireChoice(appType, "appType", APP_TYPES);
     const redirectUris = options.redirectUris ?? [];
     if (!Array.isArray(redirectUris) || redirectUris.some((uri) => typeof uri !== "string")) {
       throw new TypeError("redirectUris: expected a list of URI strings");
     }
     const result = await registerApp(this.gis.session, {
       itemId: this.itemid,
-      appType,
+      appType: type,
       redirect_uris: JSON.stringify(redirectUris),
     });
     await this.refresh();
@@ -1046,52 +970,5 @@ export class Item {
    */
   [inspect.custom](): string {
     return `<Item title:${JSON.stringify(this.json.title ?? "")} type:${shownTypeName(this.json.type)} owner:${this.json.owner ?? ""}>`;
-  }
-}
-
-function checkRelationshipType(relType: unknown): void {
-  if (
-    typeof relType !== "string" ||
-    !RELATIONSHIP_TYPES.includes(relType as (typeof RELATIONSHIP_TYPES)[number])
-  ) {
-    throw new RangeError(
-      `relType: expected a relationship type such as Map2Service, got ${String(relType)}`,
-    );
-  }
-}
-
-function isMissingFile(error: unknown): boolean {
-  return (
-    error instanceof ArcGISError &&
-    (error.code === 400 || error.code === 404) &&
-    !/inaccessible/i.test(error.message)
-  );
-}
-
-/** Metadata may also be given as XML text. */
-function metadataInput(value: unknown, argument: string): FileInput | undefined {
-  if (typeof value === "string" && value.trim().startsWith("<")) return Buffer.from(value, "utf8");
-  return checkFileInput(value, argument);
-}
-
-/** Prepares upload parts (downloading URLs, spooling streams), runs `send`, then cleans up. */
-export async function withPreparedFiles<T>(
-  gis: GIS,
-  inputs: Record<string, FileInput | undefined>,
-  names: Record<string, string>,
-  send: (files: Record<string, FilePart> | undefined) => Promise<T>,
-): Promise<T> {
-  const prepared: Record<string, PreparedFile> = {};
-  try {
-    for (const [field, input] of Object.entries(inputs)) {
-      if (input !== undefined)
-        prepared[field] = await prepareFile(gis.session, input, names[field] ?? field);
-    }
-    const files = Object.fromEntries(
-      Object.entries(prepared).map(([field, file]) => [field, file.part]),
-    );
-    return await send(Object.keys(files).length > 0 ? files : undefined);
-  } finally {
-    for (const file of Object.values(prepared)) file.cleanup();
   }
 }

@@ -1,7 +1,8 @@
 import { inspect } from "node:util";
 import path from "node:path";
 import { checkFileInput, saveStream, temporaryFolder, type FileInput } from "./file-inputs";
-import { withPreparedFiles, type Item } from "./item";
+import type { Item } from "./item";
+import { withPreparedFiles } from "./item-files";
 import { optionalBoolean, optionalNonEmptyString, requireString } from "../arguments";
 
 /** One resource file of an item, as `list()` gives it. */
