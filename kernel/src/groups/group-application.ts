@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import type { GIS } from "../gis";
 import { requireString } from "../arguments";
+import { answerGroupApplication } from "../rest/groups";
 
 /** One application to join a group, as `community/groups/{id}/applications` lists it. */
 export interface GroupApplicationJSON {
@@ -58,7 +59,7 @@ export class GroupApplication {
    * await application.accept();
    */
   async accept(): Promise<boolean> {
-    const result = await this.gis.session.post<{ success?: boolean }>(`${this.url}/accept`);
+    const result = await answerGroupApplication(this.gis.session, this.url, "accept");
     return result.success === true;
   }
 
@@ -68,7 +69,7 @@ export class GroupApplication {
    * await application.decline();
    */
   async decline(): Promise<boolean> {
-    const result = await this.gis.session.post<{ success?: boolean }>(`${this.url}/decline`);
+    const result = await answerGroupApplication(this.gis.session, this.url, "decline");
     return result.success === true;
   }
 

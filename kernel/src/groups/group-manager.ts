@@ -13,6 +13,7 @@ import {
   requireString,
   tagList,
 } from "../arguments";
+import { createGroup, getGroup, GROUP_SEARCH_URL } from "../rest/groups";
 
 /** The options of `gis.groups.create`, named after the Python keyword arguments. */
 export interface GroupCreateOptions {
@@ -77,10 +78,10 @@ export class GroupManager {
     const provider = optionalString(options.provider, "provider");
     const providerGroupName = optionalString(options.providerGroupName, "providerGroupName");
     const upload = thumbnailUpload(options.thumbnail, "thumbnail");
-    const result = await this.gis.session.request<{ success?: boolean; group?: GroupJSON }>(
-      "community/createGroup",
+    const result = await createGroup(
+      this.gis.session,
       { ...params, autoJoin, provider, providerGroupName, ...upload.params },
-      { method: "POST", files: upload.files },
+      upload.files,
     );
     if (result.success !== true || !result.group) return null;
     return new Group(this.gis, result.group.id, result.group);
@@ -107,9 +108,7 @@ export class GroupManager {
   async get(groupid: string): Promise<Group | null> {
     requireString(groupid, "groupid");
     try {
-      const json = await this.gis.session.get<GroupJSON>(
-        `community/groups/${encodeURIComponent(groupid)}`,
-      );
+      const json = await getGroup(this.gis.session, groupid);
       return new Group(this.gis, json.id, json);
     } catch (error) {
       if (error instanceof ArcGISError && (error.code === 400 || error.code === 403)) return null;
@@ -143,7 +142,7 @@ export class GroupManager {
     const q = outsideOrg ? text : withinOrganisation(text, this.gis.properties.id);
     const results = await pagedSearch<GroupJSON>(
       this.gis.session,
-      "community/groups",
+      GROUP_SEARCH_URL,
       { q, sortField, sortOrder, categories },
       maxGroups,
     );

@@ -7,7 +7,7 @@ import { exposeJsonFields } from "../json-fields";
 import { pagedSearch } from "../rest/paged-search";
 import { fetchThumbnail, saveThumbnail, thumbnailUpload } from "../rest/thumbnails";
 import { usernamesOf, type UsersArgument } from "../users/usernames";
-import { GroupApplication, type GroupApplicationJSON } from "./group-application";
+import { GroupApplication } from "./group-application";
 import { groupCardHtml } from "./group-card";
 import {
   maxCount,
@@ -18,6 +18,7 @@ import {
   requireString,
   tagList,
 } from "../arguments";
+import * as rest from "../rest/groups";
 
 /** The JSON of a group, as `community/groups/{id}` returns it. */
 export interface GroupJSON {
@@ -205,7 +206,7 @@ export class Group {
    * await group.categories.setSchema([{ title: "Categories", categories: [{ title: "Rivers" }] }]);
    */
   get categories(): CategorySchemaManager {
-    return new CategorySchemaManager(this.restPath, this.gis);
+    return new CategorySchemaManager(rest.groupUrl(this.groupid), this.gis);
   }
 
   /**
@@ -217,10 +218,6 @@ export class Group {
     return `${this.gis.url}/home/group.html?id=${encodeURIComponent(this.groupid)}`;
   }
 
-  private get restPath(): string {
-    return `community/groups/${encodeURIComponent(this.groupid)}`;
-  }
-
   /**
    * Protects the group from deletion, or lifts the protection. Python: `Group.protected` (setter).
    * @example
@@ -228,9 +225,7 @@ export class Group {
    */
   async setProtected(enabled: boolean): Promise<boolean> {
     if (typeof enabled !== "boolean") throw new TypeError("enabled: expected true or false");
-    const result = await this.gis.session.post<{ success?: boolean }>(
-      `${this.restPath}/${enabled ? "protect" : "unprotect"}`,
-    );
+    const result = await rest.protectGroup(this.gis.session, this.groupid, enabled);
     if (result.success === true) this.json = { ...this.json, protected: enabled };
     return result.success === true;
   }
@@ -243,10 +238,7 @@ export class Group {
    */
   async addUsers(usernames: UsersArgument): Promise<{ notAdded: string[] }> {
     const users = usernamesOf(usernames, "usernames");
-    const result = await this.gis.session.post<{ notAdded?: string[] }>(
-      `${this.restPath}/addUsers`,
-      { users },
-    );
+    const result = await rest.addUsersToGroup(this.gis.session, this.groupid, users);
     return { notAdded: result.notAdded ?? [] };
   }
 
@@ -257,10 +249,7 @@ export class Group {
    */
   async removeUsers(usernames: UsersArgument): Promise<{ notRemoved: string[] }> {
     const users = usernamesOf(usernames, "usernames");
-    const result = await this.gis.session.post<{ notRemoved?: string[] }>(
-      `${this.restPath}/removeUsers`,
-      { users },
-    );
+    const result = await rest.removeUsersFromGroup(this.gis.session, this.groupid, users);
     return { notRemoved: result.notRemoved ?? [] };
   }
 
@@ -277,7 +266,7 @@ export class Group {
     const users = usernamesOf(usernames, "usernames");
     const role = optionalChoice(options.role, "role", INVITE_ROLES) ?? "group_member";
     const expiration = optionalNumber(options.expiration, "expiration", { min: 1 }) ?? 10080;
-    const result = await this.gis.session.post<{ success?: boolean }>(`${this.restPath}/invite`, {
+    const result = await rest.inviteToGroup(this.gis.session, this.groupid, {
       users,
       role,
       expiration,
@@ -312,10 +301,12 @@ export class Group {
         code: "TSGIS_INVITE_BY_EMAIL",
       });
     }
-    const result = await this.gis.session.post<{ success?: boolean }>(
-      `${this.restPath}/inviteByEmail`,
-      { emails: email, message, role, expiration },
-    );
+    const result = await rest.inviteToGroupByEmail(this.gis.session, this.groupid, {
+      emails: email,
+      message,
+      role,
+      expiration,
+    });
     return result.success === true;
   }
 
@@ -326,7 +317,7 @@ export class Group {
    * await group.join();
    */
   async join(): Promise<boolean> {
-    const result = await this.gis.session.post<{ success?: boolean }>(`${this.restPath}/join`);
+    const result = await rest.joinGroup(this.gis.session, this.groupid);
     return result.success === true;
   }
 
@@ -336,7 +327,7 @@ export class Group {
    * await group.leave();
    */
   async leave(): Promise<boolean> {
-    const result = await this.gis.session.post<{ success?: boolean }>(`${this.restPath}/leave`);
+    const result = await rest.leaveGroup(this.gis.session, this.groupid);
     return result.success === true;
   }
 
@@ -347,13 +338,11 @@ export class Group {
    * for (const application of await group.getApplications()) await application.accept();
    */
   async getApplications(): Promise<GroupApplication[]> {
-    const result = await this.gis.session.get<{ applications?: GroupApplicationJSON[] }>(
-      `${this.restPath}/applications`,
-    );
+    const result = await rest.getGroupApplications(this.gis.session, this.groupid);
     return (result.applications ?? []).map(
       (application) =>
         new GroupApplication(
-          `${this.restPath}/applications/${encodeURIComponent(application.username)}`,
+          rest.groupApplicationUrl(this.groupid, application.username),
           this.gis,
           application,
         ),
@@ -366,11 +355,7 @@ export class Group {
    * const { owner, admins, users } = await group.getMembers();
    */
   async getMembers(): Promise<{ owner: string; admins: string[]; users: string[] }> {
-    const result = await this.gis.session.get<{
-      owner?: string;
-      admins?: string[];
-      users?: string[];
-    }>(`${this.restPath}/users`);
+    const result = await rest.getGroupUsers(this.gis.session, this.groupid);
     return { owner: result.owner ?? "", admins: result.admins ?? [], users: result.users ?? [] };
   }
 
@@ -393,10 +378,13 @@ export class Group {
     const clientId = optionalString(options.clientId, "clientId");
     if (method === "push" && !clientId)
       throw new TypeError("clientId: required when method is push");
-    const result = await this.gis.session.post<{ success?: boolean }>(
-      `${this.restPath}/createNotification`,
-      { users: names, subject, message, notificationChannelType: method, clientId },
-    );
+    const result = await rest.notifyGroupMembers(this.gis.session, this.groupid, {
+      users: names,
+      subject,
+      message,
+      notificationChannelType: method,
+      clientId,
+    });
     return result.success === true;
   }
 
@@ -407,9 +395,7 @@ export class Group {
    */
   async reassignTo(targetOwner: string | { username: string }): Promise<boolean> {
     const [targetUsername] = usernamesOf(targetOwner, "targetOwner");
-    const result = await this.gis.session.post<{ success?: boolean }>(`${this.restPath}/reassign`, {
-      targetUsername,
-    });
+    const result = await rest.reassignGroup(this.gis.session, this.groupid, targetUsername);
     if (result.success === true) await this.refresh();
     return result.success === true;
   }
@@ -425,10 +411,11 @@ export class Group {
     const params = groupParams(options);
     const clearEmptyFields = optionalBoolean(options.clearEmptyFields, "clearEmptyFields");
     const upload = thumbnailUpload(options.thumbnail, "thumbnail");
-    const result = await this.gis.session.request<{ success?: boolean }>(
-      `${this.restPath}/update`,
+    const result = await rest.updateGroup(
+      this.gis.session,
+      this.groupid,
       { ...params, ...upload.params, clearEmptyFields },
-      { method: "POST", files: upload.files },
+      upload.files,
     );
     await this.refresh();
     return result.success === true;
@@ -440,7 +427,7 @@ export class Group {
    * await group.delete();
    */
   async delete(): Promise<boolean> {
-    const result = await this.gis.session.post<{ success?: boolean }>(`${this.restPath}/delete`);
+    const result = await rest.deleteGroup(this.gis.session, this.groupid);
     return result.success === true;
   }
 
@@ -450,7 +437,7 @@ export class Group {
    * const png = await group.getThumbnail();
    */
   async getThumbnail(): Promise<Buffer | null> {
-    return fetchThumbnail(this.gis.session, `${this.restPath}/info`, this.json.thumbnail);
+    return fetchThumbnail(this.gis.session, rest.groupInfoUrl(this.groupid), this.json.thumbnail);
   }
 
   /**
@@ -462,7 +449,7 @@ export class Group {
   async downloadThumbnail(options: { saveFolder?: string } = {}): Promise<string | null> {
     return saveThumbnail(
       this.gis.session,
-      `${this.restPath}/info`,
+      rest.groupInfoUrl(this.groupid),
       this.json.thumbnail,
       options.saveFolder,
     );
@@ -478,7 +465,7 @@ export class Group {
     const maxItems = maxCount(options.maxItems, "maxItems", 1000);
     const found = await pagedSearch<ItemJSON>(
       this.gis.session,
-      `content/groups/${encodeURIComponent(this.groupid)}/search`,
+      rest.groupContentSearchUrl(this.groupid),
       { q: "" },
       maxItems,
     );
@@ -492,7 +479,7 @@ export class Group {
    * await group.refresh();
    */
   async refresh(): Promise<this> {
-    this.json = await this.gis.session.get<GroupJSON>(this.restPath);
+    this.json = await rest.getGroup(this.gis.session, this.groupid);
     exposeJsonFields(this, () => this.json);
     return this;
   }

@@ -1,5 +1,6 @@
 import { ArcGISError } from "../errors";
 import { createFolder, getFolders, getUserContent } from "../rest/folders";
+import { GROUP_SEARCH_URL, reassignGroup } from "../rest/groups";
 import { getItem, reassignItem } from "../rest/items";
 import type { GIS } from "../gis";
 import type { GroupJSON } from "../groups/group";
@@ -37,14 +38,12 @@ export async function reassignUserContent(gis: GIS, from: string, to: string): P
   }
   const groups = await pagedSearch<GroupJSON>(
     session,
-    "community/groups",
+    GROUP_SEARCH_URL,
     { q: `owner:${from}` },
     -1,
   );
   for (const group of groups.filter((g) => g.owner?.toLowerCase() === from.toLowerCase())) {
-    await session.post(`community/groups/${encodeURIComponent(group.id)}/reassign`, {
-      targetUsername: to,
-    });
+    await reassignGroup(session, group.id, to);
   }
   return true;
 }
