@@ -4,6 +4,7 @@ import { usernameOf } from "../content/item-arguments";
 import type { User } from "../users/user";
 import { userTypeIdOf } from "../users/role-names";
 import { optionalBoolean, requireString } from "../arguments";
+import { getUserCounts, getUserLicenseTypes, updateUserLicenseType } from "../rest/portals";
 
 /** One app licence as `portals/self/purchases` lists it: the listing and what was provisioned. */
 export interface LicenseJSON {
@@ -272,13 +273,8 @@ export class LicenseManager {
    */
   async getUserTypes(): Promise<UserTypeCount[]> {
     const [types, counts] = await Promise.all([
-      this.gis.session.get<{ userLicenseTypes?: UserTypeJSON[] }>("portals/self/userLicenseTypes", {
-        num: 100,
-      }),
-      this.gis.session.get<{ results?: { key: string; count: number }[] }>(
-        "portals/self/users/counts",
-        { type: "userLicenseType", num: 100 },
-      ),
+      getUserLicenseTypes<UserTypeJSON>(this.gis.session),
+      getUserCounts(this.gis.session, "userLicenseType", 100),
     ]);
     const count = new Map((counts.results ?? []).map((r) => [r.key.toLowerCase(), r.count]));
     return (types.userLicenseTypes ?? []).map((type) => ({
@@ -298,9 +294,10 @@ export class LicenseManager {
       throw new TypeError("users: expected a non-empty list of usernames or Users");
     }
     const names = users.map((user, index) => requireUsername(user, `users[${index}]`));
-    const result = await this.gis.session.post<{ success?: boolean }>(
-      "portals/self/updateUserLicenseType",
-      { users: names.join(","), userLicenseType: userTypeIdOf(userType, "userType") },
+    const result = await updateUserLicenseType(
+      this.gis.session,
+      names.join(","),
+      userTypeIdOf(userType, "userType"),
     );
     return result.success === true;
   }

@@ -1,6 +1,7 @@
 import type { Session } from "../session/session";
 import type { ItemJSON } from "../content/item-json";
 import { userContentUrl } from "./content-urls";
+import type { SuccessResponse } from "./success";
 
 /** A folder of a user's content, as `content/users/{owner}` lists it. */
 export interface FolderJSON {
@@ -56,7 +57,7 @@ export async function updateFolder(
   owner: string,
   folderId: string,
   title: string,
-): Promise<{ success?: boolean }> {
+): Promise<SuccessResponse> {
   return session.post(`${userContentUrl(owner, folderId)}/updateFolder`, { title });
 }
 
@@ -65,6 +66,6 @@ export async function deleteFolder(
   session: Session,
   owner: string,
   folderId: string,
-): Promise<{ success?: boolean }> {
+): Promise<SuccessResponse> {
   return session.post(`${userContentUrl(owner, folderId)}/delete`);
 }

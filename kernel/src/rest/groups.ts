@@ -5,11 +5,7 @@ import type { GroupApplicationJSON } from "../groups/group-application";
 import type { FilePart } from "../session/files";
 import type { RequestParams } from "../session/params";
 import type { Session } from "../session/session";
-
-/** The answer of most group operations. */
-export interface SuccessResponse {
-  success?: boolean;
-}
+import type { SuccessResponse } from "./success";
 
 /** Where the Group Search operation lives (`community/groups`). */
 export const GROUP_SEARCH_URL = "community/groups";

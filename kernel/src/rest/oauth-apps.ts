@@ -1,4 +1,5 @@
 import type { Session } from "../session/session";
+import type { SuccessResponse } from "./success";
 
 /** Parameters of `oauth2/registerApp`. */
 export interface RegisterAppParams {
@@ -17,9 +18,6 @@ export async function registerApp(
 }
 
 /** REST: `oauth2/apps/{clientId}/unregister` (Unregister App). */
-export async function unregisterApp(
-  session: Session,
-  clientId: string,
-): Promise<{ success?: boolean }> {
+export async function unregisterApp(session: Session, clientId: string): Promise<SuccessResponse> {
   return session.post(`oauth2/apps/${encodeURIComponent(clientId)}/unregister`);
 }

@@ -1,4 +1,6 @@
 import type { Session } from "../session/session";
+import type { RequestParams } from "../session/params";
+import type { SuccessResponse } from "./success";
 
 /** One series of a usage answer: `[time, value]` pairs per interval, keyed by what was asked. */
 export interface UsageSeries {
@@ -34,4 +36,129 @@ export interface UsageParams {
 /** REST: `portals/self/usage` (Usage): credits and events of the organisation over a window. */
 export async function getUsage(session: Session, params: UsageParams): Promise<UsageReport> {
   return session.get<UsageReport>("portals/self/usage", { ...params });
+}
+
+/** REST: `portals/self/updateUserRole`. */
+export async function updateUserRole(
+  session: Session,
+  user: string,
+  role: string,
+): Promise<SuccessResponse> {
+  return session.post("portals/self/updateUserRole", { user, role });
+}
+
+/** REST: `portals/self/updateUserLevel` (1 viewer, 2 creator). */
+export async function updateUserLevel(
+  session: Session,
+  user: string,
+  level: "1" | "2",
+): Promise<SuccessResponse> {
+  return session.post("portals/self/updateUserLevel", { user, level });
+}
+
+/** REST: `portals/self/updateUserLicenseType`. */
+export async function updateUserLicenseType(
+  session: Session,
+  users: string,
+  userLicenseType: string,
+): Promise<SuccessResponse> {
+  return session.post("portals/self/updateUserLicenseType", { users, userLicenseType });
+}
+
+/** Parameters of Invite to Organization: one list of invitations and how they are sent. */
+export interface OrganisationInviteParams {
+  invitationList: { invitations: Record<string, unknown>[] };
+  expiration?: string;
+  mustApprove?: boolean;
+}
+
+/** REST: `portals/self/invite` (Invite to Organization; creates accounts on Enterprise). */
+export async function inviteToOrganisation(
+  session: Session,
+  params: OrganisationInviteParams,
+): Promise<SuccessResponse & { notInvited?: string[] }> {
+  return session.post("portals/self/invite", { ...params });
+}
+
+/** REST: `portals/self/users/enableUsers` or `disableUsers`. */
+export async function setUsersEnabled(
+  session: Session,
+  users: string[],
+  enabled: boolean,
+): Promise<SuccessResponse> {
+  return session.post(`portals/self/users/${enabled ? "enableUsers" : "disableUsers"}`, {
+    users,
+  });
+}
+
+/** Parameters of Create Notification to members of the organisation. */
+export interface OrganisationNotificationParams {
+  users: string[];
+  subject: string;
+  message: string;
+  notificationChannelType: string;
+  clientId?: string;
+}
+
+/** REST: `portals/self/createNotification`. */
+export async function notifyMembers(
+  session: Session,
+  params: OrganisationNotificationParams,
+): Promise<SuccessResponse> {
+  return session.post("portals/self/createNotification", { ...params });
+}
+
+/** REST: `portals/self/users/counts` (members per bundle, app, role or user type). */
+export async function getUserCounts(
+  session: Session,
+  type: string,
+  num?: number,
+): Promise<{ results?: { key: string; count: number }[] }> {
+  return session.get("portals/self/users/counts", { type, num });
+}
+
+/** REST: `portals/self/userDefaultSettings`. */
+export async function getUserDefaultSettings(session: Session): Promise<Record<string, unknown>> {
+  return session.get("portals/self/userDefaultSettings");
+}
+
+/** REST: `portals/self/setUserDefaultSettings` (`clear: true` removes them all). */
+export async function setUserDefaultSettings(
+  session: Session,
+  params: RequestParams,
+): Promise<SuccessResponse> {
+  return session.post("portals/self/setUserDefaultSettings", params);
+}
+
+/** REST: the invitations of an organisation or a user (`.../invitations`). */
+export async function getInvitations(
+  session: Session,
+  invitationsUrl: string,
+): Promise<{ invitations?: Record<string, unknown>[] }> {
+  return session.get(invitationsUrl);
+}
+
+/** REST: `.../invitations/{id}`. */
+export async function getInvitation(
+  session: Session,
+  invitationsUrl: string,
+  invitationId: string,
+): Promise<Record<string, unknown>> {
+  return session.get(`${invitationsUrl}/${encodeURIComponent(invitationId)}`);
+}
+
+/** REST: `.../invitations/{id}/delete`. */
+export async function deleteInvitation(
+  session: Session,
+  invitationsUrl: string,
+  invitationId: string,
+): Promise<SuccessResponse> {
+  return session.post(`${invitationsUrl}/${encodeURIComponent(invitationId)}/delete`);
+}
+
+/** REST: `portals/self/userLicenseTypes` (the organisation's user types, up to 100). */
+export async function getUserLicenseTypes<T = Record<string, unknown>>(
+  session: Session,
+): Promise<{ userLicenseTypes?: T[] }> {
+  return session.get("portals/self/userLicenseTypes", { num: 100 });
 }

@@ -2,6 +2,7 @@ import type { Session } from "../session/session";
 import type { FilePart } from "../session/files";
 import type { RequestParams } from "../session/params";
 import { userContentUrl } from "./content-urls";
+import type { SuccessResponse } from "./success";
 
 /** Per-item outcome of the batch sharing and deleting operations. */
 export interface BatchResult {
@@ -70,7 +71,7 @@ export async function addRelationship(
   session: Session,
   user: string,
   params: RelationshipParams,
-): Promise<{ success?: boolean }> {
+): Promise<SuccessResponse> {
   return session.post(`${userContentUrl(user)}/addRelationship`, { ...params });
 }
 
@@ -79,6 +80,6 @@ export async function deleteRelationship(
   session: Session,
   user: string,
   params: RelationshipParams,
-): Promise<{ success?: boolean }> {
+): Promise<SuccessResponse> {
   return session.post(`${userContentUrl(user)}/deleteRelationship`, { ...params });
 }

@@ -2,6 +2,7 @@ import { inspect } from "node:util";
 import { ArcGISError } from "../errors";
 import type { GIS } from "../gis";
 import { requireString } from "../arguments";
+import { deleteInvitation, getInvitation, getInvitations } from "../rest/portals";
 
 /**
  * The organisation's pending invitations, sent with `gis.users.invite`.
@@ -28,9 +29,7 @@ export class InvitationManager {
    * for (const invitation of await gis.users.invitations.list()) console.log(invitation.email);
    */
   async list(): Promise<Record<string, unknown>[]> {
-    const result = await this.gis.session.get<{ invitations?: Record<string, unknown>[] }>(
-      this.url,
-    );
+    const result = await getInvitations(this.gis.session, this.url);
     return result.invitations ?? [];
   }
 
@@ -42,9 +41,7 @@ export class InvitationManager {
   async get(inviteId: string): Promise<Record<string, unknown> | null> {
     requireString(inviteId, "inviteId");
     try {
-      return await this.gis.session.get<Record<string, unknown>>(
-        `${this.url}/${encodeURIComponent(inviteId)}`,
-      );
+      return await getInvitation(this.gis.session, this.url, inviteId);
     } catch (error) {
       if (error instanceof ArcGISError && error.code === 400) return null;
       throw error;
@@ -58,9 +55,7 @@ export class InvitationManager {
    */
   async delete(inviteId: string): Promise<boolean> {
     requireString(inviteId, "inviteId");
-    const result = await this.gis.session.post<{ success?: boolean }>(
-      `${this.url}/${encodeURIComponent(inviteId)}/delete`,
-    );
+    const result = await deleteInvitation(this.gis.session, this.url, inviteId);
     return result.success === true;
   }
 

@@ -5,7 +5,7 @@ import { withinOrganisation } from "../groups/group-manager";
 import type { Role } from "../roles/role";
 import { RoleManager } from "../roles/role-manager";
 import { InvitationManager } from "./invitation-manager";
-import { pagedSearch, type SearchPageJSON } from "../rest/paged-search";
+import { pagedSearch } from "../rest/paged-search";
 import { roleIdOf, userTypeIdOf } from "./role-names";
 import { User, type UserJSON } from "./user";
 import { usernamesOf, type UsersArgument } from "./usernames";
@@ -18,6 +18,8 @@ import {
   plainObject,
   requireString,
 } from "../arguments";
+import * as portals from "../rest/portals";
+import { getUser, searchUsers, signUp, USER_SEARCH_URL } from "../rest/users";
 
 /** The options of `gis.users.create`, named after the Python keyword arguments. */
 export interface UserCreateOptions {
@@ -154,7 +156,7 @@ export class UserManager {
     if (!outsideOrg) q = withinOrganisation(q, this.gis.properties.id);
     const results = await pagedSearch<UserJSON>(
       this.gis.session,
-      "community/users",
+      USER_SEARCH_URL,
       { q, sortField, sortOrder },
       maxUsers,
     );
@@ -202,10 +204,7 @@ export class UserManager {
     const sortOrder = optionalChoice(options.sortOrder, "sortOrder", SORT_ORDERS) ?? "asc";
     const asDict = optionalBoolean(options.asDict, "asDict") ?? false;
     if (returnCount) {
-      const page = await this.gis.session.get<SearchPageJSON<UserJSON>>("community/users", {
-        q: query,
-        num: 0,
-      });
+      const page = await searchUsers(this.gis.session, { q: query, num: 0 });
       return page.total;
     }
     const found: UserJSON[] = [];
@@ -213,7 +212,7 @@ export class UserManager {
     let next = start;
     while (next > 0 && (maxUsers < 0 || found.length < maxUsers)) {
       const num = maxUsers < 0 ? 100 : Math.min(100, maxUsers - found.length);
-      const page = await this.gis.session.get<SearchPageJSON<UserJSON>>("community/users", {
+      const page = await searchUsers(this.gis.session, {
         q: query,
         start: next,
         num,
@@ -239,9 +238,7 @@ export class UserManager {
   async get(username: string): Promise<User | null> {
     requireString(username, "username");
     try {
-      const json = await this.gis.session.get<UserJSON>(
-        `community/users/${encodeURIComponent(username)}`,
-      );
+      const json = await getUser(this.gis.session, username);
       return new User(this.gis, json.username, json);
     } catch (error) {
       if (!(error instanceof ArcGISError) || error.code !== 400) throw error;
@@ -249,7 +246,7 @@ export class UserManager {
     if (!/^[0-9a-f]{32}$/i.test(username)) return null;
     const byId = await pagedSearch<UserJSON>(
       this.gis.session,
-      "community/users",
+      USER_SEARCH_URL,
       { q: `id:${username}` },
       1,
     );
@@ -324,12 +321,9 @@ export class UserManager {
     };
     const thumbnail = options.thumbnail;
     if (thumbnail !== undefined) optionalString(thumbnail, "thumbnail");
-    const result = await this.gis.session.post<{ success?: boolean; notInvited?: string[] }>(
-      "portals/self/invite",
-      {
-        invitationList: { invitations: [invitation] },
-      },
-    );
+    const result = await portals.inviteToOrganisation(this.gis.session, {
+      invitationList: { invitations: [invitation] },
+    });
     if (result.success !== true || (result.notInvited ?? []).length > 0) return null;
     const user = await this.get(username);
     if (user && thumbnail) await user.update({ thumbnail });
@@ -354,11 +348,7 @@ export class UserManager {
     if (password.length < 8) throw new RangeError("password: must be at least 8 characters");
     requireString(fullname, "fullname");
     requireString(email, "email");
-    const result = await this.gis.session.post<{ success?: boolean; username?: string }>(
-      "community/signUp",
-      { username, password, fullname, email },
-      { authenticate: false },
-    );
+    const result = await signUp(this.gis.session, { username, password, fullname, email });
     if (result.success !== true) return null;
     return new User(this.gis, result.username ?? username, { username, fullName: fullname, email });
   }
@@ -393,18 +383,15 @@ export class UserManager {
     const provider =
       optionalChoice(options.provider, "provider", ["arcgis", "enterprise"] as const) ?? "arcgis";
     const mustApprove = optionalBoolean(options.mustApprove, "mustApprove") ?? false;
-    const result = await this.gis.session.post<{ success?: boolean; notInvited?: string[] }>(
-      "portals/self/invite",
-      {
-        invitationList: {
-          invitations: [
-            { email, role: roleIdOf(options.role ?? "org_user", "role"), level, provider },
-          ],
-        },
-        expiration,
-        mustApprove,
+    const result = await portals.inviteToOrganisation(this.gis.session, {
+      invitationList: {
+        invitations: [
+          { email, role: roleIdOf(options.role ?? "org_user", "role"), level, provider },
+        ],
       },
-    );
+      expiration,
+      mustApprove,
+    });
     return result.success === true && (result.notInvited ?? []).length === 0;
   }
 
@@ -416,10 +403,7 @@ export class UserManager {
    */
   async enableUsers(users: UsersArgument): Promise<boolean> {
     const names = usernamesOf(users, "users");
-    const result = await this.gis.session.post<{ success?: boolean }>(
-      "portals/self/users/enableUsers",
-      { users: names },
-    );
+    const result = await portals.setUsersEnabled(this.gis.session, names, true);
     return result.success === true;
   }
 
@@ -431,10 +415,7 @@ export class UserManager {
    */
   async disableUsers(users: UsersArgument): Promise<boolean> {
     const names = usernamesOf(users, "users");
-    const result = await this.gis.session.post<{ success?: boolean }>(
-      "portals/self/users/disableUsers",
-      { users: names },
-    );
+    const result = await portals.setUsersEnabled(this.gis.session, names, false);
     return result.success === true;
   }
 
@@ -456,16 +437,13 @@ export class UserManager {
     const type = optionalChoice(options.type, "type", NOTIFICATION_TYPES) ?? "builtin";
     const clientId = optionalString(options.clientId, "clientId");
     if (type === "push" && !clientId) throw new TypeError("clientId: required when type is push");
-    const result = await this.gis.session.post<{ success?: boolean }>(
-      "portals/self/createNotification",
-      {
-        users: names,
-        subject,
-        message,
-        notificationChannelType: type,
-        clientId,
-      },
-    );
+    const result = await portals.notifyMembers(this.gis.session, {
+      users: names,
+      subject,
+      message,
+      notificationChannelType: type,
+      clientId,
+    });
     return result.success === true;
   }
 
@@ -483,9 +461,7 @@ export class UserManager {
     const maxResults = maxCount(options.maxResults, "maxResults", -1);
     const report: { username: string; groups: string[] }[] = [];
     for (const name of names) {
-      const json = await this.gis.session.get<UserJSON>(
-        `community/users/${encodeURIComponent(name)}`,
-      );
+      const json = await getUser(this.gis.session, name);
       const ids = (json.groups ?? []).map((group) => group.id);
       report.push({
         username: json.username,
@@ -509,12 +485,7 @@ export class UserManager {
       optionalChoice(options.type, "type", ["bundles", "app", "role", "user_type"] as const) ??
       "bundles";
     optionalBoolean(options.asDf, "asDf");
-    const result = await this.gis.session.get<{ results?: { key: string; count: number }[] }>(
-      "portals/self/users/counts",
-      {
-        type: COUNT_TYPES[type],
-      },
-    );
+    const result = await portals.getUserCounts(this.gis.session, COUNT_TYPES[type]);
     return (result.results ?? []).map((row) => ({ key: row.key, count: row.count }));
   }
 
@@ -524,10 +495,7 @@ export class UserManager {
    * const types = await gis.users.getLicenseTypes();
    */
   async getLicenseTypes(): Promise<Record<string, unknown>[]> {
-    const result = await this.gis.session.get<{ userLicenseTypes?: Record<string, unknown>[] }>(
-      "portals/self/userLicenseTypes",
-      { num: 100 },
-    );
+    const result = await portals.getUserLicenseTypes(this.gis.session);
     return result.userLicenseTypes ?? [];
   }
 
@@ -546,7 +514,7 @@ export class UserManager {
    * const defaults = await gis.users.getUserSettings();
    */
   async getUserSettings(): Promise<Record<string, unknown>> {
-    return this.gis.session.get<Record<string, unknown>>("portals/self/userDefaultSettings");
+    return portals.getUserDefaultSettings(this.gis.session);
   }
 
   /**
@@ -557,10 +525,7 @@ export class UserManager {
    */
   async setUserSettings(settings: Record<string, unknown> | null): Promise<boolean> {
     if (settings === null) {
-      const cleared = await this.gis.session.post<{ success?: boolean }>(
-        "portals/self/setUserDefaultSettings",
-        { clear: true },
-      );
+      const cleared = await portals.setUserDefaultSettings(this.gis.session, { clear: true });
       return cleared.success === true;
     }
     const values = plainObject(settings, "settings");
@@ -586,13 +551,10 @@ export class UserManager {
       apps: values.apps === undefined ? undefined : (values.apps as unknown[]),
       appBundles: values.appBundles === undefined ? undefined : (values.appBundles as unknown[]),
     };
-    const result = await this.gis.session.post<{ success?: boolean }>(
-      "portals/self/setUserDefaultSettings",
-      {
-        ...params,
-        groups: params.groups ? JSON.stringify(params.groups) : undefined,
-      },
-    );
+    const result = await portals.setUserDefaultSettings(this.gis.session, {
+      ...params,
+      groups: params.groups ? JSON.stringify(params.groups) : undefined,
+    });
     return result.success === true;
   }
 

@@ -1,6 +1,5 @@
 import { inspect } from "node:util";
-import { getFolders, type FolderJSON } from "../rest/folders";
-import { userContentUrl } from "../rest/content-urls";
+import { getFolders, getUserContent, type FolderJSON } from "../rest/folders";
 import { Item } from "../content/item";
 import type { ItemJSON } from "../content/item-json";
 import type { GIS } from "../gis";
@@ -20,6 +19,8 @@ import {
   requireString,
   tagList,
 } from "../arguments";
+import * as portals from "../rest/portals";
+import * as users from "../rest/users";
 
 /** The JSON of a portal user, as `community/users/{username}` returns it. */
 export interface UserJSON {
@@ -221,10 +222,6 @@ export class User {
     return this.json.userType === "both";
   }
 
-  private get restPath(): string {
-    return `community/users/${encodeURIComponent(this.username)}`;
-  }
-
   /**
    * Turns Esri access on or off (administrators only; not for one's own account).
    * Python: `User.esri_access` (setter).
@@ -271,10 +268,11 @@ export class User {
       securityAnswer: answer,
       clearEmptyFields: options.preferredView === null ? true : undefined,
     };
-    const result = await this.gis.session.request<{ success?: boolean }>(
-      `${this.restPath}/update`,
+    const result = await users.updateUser(
+      this.gis.session,
+      this.username,
       { ...params, ...upload.params },
-      { method: "POST", files: upload.files },
+      upload.files,
     );
     await this.refresh();
     return result.success === true;
@@ -289,13 +287,7 @@ export class User {
    */
   async updateRole(role: string | Role): Promise<boolean> {
     const roleId = roleIdOf(role, "role");
-    const result = await this.gis.session.post<{ success?: boolean }>(
-      "portals/self/updateUserRole",
-      {
-        user: this.username,
-        role: roleId,
-      },
-    );
+    const result = await portals.updateUserRole(this.gis.session, this.username, roleId);
     await this.refresh();
     return result.success === true;
   }
@@ -309,13 +301,7 @@ export class User {
   async updateLevel(level: number | string): Promise<boolean> {
     const text = String(level);
     if (text !== "1" && text !== "2") throw new RangeError(`level: expected 1 or 2, got ${text}`);
-    const result = await this.gis.session.post<{ success?: boolean }>(
-      "portals/self/updateUserLevel",
-      {
-        user: this.username,
-        level: text,
-      },
-    );
+    const result = await portals.updateUserLevel(this.gis.session, this.username, text);
     await this.refresh();
     return result.success === true;
   }
@@ -327,9 +313,10 @@ export class User {
    * await user.updateLicenseType("viewer");
    */
   async updateLicenseType(userType: string): Promise<boolean> {
-    const result = await this.gis.session.post<{ success?: boolean }>(
-      "portals/self/updateUserLicenseType",
-      { users: this.username, userLicenseType: userTypeIdOf(userType, "userType") },
+    const result = await portals.updateUserLicenseType(
+      this.gis.session,
+      this.username,
+      userTypeIdOf(userType, "userType"),
     );
     await this.refresh();
     return result.success === true;
@@ -342,7 +329,7 @@ export class User {
    * const { userLicenseType } = await user.userTypes();
    */
   async userTypes(): Promise<Record<string, unknown>> {
-    return this.gis.session.get<Record<string, unknown>>(`${this.restPath}/userLicenseType`);
+    return users.getUserLicenseType(this.gis.session, this.username);
   }
 
   /**
@@ -361,9 +348,7 @@ export class User {
    * const provisions = await user.getProvisions();
    */
   async getProvisions(): Promise<Record<string, unknown>[]> {
-    const result = await this.gis.session.get<{ provisionedListings?: Record<string, unknown>[] }>(
-      `${this.restPath}/provisionedListings`,
-    );
+    const result = await users.getProvisionedListings(this.gis.session, this.username);
     return result.provisionedListings ?? [];
   }
 
@@ -479,14 +464,13 @@ export class User {
       if (!folder) throw new RangeError(`folder: ${this.username} has no folder ${wanted}`);
       folderId = folder.id;
     }
-    const url = userContentUrl(this.username, folderId);
     const items: ItemJSON[] = [];
     let start = 1;
     while (maxItems < 0 || items.length < maxItems) {
-      const page = await this.gis.session.get<{
-        items?: ItemJSON[];
-        nextStart?: number;
-      }>(url, { start, num: 100 });
+      const page = await getUserContent(this.gis.session, this.username, folderId, {
+        start,
+        num: 100,
+      });
       items.push(...(page.items ?? []));
       if (!page.nextStart || page.nextStart < 0) break;
       start = page.nextStart;
@@ -512,9 +496,7 @@ export class User {
    * const notes = await gis.users.me!.getNotifications();
    */
   async getNotifications(): Promise<Record<string, unknown>[]> {
-    const result = await this.gis.session.get<{ notifications?: Record<string, unknown>[] }>(
-      `${this.restPath}/notifications`,
-    );
+    const result = await users.getUserNotifications(this.gis.session, this.username);
     return result.notifications ?? [];
   }
 
@@ -524,9 +506,7 @@ export class User {
    * const linked = await user.getLinkedAccounts();
    */
   async getLinkedAccounts(): Promise<User[]> {
-    const result = await this.gis.session.get<{ linkedUsers?: UserJSON[] }>(
-      `${this.restPath}/linkedUsers`,
-    );
+    const result = await users.getLinkedUsers(this.gis.session, this.username);
     return (result.linkedUsers ?? []).map((json) => new User(this.gis, json.username, json));
   }
 
@@ -565,7 +545,7 @@ export class User {
    * const png = await user.getThumbnail();
    */
   async getThumbnail(): Promise<Buffer | null> {
-    return fetchThumbnail(this.gis.session, `${this.restPath}/info`, this.json.thumbnail);
+    return fetchThumbnail(this.gis.session, users.userInfoUrl(this.username), this.json.thumbnail);
   }
 
   /**
@@ -577,7 +557,7 @@ export class User {
   async downloadThumbnail(options: { saveFolder?: string } = {}): Promise<string | null> {
     return saveThumbnail(
       this.gis.session,
-      `${this.restPath}/info`,
+      users.userInfoUrl(this.username),
       this.json.thumbnail,
       options.saveFolder,
     );
@@ -599,7 +579,7 @@ export class User {
    * await user.refresh();
    */
   async refresh(): Promise<this> {
-    this.json = await this.gis.session.get<UserJSON>(this.restPath);
+    this.json = await users.getUser(this.gis.session, this.username);
     exposeJsonFields(this, () => this.json);
     return this;
   }
@@ -633,12 +613,14 @@ export class User {
   }
 
   private async post(
-    operation: string,
+    operation: users.UserOperation,
     params: Record<string, string | number | boolean | undefined>,
     refresh = false,
   ): Promise<boolean> {
-    const result = await this.gis.session.post<{ success?: boolean }>(
-      `${this.restPath}/${operation}`,
+    const result = await users.postUserOperation(
+      this.gis.session,
+      this.username,
+      operation,
       params,
     );
     if (refresh && result.success === true) await this.refresh();
