@@ -3,11 +3,7 @@ import { ArcGISError } from "../errors";
 import type { GIS } from "../gis";
 import { Role, type RoleJSON } from "./role";
 import { maxCount, optionalString, requireString } from "../arguments";
-
-interface RolesPage {
-  roles?: RoleJSON[];
-  nextStart?: number;
-}
+import * as rest from "../rest/roles";
 
 /**
  * The organisation's custom roles. Python: `arcgis.gis.RoleManager` (reached through
@@ -35,7 +31,7 @@ export class RoleManager {
     const found: RoleJSON[] = [];
     let start = 1;
     while (maxRoles < 0 || found.length < maxRoles) {
-      const page = await this.gis.session.get<RolesPage>("portals/self/roles", { start, num: 100 });
+      const page = await rest.getRoles(this.gis.session, start, 100);
       found.push(...(page.roles ?? []));
       if (!page.nextStart || page.nextStart < 0) break;
       start = page.nextStart;
@@ -68,13 +64,7 @@ export class RoleManager {
     ) {
       throw new TypeError("privileges: expected an array of privilege strings");
     }
-    const created = await this.gis.session.post<{ success?: boolean; id?: string }>(
-      "portals/self/createRole",
-      {
-        name,
-        description: description ?? "",
-      },
-    );
+    const created = await rest.createRole(this.gis.session, name, description ?? "");
     if (created.success !== true || !created.id) return null;
     const role = new Role(this.gis, created.id, {
       id: created.id,
@@ -102,12 +92,7 @@ export class RoleManager {
    */
   async exists(roleName: string): Promise<boolean> {
     requireString(roleName, "roleName");
-    const result = await this.gis.session.get<{ exists?: boolean }>(
-      "portals/self/roles/checkRoleName",
-      {
-        name: roleName,
-      },
-    );
+    const result = await rest.checkRoleName(this.gis.session, roleName);
     return result.exists === true;
   }
 
@@ -119,9 +104,7 @@ export class RoleManager {
   async getRole(roleId: string): Promise<Role | null> {
     requireString(roleId, "roleId");
     try {
-      const json = await this.gis.session.get<RoleJSON>(
-        `portals/self/roles/${encodeURIComponent(roleId)}`,
-      );
+      const json = await rest.getRole(this.gis.session, roleId);
       const role = new Role(this.gis, roleId, json);
       await role.loadPrivileges();
       return role;

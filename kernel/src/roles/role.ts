@@ -2,6 +2,7 @@ import { inspect } from "node:util";
 import type { GIS } from "../gis";
 import { exposeJsonFields } from "../json-fields";
 import { requireString } from "../arguments";
+import * as rest from "../rest/roles";
 
 /** A role as `portals/self/roles/{id}` describes it. */
 export interface RoleJSON {
@@ -65,10 +66,6 @@ export class Role {
     exposeJsonFields(this, () => this.json);
   }
 
-  private get restPath(): string {
-    return `portals/self/roles/${encodeURIComponent(this.roleId)}`;
-  }
-
   /**
    * The role's name. Python: `Role.name` (getter).
    * @example
@@ -103,10 +100,7 @@ export class Role {
    */
   async setName(name: string): Promise<boolean> {
     requireString(name, "name");
-    const result = await this.gis.session.post<{ success?: boolean }>(`${this.restPath}/update`, {
-      name,
-      description: this.description,
-    });
+    const result = await rest.updateRole(this.gis.session, this.roleId, name, this.description);
     if (result.success === true) this.json = { ...this.json, name };
     return result.success === true;
   }
@@ -118,10 +112,7 @@ export class Role {
    */
   async setDescription(text: string): Promise<boolean> {
     if (typeof text !== "string") throw new TypeError("text: expected a string");
-    const result = await this.gis.session.post<{ success?: boolean }>(`${this.restPath}/update`, {
-      name: this.name,
-      description: text,
-    });
+    const result = await rest.updateRole(this.gis.session, this.roleId, this.name, text);
     if (result.success === true) this.json = { ...this.json, description: text };
     return result.success === true;
   }
@@ -136,12 +127,7 @@ export class Role {
     if (!Array.isArray(list) || list.some((p) => typeof p !== "string" || p === "")) {
       throw new TypeError("list: expected an array of privilege strings");
     }
-    const result = await this.gis.session.post<{ success?: boolean }>(
-      `${this.restPath}/setPrivileges`,
-      {
-        privileges: { privileges: list },
-      },
-    );
+    const result = await rest.setRolePrivileges(this.gis.session, this.roleId, list);
     if (result.success === true) this.privilegeList = [...list];
     return result.success === true;
   }
@@ -153,9 +139,7 @@ export class Role {
    * const privileges = await role.loadPrivileges();
    */
   async loadPrivileges(): Promise<string[]> {
-    const result = await this.gis.session.get<{ privileges?: string[] }>(
-      `${this.restPath}/privileges`,
-    );
+    const result = await rest.getRolePrivileges(this.gis.session, this.roleId);
     this.privilegeList = result.privileges ?? [];
     return this.privileges;
   }
@@ -166,7 +150,7 @@ export class Role {
    * await role.delete();
    */
   async delete(): Promise<boolean> {
-    const result = await this.gis.session.post<{ success?: boolean }>(`${this.restPath}/delete`);
+    const result = await rest.deleteRole(this.gis.session, this.roleId);
     return result.success === true;
   }
 
