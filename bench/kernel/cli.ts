@@ -1,12 +1,13 @@
 // `node bench/dist/kernel/cli.js [--part start|comm] [--starts N] [--round-trips N]
-// [--buffer-round-trips N] [--out FILE]`: measures the kernel, writes the JSON to
-// bench/results/kernel.json (or FILE) and prints it. Build first: `npx tsc -b kernel && npx tsc -p bench`.
+// [--buffer-round-trips N] [--out FILE] [--cpu-prof DIR]`: measures the kernel, writes the JSON
+// to bench/results/kernel.json (or FILE) and prints it; with --cpu-prof every kernel process
+// writes a V8 CPU profile under DIR/tsgis or DIR/stock-tslab. Build first: `npx tsc -b kernel && npx tsc -p bench`.
 import fs from "node:fs";
 import path from "node:path";
 import { measureKernel, repositoryRoot, type KernelBenchOptions } from "./kernel-bench";
 
 const USAGE =
-  "usage: node bench/dist/kernel/cli.js [--part start|comm] [--starts N] [--round-trips N] [--buffer-round-trips N] [--out FILE]";
+  "usage: node bench/dist/kernel/cli.js [--part start|comm] [--starts N] [--round-trips N] [--buffer-round-trips N] [--out FILE] [--cpu-prof DIR]";
 
 function parseArguments(argv: string[]): { options: KernelBenchOptions; out: string } {
   const options: KernelBenchOptions = {};
@@ -29,6 +30,7 @@ function parseArguments(argv: string[]): { options: KernelBenchOptions; out: str
     else if (flag === "--round-trips") options.roundTrips = count(flag, value);
     else if (flag === "--buffer-round-trips") options.bufferRoundTrips = count(flag, value);
     else if (flag === "--out" && value) out = path.resolve(value);
+    else if (flag === "--cpu-prof" && value) options.cpuProfileDir = path.resolve(value);
     else throw new RangeError(`unknown argument ${flag}\n${USAGE}`);
   }
   return { options, out };

@@ -74,6 +74,12 @@ export interface KernelBenchOptions {
   bufferRoundTrips?: number;
   /** Size of that buffer (default 1 MiB). */
   bufferBytes?: number;
+  /**
+   * Each kernel process writes a V8 CPU profile (`node --cpu-prof`) into `tsgis/` or
+   * `stock-tslab/` under this folder when it exits; Node refuses --cpu-prof in NODE_OPTIONS.
+   * Profiling slows the kernels: read the profiles, not the times of such a run.
+   */
+  cpuProfileDir?: string;
   /** Progress lines go here (default stderr). */
   log?: (line: string) => void;
 }
@@ -145,6 +151,15 @@ function installStockTslab(jupyterPath: string): void {
     language: "typescript",
   };
   fs.writeFileSync(path.join(dir, "kernel.json"), JSON.stringify(spec, null, 2));
+}
+
+/** Inserts node's CPU profiling flags into an installed kernelspec's argv (after node itself). */
+function profileKernel(jupyterPath: string, kernel: string, profileDir: string): void {
+  const specPath = path.join(jupyterPath, "kernels", kernel, "kernel.json");
+  const spec = JSON.parse(fs.readFileSync(specPath, "utf8")) as { argv: string[] };
+  fs.mkdirSync(profileDir, { recursive: true });
+  spec.argv.splice(1, 0, "--cpu-prof", `--cpu-prof-dir=${profileDir}`);
+  fs.writeFileSync(specPath, JSON.stringify(spec, null, 2));
 }
 
 function summariseStarts(runs: RawStart[]): KernelStartMeasurement {
@@ -227,6 +242,15 @@ export async function measureKernel(options: KernelBenchOptions = {}): Promise<K
     });
     if (install !== 0) throw new Error("tsgis-kernel install --prefix failed");
     installStockTslab(path.join(sandbox, "share", "jupyter"));
+    if (options.cpuProfileDir) {
+      const jupyterPath = path.join(sandbox, "share", "jupyter");
+      profileKernel(jupyterPath, "tsgis", path.join(options.cpuProfileDir, "tsgis"));
+      profileKernel(
+        jupyterPath,
+        STOCK_TSLAB_KERNEL,
+        path.join(options.cpuProfileDir, "stock-tslab"),
+      );
+    }
     const script = path.join(root, "bench", "kernel", "kernel_bench.py");
     const part = parts.length === 2 ? "all" : parts[0];
     log(

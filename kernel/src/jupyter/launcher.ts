@@ -13,8 +13,10 @@ import { createTsgisHandlerClass } from "./tsgis-handler";
 import { createTsgisServerClass } from "./tsgis-server";
 import { offerOwnPackage } from "./own-package-resolution";
 import { packageVersions } from "./package-versions";
+import { boundNodeModulesWatches } from "./node-modules-watch";
 import { exitWhenParentIsGone } from "./parent-watch";
 import { loadTslab } from "./tslab-modules";
+import { tslabTypeScript } from "./tslab-typescript";
 
 function readConnectionInfo(connectionFile: string): ConnectionInfo {
   const info = JSON.parse(readFileSync(connectionFile, "utf8")) as ConnectionInfo;
@@ -31,6 +33,8 @@ export function startTsgisKernel(
   const { key } = readConnectionInfo(connectionFile);
   offerOwnPackage();
   const tslab = loadTslab();
+  // Before startKernel: tslab creates its compiler, and with it the watches, as it starts.
+  boundNodeModulesWatches(tslabTypeScript.sys);
   const runtime = new KernelRuntime(key);
 
   tslab.converter.createConverter = resilientConverterFactory(tslab.converter.createConverter);
