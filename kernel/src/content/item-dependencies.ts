@@ -1,6 +1,13 @@
 import { inspect } from "node:util";
 import type { Item } from "./item";
 import { requireString } from "../arguments";
+import { getItemDependencies } from "../rest/items";
+import {
+  addItemDependencies,
+  removeAllItemDependencies,
+  removeItemDependency,
+} from "../rest/user-items";
+import { ownerOf } from "./item-owner";
 
 const DEPENDENCY_TYPES = ["id", "url", "serverId"] as const;
 type DependencyType = (typeof DEPENDENCY_TYPES)[number];
@@ -35,9 +42,7 @@ export class ItemDependencies {
    * const deps = await item.dependencies.list();
    */
   async list(): Promise<ItemDependency[]> {
-    const answer = await this.item.gis.session.get<{ list?: ItemDependency[] }>(
-      `${this.item.itemUrl}/dependencies`,
-    );
+    const answer = await getItemDependencies(this.item.gis.session, this.item.id);
     return answer.list ?? [];
   }
 
@@ -49,12 +54,11 @@ export class ItemDependencies {
    */
   async add(dependencyType: DependencyType, value: string): Promise<boolean> {
     const dependency = dependencyOf(dependencyType, value);
-    const url = await this.item.ownerItemUrl();
-    const answer = await this.item.gis.session.post<{ success?: boolean }>(
-      `${url}/addDependencies`,
-      {
-        dependencies: [dependency],
-      },
+    const answer = await addItemDependencies(
+      this.item.gis.session,
+      await ownerOf(this.item),
+      this.item.id,
+      [dependency],
     );
     return answer.success === true;
   }
@@ -67,12 +71,11 @@ export class ItemDependencies {
    */
   async remove(dependencyType: DependencyType, value: string): Promise<boolean> {
     const dependency = dependencyOf(dependencyType, value);
-    const url = await this.item.ownerItemUrl();
-    const answer = await this.item.gis.session.post<{ success?: boolean }>(
-      `${url}/removeDependency`,
-      {
-        ...dependency,
-      },
+    const answer = await removeItemDependency(
+      this.item.gis.session,
+      await ownerOf(this.item),
+      this.item.id,
+      dependency,
     );
     return answer.success === true;
   }
@@ -84,9 +87,10 @@ export class ItemDependencies {
    * await item.dependencies.removeAll();
    */
   async removeAll(): Promise<boolean> {
-    const url = await this.item.ownerItemUrl();
-    const answer = await this.item.gis.session.post<{ success?: boolean }>(
-      `${url}/removeAllDependencies`,
+    const answer = await removeAllItemDependencies(
+      this.item.gis.session,
+      await ownerOf(this.item),
+      this.item.id,
     );
     return answer.success === true;
   }

@@ -1,3 +1,4 @@
+import { ownerOf } from "./item-owner";
 import { inspect } from "node:util";
 import { ArcGISError } from "../errors";
 import type { GIS } from "../gis";
@@ -299,9 +300,8 @@ export class Item {
   }
 
   /** The owner's username, loading the item if it is not known yet. */
-  private async ownerName(): Promise<string> {
-    if (!this.json.owner) await this.refresh();
-    return this.json.owner as string;
+  private ownerName(): Promise<string> {
+    return ownerOf(this);
   }
 
   /**

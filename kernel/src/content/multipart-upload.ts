@@ -2,8 +2,7 @@ import fs from "node:fs";
 import type { GIS } from "../gis";
 import type { RequestParams } from "../session/params";
 import { ArcGISError } from "../errors";
-import { ownerItemUrl } from "../rest/content-urls";
-import { addItem } from "../rest/user-items";
+import { addItem, addItemPart, commitItemUpload, getItemStatus } from "../rest/user-items";
 import { mapConcurrent } from "./concurrency";
 import type { PreparedFile } from "./file-inputs";
 
@@ -32,20 +31,20 @@ export async function addItemInParts(
     multipart: true,
     filename: file.filename,
   });
-  const itemUrl = ownerItemUrl(owner, created.id);
   const partCount = Math.max(1, Math.ceil(file.size / PART_SIZE));
   const partNumbers = Array.from({ length: partCount }, (_, index) => index + 1);
   await mapConcurrent(partNumbers, CONCURRENT_PARTS, (partNum) =>
-    sendPart(gis, itemUrl, file, partNum),
+    sendPart(gis, owner, created.id, file, partNum),
   );
-  await gis.session.post(`${itemUrl}/commit`, { ...properties, id: created.id });
-  await waitUntilCompleted(gis, itemUrl);
+  await commitItemUpload(gis.session, owner, created.id, properties);
+  await waitUntilCompleted(gis, owner, created.id);
   return created.id;
 }
 
 async function sendPart(
   gis: GIS,
-  itemUrl: string,
+  owner: string,
+  itemId: string,
   file: PreparedFile & { path: string },
   partNum: number,
 ): Promise<void> {
@@ -55,15 +54,11 @@ async function sendPart(
     try {
       // A stream is read once, so each attempt opens a fresh slice of the file.
       const stream = fs.createReadStream(file.path, { start, end: Math.max(start, end) });
-      await gis.session.request(
-        `${itemUrl}/addPart`,
-        { partNum },
-        {
-          files: {
-            file: { stream, filename: file.filename, knownLength: Math.max(0, end - start + 1) },
-          },
-        },
-      );
+      await addItemPart(gis.session, owner, itemId, partNum, {
+        stream,
+        filename: file.filename,
+        knownLength: Math.max(0, end - start + 1),
+      });
       return;
     } catch (error) {
       if (
@@ -75,12 +70,10 @@ async function sendPart(
   }
 }
 
-async function waitUntilCompleted(gis: GIS, itemUrl: string): Promise<void> {
+async function waitUntilCompleted(gis: GIS, owner: string, itemId: string): Promise<void> {
   const deadline = Date.now() + STATUS_TIMEOUT_MS;
   for (;;) {
-    const status = await gis.session.get<{ status?: string; statusMessage?: string }>(
-      `${itemUrl}/status`,
-    );
+    const status = await getItemStatus(gis.session, owner, itemId);
     if (status.status === "completed") return;
     if (status.status === "failed") {
       throw new Error(

@@ -5,6 +5,7 @@ import type { RequestParams } from "../session/params";
 import type { GroupJSON } from "../groups/group";
 import type { ItemJSON } from "../content/item-json";
 import { itemUrl, ownerItemUrl } from "./content-urls";
+import type { ItemDependency } from "../content/item-dependencies";
 
 /** The `{ success }` answer most item operations give. */
 export interface SuccessResponse {
@@ -252,8 +253,14 @@ export async function getItemProxies(
 export async function getItemDependencies(
   session: Session,
   itemId: string,
-): Promise<Record<string, unknown>> {
-  return session.get<Record<string, unknown>>(`${itemUrl(itemId)}/dependencies`);
+): Promise<ItemDependenciesResponse> {
+  return session.get<ItemDependenciesResponse>(`${itemUrl(itemId)}/dependencies`);
+}
+
+/** What `content/items/{id}/dependencies` answers. */
+export interface ItemDependenciesResponse {
+  list?: ItemDependency[];
+  [key: string]: unknown;
 }
 
 /** REST: `content/items/{id}/dependencies/listDependentsTo`. */

@@ -1,7 +1,8 @@
 import type { Session } from "../session/session";
 import type { FilePart } from "../session/files";
 import type { RequestParams } from "../session/params";
-import { userContentUrl } from "./content-urls";
+import type { ItemDependency } from "../content/item-dependencies";
+import { ownerItemUrl, userContentUrl } from "./content-urls";
 import type { SuccessResponse } from "./success";
 
 /** Per-item outcome of the batch sharing and deleting operations. */
@@ -82,4 +83,73 @@ export async function deleteRelationship(
   params: RelationshipParams,
 ): Promise<SuccessResponse> {
   return session.post(`${userContentUrl(user)}/deleteRelationship`, { ...params });
+}
+
+/** REST: `content/users/{owner}/items/{id}/addPart` (one slice of a multipart upload). */
+export async function addItemPart(
+  session: Session,
+  owner: string,
+  itemId: string,
+  partNum: number,
+  file: FilePart,
+): Promise<SuccessResponse> {
+  return session.request(
+    `${ownerItemUrl(owner, itemId)}/addPart`,
+    { partNum },
+    { files: { file } },
+  );
+}
+
+/** REST: `content/users/{owner}/items/{id}/commit` (assemble the parts, with the item's properties). */
+export async function commitItemUpload(
+  session: Session,
+  owner: string,
+  itemId: string,
+  properties: RequestParams,
+): Promise<SuccessResponse> {
+  return session.post(`${ownerItemUrl(owner, itemId)}/commit`, { ...properties, id: itemId });
+}
+
+/** What Item Status answers while a multipart upload or a publish job runs. */
+export interface ItemStatusResponse {
+  status?: string;
+  statusMessage?: string;
+}
+
+/** REST: `content/users/{owner}/items/{id}/status`. */
+export async function getItemStatus(
+  session: Session,
+  owner: string,
+  itemId: string,
+): Promise<ItemStatusResponse> {
+  return session.get(`${ownerItemUrl(owner, itemId)}/status`);
+}
+
+/** REST: `content/users/{owner}/items/{id}/addDependencies`. */
+export async function addItemDependencies(
+  session: Session,
+  owner: string,
+  itemId: string,
+  dependencies: ItemDependency[],
+): Promise<SuccessResponse> {
+  return session.post(`${ownerItemUrl(owner, itemId)}/addDependencies`, { dependencies });
+}
+
+/** REST: `content/users/{owner}/items/{id}/removeDependency`. */
+export async function removeItemDependency(
+  session: Session,
+  owner: string,
+  itemId: string,
+  dependency: ItemDependency,
+): Promise<SuccessResponse> {
+  return session.post(`${ownerItemUrl(owner, itemId)}/removeDependency`, { ...dependency });
+}
+
+/** REST: `content/users/{owner}/items/{id}/removeAllDependencies`. */
+export async function removeAllItemDependencies(
+  session: Session,
+  owner: string,
+  itemId: string,
+): Promise<SuccessResponse> {
+  return session.post(`${ownerItemUrl(owner, itemId)}/removeAllDependencies`);
 }
