@@ -1,3 +1,11 @@
+import {
+  changeItemResources,
+  getItemResourceStream,
+  getItemResourceText,
+  listItemResources,
+  removeItemResources,
+} from "../rest/item-resources";
+import { ownerOf } from "./item-owner";
 import { inspect } from "node:util";
 import path from "node:path";
 import { checkFileInput, saveStream, temporaryFolder, type FileInput } from "./file-inputs";
@@ -74,7 +82,7 @@ export class ResourceManager {
   }
 
   private async change(
-    operation: string,
+    operation: "addResources" | "updateResources",
     file: FileInput | undefined,
     options: { folderName?: string; fileName?: string; text?: string },
     archive: boolean,
@@ -88,17 +96,20 @@ export class ResourceManager {
     if (input === undefined && text === undefined) throw new TypeError("file: give a file or text");
     if (text !== undefined && fileName === undefined)
       throw new TypeError("fileName: required together with text");
-    const url = await this.item.ownerItemUrl();
+    const owner = await ownerOf(this.item);
     const fallback = fileName ?? (typeof input === "string" ? path.basename(input) : "resource");
     return withPreparedFiles(
       this.item.gis,
       { file: text === undefined ? input : undefined },
       { file: fallback },
       (files) =>
-        this.item.gis.session.request<ResourceChange>(
-          `${url}/${operation}`,
+        changeItemResources(
+          this.item.gis.session,
+          owner,
+          this.item.id,
+          operation,
           { resourcesPrefix: folderName, fileName, text, archive: archive || undefined },
-          { files, idempotent: true },
+          files,
         ),
     );
   }
@@ -117,20 +128,11 @@ export class ResourceManager {
     const tryJson = optionalBoolean(options.tryJson, "tryJson") ?? true;
     const outFolder = optionalNonEmptyString(options.outFolder, "outFolder");
     const outFileName = optionalNonEmptyString(options.outFileName, "outFileName");
-    const url = `${this.item.itemUrl}/resources/${file.split("/").map(encodeURIComponent).join("/")}`;
+    const session = this.item.gis.session;
     if (tryJson && /\.json$/i.test(file)) {
-      const text = await this.item.gis.session.request(
-        url,
-        {},
-        { method: "GET", responseKind: "text" },
-      );
-      return JSON.parse(text) as unknown;
+      return JSON.parse(await getItemResourceText(session, this.item.id, file)) as unknown;
     }
-    const stream = await this.item.gis.session.request(
-      url,
-      {},
-      { method: "GET", responseKind: "stream" },
-    );
+    const stream = await getItemResourceStream(session, this.item.id, file);
     return saveStream(stream, outFolder ?? temporaryFolder(), outFileName ?? path.basename(file));
   }
 
@@ -140,10 +142,7 @@ export class ResourceManager {
    * for (const r of await item.resources.list()) console.log(r.resource);
    */
   async list(): Promise<ResourceInfo[]> {
-    const answer = await this.item.gis.session.get<{ resources?: ResourceInfo[] }>(
-      `${this.item.itemUrl}/resources`,
-      { num: 1000 },
-    );
+    const answer = await listItemResources(this.item.gis.session, this.item.id);
     return answer.resources ?? [];
   }
 
@@ -155,10 +154,11 @@ export class ResourceManager {
    */
   async remove(options: { file?: string } = {}): Promise<boolean> {
     const file = optionalNonEmptyString(options.file, "file");
-    const url = await this.item.ownerItemUrl();
-    const answer = await this.item.gis.session.post<{ success?: boolean }>(
-      `${url}/removeResources`,
-      file === undefined ? { deleteAll: true } : { resource: file },
+    const answer = await removeItemResources(
+      this.item.gis.session,
+      await ownerOf(this.item),
+      this.item.id,
+      file,
     );
     return answer.success === true;
   }
