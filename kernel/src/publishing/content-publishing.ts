@@ -4,6 +4,7 @@ import type { FieldInfo } from "../features/feature-set";
 import { type GeoJsonFeatureCollection } from "../features/geojson-conversion";
 import { batchGeocode } from "../geocoding/batch-geocode";
 import type { GIS } from "../gis";
+import { analyze as analyzeData } from "../rest/items";
 import { publishItem, type PublishOptions } from "./item-publishing";
 
 /** Options of `gis.content.analyze`. */
@@ -40,12 +41,10 @@ export async function analyze(
     sourcecountryhint: options.countryHint,
     locationType: options.locationType,
   };
-  return gis.session.request<Record<string, unknown>>(
-    "content/features/analyze",
+  return analyzeData(
+    gis.session,
     { itemId, text: options.text, sourceUrl: options.url, filetype: fileType, analyzeParameters },
-    options.filePath
-      ? { method: "POST", files: { file: { path: options.filePath } } }
-      : { method: "POST" },
+    options.filePath ? { path: options.filePath } : undefined,
   );
 }
 

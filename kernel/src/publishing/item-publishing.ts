@@ -1,5 +1,6 @@
 import type { Item } from "../content/item";
-import { userContentUrl } from "../rest/content-urls";
+import { analyze } from "../rest/items";
+import * as rest from "../rest/user-items";
 import { ArcGISError } from "../errors";
 import { type JobStatus, waitForJob, type WaitOptions } from "./job-wait";
 
@@ -31,9 +32,9 @@ const FILE_TYPES: Readonly<Record<string, string>> = {
   "Vector Tile Package": "vectortilepackage",
 };
 
-function ownerBase(item: Item): string {
+function ownerOfLoaded(item: Item): string {
   if (!item.owner) throw new TypeError("item: load the item (item.refresh()) before publishing it");
-  return userContentUrl(item.owner);
+  return item.owner;
 }
 
 /** The logic of `Item.publish`: start the job, wait for it, return the service item. */
@@ -56,10 +57,7 @@ export async function publishItem(item: Item, options: PublishOptions = {}): Pro
     !options.addressFields &&
     (fileType === "csv" || fileType === "excel")
   ) {
-    const analyzed = await item.gis.session.post<{ publishParameters?: Record<string, unknown> }>(
-      "content/features/analyze",
-      { itemId: item.id, filetype: fileType },
-    );
+    const analyzed = await analyze(item.gis.session, { itemId: item.id, filetype: fileType });
     Object.assign(publishParameters, analyzed.publishParameters ?? {});
   }
   if (!publishParameters.name && !options.overwrite) {
@@ -67,9 +65,7 @@ export async function publishItem(item: Item, options: PublishOptions = {}): Pro
       .replace(/[^A-Za-z0-9_]+/g, "_")
       .replace(/^_+|_+$/g, "");
   }
-  const answer = await item.gis.session.post<{
-    services?: { serviceItemId?: string; jobId?: string; success?: boolean; error?: unknown }[];
-  }>(`${ownerBase(item)}/publish`, {
+  const answer = await rest.publishItem(item.gis.session, ownerOfLoaded(item), {
     itemId: item.id,
     filetype: fileType,
     publishParameters,
@@ -91,8 +87,12 @@ export async function publishItem(item: Item, options: PublishOptions = {}): Pro
   if (service.jobId) {
     await waitForJob(
       item.gis,
-      `${ownerBase(item)}/items/${service.serviceItemId}/status`,
-      { jobId: service.jobId, jobType: "publish" },
+      {
+        owner: ownerOfLoaded(item),
+        itemId: service.serviceItemId,
+        jobId: service.jobId,
+        jobType: "publish",
+      },
       options,
     );
   }
@@ -114,11 +114,7 @@ export async function exportItem(
     throw new TypeError('exportFormat: expected a format such as "CSV", "GeoJson" or "Shapefile"');
   }
   if (!item.owner) await item.refresh();
-  const answer = await item.gis.session.post<{
-    exportItemId?: string;
-    jobId?: string;
-    [key: string]: unknown;
-  }>(`${ownerBase(item)}/export`, {
+  const answer = await rest.exportItem(item.gis.session, ownerOfLoaded(item), {
     itemId: item.id,
     exportFormat,
     exportParameters: options.parameters ?? undefined,
@@ -130,8 +126,12 @@ export async function exportItem(
   if (answer.jobId) {
     await waitForJob(
       item.gis,
-      `${ownerBase(item)}/items/${answer.exportItemId}/status`,
-      { jobId: answer.jobId, jobType: "export" },
+      {
+        owner: ownerOfLoaded(item),
+        itemId: answer.exportItemId,
+        jobId: answer.jobId,
+        jobType: "export",
+      },
       options,
     );
   }
@@ -152,7 +152,7 @@ export async function itemStatus(
   ) {
     throw new RangeError("jobType: expected publish, generateFeatures, export or createService");
   }
-  return item.gis.session.get<JobStatus>(`${ownerBase(item)}/items/${item.id}/status`, {
+  return rest.getItemStatus<JobStatus>(item.gis.session, ownerOfLoaded(item), item.id, {
     jobId: options.jobId,
     jobType: options.jobType,
   });

@@ -1,3 +1,4 @@
+import { getItemStatus } from "../rest/user-items";
 import type { GIS } from "../gis";
 
 /** A job's status as `items/{id}/status` reports it. */
@@ -30,15 +31,15 @@ const MAX_DELAY_MS = 5000;
  */
 export async function waitForJob(
   gis: GIS,
-  statusUrl: string,
-  params: { jobId?: string; jobType?: string },
+  job: { owner: string; itemId: string; jobId?: string; jobType?: string },
   options: WaitOptions = {},
 ): Promise<JobStatus> {
+  const params = { jobId: job.jobId, jobType: job.jobType };
   const deadline = Date.now() + (options.timeoutMs ?? 30 * 60 * 1000);
   let delay = options.initialDelayMs ?? 250;
   for (;;) {
     throwIfAborted(options.signal);
-    const status = await gis.session.get<JobStatus>(statusUrl, params);
+    const status = await getItemStatus<JobStatus>(gis.session, job.owner, job.itemId, params);
     options.onProgress?.(status);
     const state = String(status.status ?? status.jobStatus ?? "").toLowerCase();
     if (state === "completed" || state === "succeeded") return status;

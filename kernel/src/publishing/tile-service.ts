@@ -1,5 +1,5 @@
 import type { Item } from "../content/item";
-import { userContentUrl } from "../rest/content-urls";
+import { publishItem } from "../rest/user-items";
 import { waitForJob, type WaitOptions } from "./job-wait";
 
 /** Options of `item.createTileService`, plus how to wait. */
@@ -33,10 +33,8 @@ export async function createTileService(
   if (!item.owner) await item.refresh();
   if (item.type !== "Feature Service")
     throw new TypeError("item: expected a hosted Feature Service item");
-  const owner = userContentUrl(item.owner ?? "");
-  const answer = await item.gis.session.post<{
-    services?: { serviceItemId?: string; jobId?: string }[];
-  }>(`${owner}/publish`, {
+  const owner = item.owner ?? "";
+  const answer = await publishItem(item.gis.session, owner, {
     itemId: item.id,
     filetype: "featureService",
     outputType: "tiles",
@@ -53,8 +51,7 @@ export async function createTileService(
   if (service.jobId) {
     await waitForJob(
       item.gis,
-      `${owner}/items/${service.serviceItemId}/status`,
-      { jobId: service.jobId, jobType: "publish" },
+      { owner, itemId: service.serviceItemId, jobId: service.jobId, jobType: "publish" },
       options,
     );
   }

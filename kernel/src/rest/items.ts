@@ -306,3 +306,21 @@ export async function getItemInfoStream(
     { method: "GET", responseKind: "stream" },
   );
 }
+
+/** What Analyze answers: publish parameters proposed for the data, and more. */
+export interface AnalyzeResponse {
+  publishParameters?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+/** REST: `content/features/analyze` (Analyze) of an item, text, a URL or an uploaded file. */
+export async function analyze(
+  session: Session,
+  params: RequestParams,
+  file?: FilePart,
+): Promise<AnalyzeResponse> {
+  return session.request<AnalyzeResponse>("content/features/analyze", params, {
+    method: "POST",
+    ...(file ? { files: { file } } : {}),
+  });
+}

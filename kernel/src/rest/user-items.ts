@@ -116,13 +116,53 @@ export interface ItemStatusResponse {
   statusMessage?: string;
 }
 
+/** Which job of the item Item Status reports on (the upload's when none is given). */
+export interface ItemJobParams {
+  jobId?: string;
+  jobType?: string;
+}
+
 /** REST: `content/users/{owner}/items/{id}/status`. */
-export async function getItemStatus(
+export async function getItemStatus<T extends ItemStatusResponse = ItemStatusResponse>(
   session: Session,
   owner: string,
   itemId: string,
-): Promise<ItemStatusResponse> {
-  return session.get(`${ownerItemUrl(owner, itemId)}/status`);
+  job: ItemJobParams = {},
+): Promise<T> {
+  return session.get<T>(`${ownerItemUrl(owner, itemId)}/status`, { ...job });
+}
+
+/** One service a Publish Item call made (or failed to make). */
+export interface PublishedService {
+  serviceItemId?: string;
+  jobId?: string;
+  success?: boolean;
+  error?: unknown;
+}
+
+/** REST: `content/users/{owner}/publish` (Publish Item). */
+export async function publishItem(
+  session: Session,
+  owner: string,
+  params: RequestParams,
+): Promise<{ services?: PublishedService[] }> {
+  return session.post(`${userContentUrl(owner)}/publish`, params);
+}
+
+/** What Export Item answers: the new item and the job filling it. */
+export interface ExportResponse {
+  exportItemId?: string;
+  jobId?: string;
+  [key: string]: unknown;
+}
+
+/** REST: `content/users/{owner}/export` (Export Item). */
+export async function exportItem(
+  session: Session,
+  owner: string,
+  params: RequestParams,
+): Promise<ExportResponse> {
+  return session.post(`${userContentUrl(owner)}/export`, params);
 }
 
 /** REST: `content/users/{owner}/items/{id}/addDependencies`. */
