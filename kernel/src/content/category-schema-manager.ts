@@ -1,3 +1,9 @@
+import {
+  assignCategorySchema,
+  deleteCategorySchema,
+  getCategorySchema,
+  updateItemCategories,
+} from "../rest/categories";
 import { inspect } from "node:util";
 import type { GIS } from "../gis";
 import { plainObject } from "../arguments";
@@ -34,7 +40,7 @@ export class CategorySchemaManager {
    * const props = await gis.content.categories.getProperties();
    */
   async getProperties(): Promise<Record<string, unknown>> {
-    return this.gis.session.get<Record<string, unknown>>(`${this.baseUrl}/categorySchema`);
+    return getCategorySchema(this.gis.session, this.baseUrl);
   }
 
   /**
@@ -43,9 +49,7 @@ export class CategorySchemaManager {
    * const trees = await gis.content.categories.getSchema();
    */
   async getSchema(): Promise<Category[]> {
-    const answer = await this.gis.session.get<{ categorySchema?: Category[] }>(
-      `${this.baseUrl}/categorySchema`,
-    );
+    const answer = await getCategorySchema(this.gis.session, this.baseUrl);
     return answer.categorySchema ?? [];
   }
 
@@ -59,12 +63,7 @@ export class CategorySchemaManager {
     if (!Array.isArray(trees) || trees.some((tree) => !tree || typeof tree.title !== "string")) {
       throw new TypeError("schema: expected a list of categories, each with a title");
     }
-    const answer = await this.gis.session.post<{ success?: boolean }>(
-      `${this.baseUrl}/assignCategorySchema`,
-      {
-        categorySchema: { categorySchema: trees },
-      },
-    );
+    const answer = await assignCategorySchema(this.gis.session, this.baseUrl, trees);
     return answer.success === true;
   }
 
@@ -74,9 +73,7 @@ export class CategorySchemaManager {
    * await group.categories.delete();
    */
   async delete(): Promise<boolean> {
-    const answer = await this.gis.session.post<{ success?: boolean }>(
-      `${this.baseUrl}/deleteCategorySchema`,
-    );
+    const answer = await deleteCategorySchema(this.gis.session, this.baseUrl);
     return answer.success === true;
   }
 
@@ -105,11 +102,9 @@ export class CategorySchemaManager {
       }
     }
     const url = this.baseUrl.startsWith("community/groups/")
-      ? `${this.baseUrl}/updateCategories`
+      ? (`${this.baseUrl}/updateCategories` as const)
       : "content/updateItems";
-    const answer = await this.gis.session.post<{
-      results?: { itemId: string; success: boolean }[];
-    }>(url, { items });
+    const answer = await updateItemCategories(this.gis.session, url, items);
     return Object.fromEntries(
       (answer.results ?? []).map((result) => [result.itemId, result.success]),
     );

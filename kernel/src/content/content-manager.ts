@@ -1,3 +1,4 @@
+import { searchItems } from "../rest/items";
 import { inspect } from "node:util";
 import { ArcGISError } from "../errors";
 import type { GIS } from "../gis";
@@ -210,7 +211,7 @@ export class ContentManager {
       );
     }
     const asDict = optionalBoolean(options.asDict, "asDict");
-    const page = await this.gis.session.get<ItemSearchPage<ItemJSON>>("search", {
+    const page = await searchItems(this.gis.session, {
       q: query,
       bbox,
       categories: stringList(options.categories, "categories"),

@@ -4,6 +4,7 @@ import type { FilePart } from "../session/files";
 import type { RequestParams } from "../session/params";
 import type { GroupJSON } from "../groups/group";
 import type { ItemJSON } from "../content/item-json";
+import type { ItemSearchPage } from "../content/content-manager";
 import { itemUrl, ownerItemUrl } from "./content-urls";
 import type { ItemDependency } from "../content/item-dependencies";
 
@@ -323,4 +324,12 @@ export async function analyze(
     method: "POST",
     ...(file ? { files: { file } } : {}),
   });
+}
+
+/** REST: `search` (Search), one page of items (with aggregations when counts are asked). */
+export async function searchItems(
+  session: Session,
+  params: RequestParams,
+): Promise<ItemSearchPage<ItemJSON>> {
+  return session.get<ItemSearchPage<ItemJSON>>("search", params);
 }
