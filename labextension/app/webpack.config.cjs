@@ -51,6 +51,11 @@ module.exports = [
     output: {
       path: path.join(output, "static"),
       publicPath: "auto",
+      // Not the package's name: the prebuilt extension (built from this package) takes that for
+      // its chunk-loading global, and a shared global merges this app's chunks into the
+      // extension's module table, where a module id both builds use replaces the extension's
+      // container entry ("container.init is not a function" in the browser).
+      uniqueName: "tsgis_lab_front_end",
       filename: "[name].js",
       chunkFilename: "[name].[contenthash].js",
     },

@@ -1,12 +1,10 @@
 // Browser behaviours of the map widget in JupyterLab (the tsgis front end, Debian's chromium)
 // against a demo portal: a smart-mapping renderer whose colours follow the field, a shape drawn
 // in the browser reaching the kernel, the legend on request, two synced maps, closing a map.
-import { mkdtempSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
-import path from "path";
 import { startPortal, type RunningPortal } from "@tsgis/portal";
 import { buildLab, startLab, type LabServer } from "../../bench/map/lab-server";
 import { NotebookPage } from "../../bench/map/notebook-page";
+import { kernelValue, notebookWith, until } from "../support/e2e-notebook";
 
 const generous = 10 * 60 * 1000;
 jest.setTimeout(generous);
@@ -29,30 +27,6 @@ const CONNECT = `import { GIS } from "tsgis";
 const gis = await GIS.connect({ url: process.env.TSGIS_PORTAL_URL!, username: "publisher", password: "tsgis-publisher-1" });
 gis.users.me!.username`;
 
-function notebookWith(cells: string[]): string {
-  const folder = mkdtempSync(path.join(tmpdir(), "tsgis-map-behaviours-"));
-  const file = path.join(folder, "map-behaviours.ipynb");
-  writeFileSync(
-    file,
-    JSON.stringify({
-      nbformat: 4,
-      nbformat_minor: 5,
-      metadata: {
-        kernelspec: { name: "tsgis", display_name: "TypeScript (tsgis)", language: "typescript" },
-      },
-      cells: cells.map((source, index) => ({
-        id: `cell-${index}`,
-        cell_type: "code",
-        metadata: {},
-        execution_count: null,
-        outputs: [],
-        source,
-      })),
-    }),
-  );
-  return file;
-}
-
 let portal: RunningPortal;
 let lab: LabServer;
 let notebook: NotebookPage;
@@ -60,7 +34,7 @@ let notebook: NotebookPage;
 beforeAll(async () => {
   buildLab();
   portal = await startPortal({ port: 0, demo: true });
-  lab = await startLab(portal.url, [notebookWith([CONNECT])]);
+  lab = await startLab(portal.url, [notebookWith("map-behaviours.ipynb", [CONNECT])]);
   notebook = await NotebookPage.open(lab.url, lab.token, "map-behaviours.ipynb");
   expect(await notebook.run(0)).toContain("publisher");
 }, generous);
@@ -71,19 +45,8 @@ afterAll(async () => {
   await portal?.close();
 });
 
-async function kernelValue<T>(expression: string): Promise<T> {
-  const text = await notebook.evaluate(`JSON.stringify(${expression})`);
-  if (text.startsWith("ERROR")) throw new Error(text);
-  return JSON.parse(text.replace(/^'|'$/g, "").replace(/\\'/g, "'")) as T;
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let attempt = 0; attempt < 240; attempt += 1) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  return read();
+function readKernel<T>(expression: string): Promise<T> {
+  return kernelValue<T>(notebook, expression);
 }
 
 describe("the map widget's browser behaviours", () => {
@@ -168,12 +131,12 @@ towns.draw("point", { attributes: { by: "user" } });`);
     const count = await until(
       async () => {
         await notebook.page.mouse.click(x + 40, y + 20);
-        return kernelValue<number>("drawn.length");
+        return readKernel<number>("drawn.length");
       },
       (value) => value > 0,
     );
     expect(count).toBe(1);
-    const graphic = await kernelValue<{ geometry: { x: number; y: number }; attributes: unknown }>(
+    const graphic = await readKernel<{ geometry: { x: number; y: number }; attributes: unknown }>(
       "towns.graphics.at(-1)",
     );
     expect(graphic.attributes).toEqual({ by: "user" });
@@ -187,7 +150,7 @@ towns.draw("point", { attributes: { by: "user" } });`);
 towns.syncNavigation(follower);
 follower`);
     await notebook.settledView();
-    const before = await kernelValue<[number, number]>("follower.center");
+    const before = await readKernel<[number, number]>("follower.center");
     const map = notebook.page.locator(".tsgis-map").nth(-2);
     await map.scrollIntoViewIfNeeded();
     const box = (await map.boundingBox())!;
@@ -198,7 +161,7 @@ follower`);
       await notebook.page.mouse.move(x - step * 20, y, { steps: 2 });
     await notebook.page.mouse.up();
     const after = await until(
-      () => kernelValue<[number, number]>("follower.center"),
+      () => readKernel<[number, number]>("follower.center"),
       (value) => value[1] > before[1] + 0.05,
     );
     expect(after[1]).toBeGreaterThan(before[1] + 0.05);
@@ -223,6 +186,6 @@ follower`);
       (count) => count < before,
     );
     expect(after).toBe(before - 1);
-    expect(await kernelValue<string[]>("towns.state.linkedMaps")).toEqual([]);
+    expect(await readKernel<string[]>("towns.state.linkedMaps")).toEqual([]);
   });
 });
