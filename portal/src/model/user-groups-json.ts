@@ -1,5 +1,4 @@
-import type { PortalContext } from "../server/portal-context";
-import { communityStores } from "../store/community-stores";
+import type { PortalServices } from "../server/portal-services";
 import { groupJson } from "./group-record";
 
 /**
@@ -8,11 +7,11 @@ import { groupJson } from "./group-record";
  * `groups` field and are returned unchanged.
  */
 export function withUserGroups(
-  context: PortalContext,
+  context: PortalServices,
   json: Record<string, unknown>,
 ): Record<string, unknown> {
   if (!("groups" in json) || typeof json.username !== "string") return json;
-  const groups = communityStores(context).groups.groupsOf(json.username);
+  const groups = context.groups.groupsOf(json.username);
   return {
     ...json,
     groups: groups.map(({ group, memberType }) => ({
