@@ -1,7 +1,7 @@
 import { Access, requirePrivilege } from "../security/access";
 import { X509Certificate } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { missingParameter, operationFailed } from "../model/community-errors";
+import { missingParameter, operationFailed } from "../server/community-errors";
 import { invalidParameter } from "../server/arcgis-error";
 import type { PortalServices } from "../server/portal-services";
 import { stateOf } from "../server/request-state";

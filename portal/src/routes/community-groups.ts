@@ -5,13 +5,13 @@ import {
   missingParameter,
   operationFailed,
   userNotFound,
-} from "../model/community-errors";
-import { matchesQuery, parseCommunityQuery } from "../model/community-query";
+} from "../server/community-errors";
+import { matchesQuery, parseCommunityQuery } from "../params/community-query";
 import { canManageGroup, canViewGroup } from "../model/group-access";
-import { readGroupFields } from "../model/group-fields";
+import { readGroupFields } from "../params/group-fields";
 import { groupJson, type GroupRecord, type MemberType } from "../model/group-record";
 import { hasPrivilege } from "../model/role-catalogue";
-import { searchPage } from "../model/search-page";
+import { searchPage } from "../params/search-page";
 import type { UserRecord } from "../model/user-record";
 import { permissionDenied } from "../server/arcgis-error";
 import type { PortalServices } from "../server/portal-services";

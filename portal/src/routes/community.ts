@@ -1,9 +1,9 @@
 import { Access } from "../security/access";
 import type { FastifyInstance } from "fastify";
-import { withUserGroups } from "../model/user-groups-json";
+import { withUserGroups } from "../answers/user-groups-json";
 import { fullUserJson } from "../model/user-json";
-import { withUserStorage } from "../model/user-storage-json";
-import { withFavoritesGroup } from "../model/user-favorites-json";
+import { withUserStorage } from "../answers/user-storage-json";
+import { withFavoritesGroup } from "../answers/user-favorites-json";
 import { userJsonFor } from "../model/user-visibility";
 import { ArcGISRequestError, tokenRequired } from "../server/arcgis-error";
 import type { PortalServices } from "../server/portal-services";

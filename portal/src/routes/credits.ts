@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
-import { missingParameter } from "../model/community-errors";
-import { splitTags } from "../model/group-fields";
-import { memberOfOrg } from "../model/member-access";
+import { missingParameter } from "../server/community-errors";
+import { splitTags } from "../params/group-fields";
+import { memberOfOrg } from "../security/member-access";
 import { Access, signedInUser } from "../security/access";
 import { invalidParameter } from "../server/arcgis-error";
 import { optionalJsonValue } from "../server/param-readers";

@@ -1,8 +1,8 @@
 import { Access, signedInUser } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { missingParameter, operationFailed, userNotFound } from "../model/community-errors";
+import { missingParameter, operationFailed, userNotFound } from "../server/community-errors";
 import { groupJson, type GroupRecord } from "../model/group-record";
-import { splitTags } from "../model/group-fields";
+import { splitTags } from "../params/group-fields";
 import { hasPrivilege } from "../model/role-catalogue";
 import type { UserRecord } from "../model/user-record";
 import { ArcGISRequestError, invalidParameter, permissionDenied } from "../server/arcgis-error";

@@ -1,4 +1,4 @@
-import { organisationUsage } from "../model/organisation-usage";
+import { organisationUsage } from "../answers/organisation-usage";
 import { Access, requireFullAdministrator } from "../security/access";
 import type { FastifyInstance } from "fastify";
 import { ArcGISRequestError, invalidParameter } from "../server/arcgis-error";

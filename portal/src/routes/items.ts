@@ -1,7 +1,7 @@
 import { Access, isFullAdministrator, signedInUser } from "../security/access";
 import fs from "node:fs";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { readItemFields } from "../model/item-params";
+import { readItemFields } from "../params/item-params";
 import type { ItemRecord } from "../model/item-record";
 import { type UserRecord } from "../model/user-record";
 import { ArcGISRequestError, invalidParameter, permissionDenied } from "../server/arcgis-error";

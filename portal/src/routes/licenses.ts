@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { missingParameter, operationFailed } from "../model/community-errors";
+import { missingParameter, operationFailed } from "../server/community-errors";
 import { appLicense, appLicenses, purchaseJson, type AppLicense } from "../model/app-licenses";
 import { licenseTypes } from "../model/license-types";
-import { memberOfOrg } from "../model/member-access";
+import { memberOfOrg } from "../security/member-access";
 import type { UserRecord } from "../model/user-record";
 import { Access, signedInUser } from "../security/access";
 import { ArcGISRequestError, invalidParameter } from "../server/arcgis-error";

@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 // @fastify/multipart parses into memory; parts of a multipart upload are streamed to disk with
 // the same parser it uses underneath (always installed with it).
 import Busboy, { type BusboyHeaders } from "@fastify/busboy";
-import { readItemFields } from "../model/item-params";
+import { readItemFields } from "../params/item-params";
 import type { ItemRecord } from "../model/item-record";
 import { ArcGISRequestError, invalidParameter } from "../server/arcgis-error";
 import { optionalInteger } from "../server/param-readers";

@@ -1,9 +1,9 @@
 import { Access, guardAdministrators, requirePrivilege } from "../security/access";
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import { missingParameter, operationFailed } from "../model/community-errors";
+import { missingParameter, operationFailed } from "../server/community-errors";
 import { licenseType } from "../model/license-types";
-import { resolveRole, type AssignedRole } from "../model/role-resolution";
+import { resolveRole, type AssignedRole } from "../params/role-resolution";
 import { invalidParameter } from "../server/arcgis-error";
 import { optionalJsonObject } from "../server/param-readers";
 import type { PortalServices } from "../server/portal-services";

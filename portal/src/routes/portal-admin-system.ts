@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import os from "node:os";
 import path from "node:path";
-import { federatedServers } from "../model/federated-servers";
-import { missingParameter } from "../model/community-errors";
+import { federatedServers } from "../answers/federated-servers";
+import { missingParameter } from "../server/community-errors";
 import { Access } from "../security/access";
 import { ArcGISRequestError } from "../server/arcgis-error";
 import { optionalJsonObject } from "../server/param-readers";

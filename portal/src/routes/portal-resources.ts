@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import type { FastifyInstance } from "fastify";
-import { missingParameter } from "../model/community-errors";
+import { missingParameter } from "../server/community-errors";
 import { Access, isFullAdministrator } from "../security/access";
 import { ArcGISRequestError, invalidParameter, tokenRequired } from "../server/arcgis-error";
 import { optionalChoice, optionalInteger, optionalString } from "../server/param-readers";

@@ -1,6 +1,6 @@
 import { Access, requirePrivilege } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { missingParameter, operationFailed } from "../model/community-errors";
+import { missingParameter, operationFailed } from "../server/community-errors";
 import {
   baseRoleOf,
   builtInRole,
@@ -11,7 +11,7 @@ import {
   type RoleDescription,
   VIEWER_ROLE_ID,
 } from "../model/role-catalogue";
-import { searchPage } from "../model/search-page";
+import { searchPage } from "../params/search-page";
 import { invalidParameter, permissionDenied, tokenRequired } from "../server/arcgis-error";
 import { optionalJsonValue } from "../server/param-readers";
 import type { PortalServices } from "../server/portal-services";

@@ -5,16 +5,16 @@ import {
   requirePrivilege,
 } from "../security/access";
 import type { FastifyInstance } from "fastify";
-import { missingParameter, operationFailed } from "../model/community-errors";
-import { matchesQuery, parseCommunityQuery } from "../model/community-query";
-import { splitTags } from "../model/group-fields";
+import { missingParameter, operationFailed } from "../server/community-errors";
+import { matchesQuery, parseCommunityQuery } from "../params/community-query";
+import { splitTags } from "../params/group-fields";
 import { licenseAllows, licenseType, licenseTypeJson, licenseTypes } from "../model/license-types";
-import { isSelf, memberOfOrg } from "../model/member-access";
+import { isSelf, memberOfOrg } from "../security/member-access";
 import { hasPrivilege, LEVEL_ONE_PRIVILEGES } from "../model/role-catalogue";
-import { resolveRole, type AssignedRole } from "../model/role-resolution";
-import { searchPage } from "../model/search-page";
+import { resolveRole, type AssignedRole } from "../params/role-resolution";
+import { searchPage } from "../params/search-page";
 import { fullUserJson } from "../model/user-json";
-import { withFavoritesGroup } from "../model/user-favorites-json";
+import { withFavoritesGroup } from "../answers/user-favorites-json";
 import type { UserRecord } from "../model/user-record";
 import { invalidParameter, permissionDenied } from "../server/arcgis-error";
 import { optionalBoolean, optionalChoice, optionalJsonValue } from "../server/param-readers";

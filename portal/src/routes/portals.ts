@@ -1,6 +1,6 @@
 import { Access, requireFullAdministrator } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { organisationSettingsJson, portalSelfJson } from "../model/portal-json";
+import { organisationSettingsJson, portalSelfJson } from "../answers/portal-json";
 import { defaultOrganisationSettings } from "../model/portal-defaults";
 import { ArcGISRequestError } from "../server/arcgis-error";
 import { applyFieldUpdates, type FieldSchema } from "../server/field-updates";

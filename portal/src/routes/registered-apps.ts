@@ -2,7 +2,7 @@ import { Access, signedInUser } from "../security/access";
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { canEditItem } from "../model/item-access";
-import { readList } from "../model/item-params";
+import { readList } from "../params/item-params";
 import { ArcGISRequestError, invalidParameter, permissionDenied } from "../server/arcgis-error";
 import { optionalChoice, optionalString } from "../server/param-readers";
 import { stateOf } from "../server/request-state";

@@ -1,6 +1,6 @@
 import { Access } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { readList } from "../model/item-params";
+import { readList } from "../params/item-params";
 import { invalidParameter } from "../server/arcgis-error";
 import { optionalInteger, optionalString } from "../server/param-readers";
 import { stateOf } from "../server/request-state";

@@ -1,7 +1,7 @@
 import { Access, isFullAdministrator, mayShare, signedInUser } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { canEditItem, isOwner } from "../model/item-access";
-import { readList } from "../model/item-params";
+import { readList } from "../params/item-params";
 import type { ItemAccess, ItemRecord } from "../model/item-record";
 import { type UserRecord } from "../model/user-record";
 import { invalidParameter, permissionDenied } from "../server/arcgis-error";

@@ -1,6 +1,6 @@
 import { Access } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { readItemFields, readList } from "../model/item-params";
+import { readItemFields, readList } from "../params/item-params";
 import { canEditItem } from "../model/item-access";
 import type { UserRecord } from "../model/user-record";
 import { ArcGISRequestError, invalidParameter } from "../server/arcgis-error";

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { missingParameter, operationFailed } from "../model/community-errors";
+import { missingParameter, operationFailed } from "../server/community-errors";
 import { Access, signedInUser } from "../security/access";
 import { isLoopbackAddress } from "../security/loopback";
 import { invalidParameter } from "../server/arcgis-error";

@@ -1,5 +1,5 @@
 import type { PortalServices } from "../server/portal-services";
-import { groupJson } from "./group-record";
+import { groupJson } from "../model/group-record";
 
 /**
  * Fills the `groups` field of a full user view (the user themself, or an administrator) with the

@@ -1,7 +1,7 @@
 import { invalidParameter } from "../server/arcgis-error";
 import { optionalChoice, optionalInteger } from "../server/param-readers";
 import type { PortalServices } from "../server/portal-services";
-import { missingParameter } from "./community-errors";
+import { missingParameter } from "../server/community-errors";
 
 const PERIODS = { "1h": 3_600_000, "1d": 86_400_000, "1w": 7 * 86_400_000, "1m": 30 * 86_400_000 };
 const MAX_BUCKETS = 1000;

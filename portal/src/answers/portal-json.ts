@@ -8,11 +8,11 @@ import type { PortalServices } from "../server/portal-services";
 import { restUrlOf } from "../server/portal-services";
 import type { OrganisationRecord } from "../store/organisation-store";
 import { CURRENT_VERSION } from "../version";
-import { defaultOrganisationSettings, defaultPortalProperties } from "./portal-defaults";
-import { storageFigures } from "./storage-usage";
+import { defaultOrganisationSettings, defaultPortalProperties } from "../model/portal-defaults";
+import { storageFigures } from "../model/storage-usage";
 import { withFavoritesGroup } from "./user-favorites-json";
-import { fullUserJson } from "./user-json";
-import type { UserRecord } from "./user-record";
+import { fullUserJson } from "../model/user-json";
+import type { UserRecord } from "../model/user-record";
 
 /**
  * The organisation's portal properties as callers see them: defaults, the basemap gallery
