@@ -59,4 +59,40 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The portal's model/ is pure rules over records: no HTTP server, no request, no SQLite.
+    files: ["portal/src/model/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "fastify", message: "portal/src/model is free of Fastify." },
+            { name: "better-sqlite3", message: "portal/src/model is free of SQLite." },
+          ],
+          patterns: [
+            {
+              group: ["**/server/*", "**/store/*", "**/db/*", "fastify/*"],
+              message:
+                "portal/src/model imports neither server/, store/ nor db/: move the code that needs them beside the routes (answers/, params/).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // One HTTP door: only the session talks to axios.
+    files: ["kernel/src/**/*.ts"],
+    ignores: ["kernel/src/session/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "axios", message: "Only kernel/src/session/ imports axios." }],
+          patterns: [{ group: ["axios/*"], message: "Only kernel/src/session/ imports axios." }],
+        },
+      ],
+    },
+  },
 );

@@ -9,10 +9,7 @@ import { buildApp } from "./server/build-app";
 import { FaultInjector } from "./server/fault-injector";
 import { guardProcess } from "./server/process-guard";
 import { routeTableOf } from "./server/route-table";
-import type { PortalContext } from "./server/portal-context";
-import { OrganisationStore } from "./store/organisation-store";
-import { TokenStore } from "./store/token-store";
-import { UserStore } from "./store/user-store";
+import { createPortalServices } from "./server/portal-services";
 import { issueClientCertificate } from "./tls/certificates";
 import { loadOrCreateTlsMaterial, type TlsMaterial } from "./tls/tls-material";
 
@@ -29,16 +26,12 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
 
   const db = openDatabase(dataDir);
   const tlsMaterial = options.tls ? loadOrCreateTlsMaterial(dataDir, hostNamesFor(host)) : null;
-  const context: PortalContext = {
-    db,
-    organisations: new OrganisationStore(db),
-    users: new UserStore(db),
-    tokens: new TokenStore(db),
+  const services = createPortalServices(db, {
     maxTokenLifetimeSeconds: options.tokenLifetimeSeconds ?? TWO_WEEKS_SECONDS,
     tlsEnabled: tlsMaterial !== null,
     deployment: options.deployment === "online" ? "online" : "enterprise",
     rootUrl: "",
-  };
+  });
 
   const cleanUp = (): void => {
     db.close();
@@ -46,15 +39,15 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
   };
 
   try {
-    context.organisations.get();
-    context.tokens.deleteExpired(Date.now());
-    if (options.admin) await ensureAdministrator(context, options.admin);
-    if (options.demo) await seedDemo(context);
+    services.organisations.get();
+    services.tokens.deleteExpired(Date.now());
+    if (options.admin) await ensureAdministrator(services, options.admin);
+    if (options.demo) await seedDemo(services);
 
     const requestClientCert =
       typeof options.tls === "object" ? options.tls.requestClientCert !== false : true;
     const app = await buildApp({
-      context,
+      services,
       faults,
       log: options.log === true,
       https: tlsMaterial
@@ -71,18 +64,18 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
     await app.listen({ port, host });
     const actualPort = (app.server.address() as AddressInfo).port;
     const scheme = tlsMaterial ? "https" : "http";
-    context.rootUrl = `${scheme}://${urlHost(host)}:${actualPort}`;
+    services.rootUrl = `${scheme}://${urlHost(host)}:${actualPort}`;
 
     let closed: Promise<void> | null = null;
     return {
-      url: context.rootUrl,
+      url: services.rootUrl,
       port: actualPort,
       dataDir,
       close: () => {
         closed ??= app.close().then(cleanUp);
         return closed;
       },
-      expireAllTokens: () => context.tokens.expireAll(),
+      expireAllTokens: () => services.tokens.expireAll(),
       routes: () =>
         routeTableOf(app).map(({ method, url, access }) => ({
           method,

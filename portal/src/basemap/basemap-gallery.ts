@@ -1,11 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { defaultPortalProperties } from "../model/portal-defaults";
-import type { PortalContext } from "../server/portal-context";
-import { restUrlOf } from "../server/portal-context";
-import { GroupStore } from "../store/group-store";
-import { ItemFiles } from "../store/item-files";
-import { ItemStore } from "../store/item-store";
+import type { PortalServices } from "../server/portal-services";
+import { restUrlOf } from "../server/portal-services";
 
 export const BASEMAP_GALLERY_TITLE = "Basemaps (tsgis)";
 const BASEMAP_ITEM_TITLE = "Offline basemap";
@@ -17,7 +14,7 @@ const ITEM_MARKER = "basemapItemId";
  * The basemap the gallery offers: the organisation's default basemap. When the portal serves
  * its own basemap, this is the one place to point at it.
  */
-export function offlineBasemap(context: PortalContext): Record<string, unknown> {
+export function offlineBasemap(context: PortalServices): Record<string, unknown> {
   const properties = {
     ...defaultPortalProperties(restUrlOf(context)),
     ...context.organisations.get().properties,
@@ -38,11 +35,10 @@ export function basemapGalleryQuery(gallery: { owner: string; title: string }): 
  * null while the organisation has no administrator to own it.
  */
 export function ensureBasemapGallery(
-  context: PortalContext,
+  context: PortalServices,
 ): { groupId: string; owner: string; title: string } | null {
   const { db } = context;
-  const items = new ItemStore(db);
-  const files = new ItemFiles(path.join(path.dirname(db.name), "items"));
+  const { items, files, groups } = context;
   const text = JSON.stringify(webMapOf(offlineBasemap(context)));
   const existing = db
     .prepare(
@@ -62,7 +58,6 @@ export function ensureBasemapGallery(
   if (!owner) return null;
 
   const organisation = context.organisations.get();
-  const groups = new GroupStore(db);
   return db.transaction(() => {
     const item = items.insert(owner, organisation.id, {
       title: BASEMAP_ITEM_TITLE,

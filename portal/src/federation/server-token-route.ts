@@ -2,9 +2,8 @@ import type { FastifyRequest } from "fastify";
 import { ArcGISRequestError } from "../server/arcgis-error";
 import { authenticate, presentedToken } from "../server/authenticate";
 import { optionalInteger, optionalString } from "../server/param-readers";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import type { RequestParams } from "../server/request-params";
-import { ServerTokenStore } from "./server-token-store";
 
 const DEFAULT_EXPIRATION_MINUTES = 60;
 
@@ -18,7 +17,7 @@ const unableToGenerate = (detail: string): ArcGISRequestError =>
  * the server keeps such a token from being replayed against the portal.
  */
 export function issueServerToken(
-  context: PortalContext,
+  context: PortalServices,
   request: FastifyRequest,
   params: RequestParams,
 ): { token: string; expires: number; ssl: boolean } {
@@ -37,6 +36,6 @@ export function issueServerToken(
     Date.now() + Math.min(minutes * 60, context.maxTokenLifetimeSeconds) * 1000,
     issuedFor.expires,
   );
-  const token = new ServerTokenStore(context.db).issue(user.username, serverUrl, expires);
+  const token = context.serverTokens.issue(user.username, serverUrl, expires);
   return { token, expires, ssl: context.tlsEnabled };
 }

@@ -6,7 +6,7 @@ import { canEditItem } from "../model/item-access";
 import { ArcGISRequestError, invalidParameter, permissionDenied } from "../server/arcgis-error";
 import { optionalJsonValue } from "../server/param-readers";
 import { stateOf } from "../server/request-state";
-import type { ContentServices } from "../store/content-services";
+import type { PortalServices } from "../server/portal-services";
 import { paramsOf, pathParam } from "./content-support";
 
 interface CategoryNode {
@@ -18,8 +18,8 @@ interface CategoryNode {
 const MAX_CATEGORIES_PER_ITEM = 20;
 
 /** Content category schemas of the organisation and of groups, and assigning items to them. */
-export function registerCategoryRoutes(app: FastifyInstance, services: ContentServices): void {
-  const db = services.context.db;
+export function registerCategoryRoutes(app: FastifyInstance, services: PortalServices): void {
+  const db = services.db;
   const schemaOf = (scope: string): CategoryNode[] | null => {
     const row = db
       .prepare("SELECT schema_json FROM category_schemas WHERE scope = ?")
@@ -29,7 +29,7 @@ export function registerCategoryRoutes(app: FastifyInstance, services: ContentSe
 
   const orgScope = (request: FastifyRequest, change: boolean): string => {
     const portalId = pathParam(request, "portalId");
-    const org = services.context.organisations.get();
+    const org = services.organisations.get();
     if (portalId !== "self" && portalId !== org.id)
       throw new ArcGISRequestError(400, "Portal not found.", [], "ORG_1000");
     if (change && !hasPrivilege(signedInUser(request), "portal:admin:updateItemCategorySchema"))
@@ -38,16 +38,16 @@ export function registerCategoryRoutes(app: FastifyInstance, services: ContentSe
   };
   const groupScope = (request: FastifyRequest, change: boolean): string => {
     const groupId = pathParam(request, "groupId");
-    const group = services.groups.get(groupId);
+    const group = services.sharingGroups.get(groupId);
     const viewer = stateOf(request).user;
     const memberType =
-      group && viewer ? services.groups.memberType(groupId, viewer.username) : null;
+      group && viewer ? services.sharingGroups.memberType(groupId, viewer.username) : null;
     // A private group's schema is as hidden as the group itself.
     if (!group || !canViewGroup(group, viewer, memberType))
       throw new ArcGISRequestError(400, "Group does not exist or is inaccessible.", [], "COM_0019");
     if (change) {
       const caller = signedInUser(request);
-      const membership = services.groups.memberType(groupId, caller.username);
+      const membership = services.sharingGroups.memberType(groupId, caller.username);
       const manages = membership === "owner" || membership === "admin";
       if (!manages && !administersWith(caller, group.orgId, "portal:admin:updateGroups"))
         throw permissionDenied();

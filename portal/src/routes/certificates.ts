@@ -1,9 +1,9 @@
 import { Access, requirePrivilege } from "../security/access";
 import { X509Certificate } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { missingParameter, operationFailed } from "../model/community-errors";
+import { missingParameter, operationFailed } from "../server/community-errors";
 import { invalidParameter } from "../server/arcgis-error";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { stateOf } from "../server/request-state";
 import { newId } from "../security/ids";
 
@@ -48,7 +48,7 @@ function checkedDomain(text: string): string {
 }
 
 /** HTTPS certificates of remote servers that the organisation trusts (organisation administrators). */
-export function registerCertificateRoutes(app: FastifyInstance, context: PortalContext): void {
+export function registerCertificateRoutes(app: FastifyInstance, context: PortalServices): void {
   const find = (request: FastifyRequest): CertificateRow => {
     const { certificateId } = request.params as { certificateId: string };
     const row = context.db.prepare("SELECT * FROM certificates WHERE id = ?").get(certificateId) as

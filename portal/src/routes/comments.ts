@@ -4,15 +4,14 @@ import { canEditItem } from "../model/item-access";
 import type { ItemRecord } from "../model/item-record";
 import { ArcGISRequestError, invalidParameter, permissionDenied } from "../server/arcgis-error";
 import { optionalString } from "../server/param-readers";
-import type { ContentServices } from "../store/content-services";
-import { ItemFeedbackStore } from "../store/item-feedback-store";
+import type { PortalServices } from "../server/portal-services";
 import { paramsOf, pathParam, viewableItem } from "./content-support";
 
 const commentNotFound = (): ArcGISRequestError =>
   new ArcGISRequestError(400, "Comment does not exist or is inaccessible.", [], "CONT_0020");
 
-export function registerCommentRoutes(app: FastifyInstance, services: ContentServices): void {
-  const feedback = new ItemFeedbackStore(services.context.db);
+export function registerCommentRoutes(app: FastifyInstance, services: PortalServices): void {
+  const feedback = services.feedback;
   const commentText = (request: FastifyRequest): string => {
     const text = optionalString(paramsOf(request), "comment");
     if (!text || text.trim() === "") throw invalidParameter("comment", "must not be empty.");

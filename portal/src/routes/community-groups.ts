@@ -5,38 +5,36 @@ import {
   missingParameter,
   operationFailed,
   userNotFound,
-} from "../model/community-errors";
-import { matchesQuery, parseCommunityQuery } from "../model/community-query";
+} from "../server/community-errors";
+import { matchesQuery, parseCommunityQuery } from "../params/community-query";
 import { canManageGroup, canViewGroup } from "../model/group-access";
-import { readGroupFields } from "../model/group-fields";
+import { readGroupFields } from "../params/group-fields";
 import { groupJson, type GroupRecord, type MemberType } from "../model/group-record";
 import { hasPrivilege } from "../model/role-catalogue";
-import { searchPage } from "../model/search-page";
+import { searchPage } from "../params/search-page";
 import type { UserRecord } from "../model/user-record";
 import { permissionDenied } from "../server/arcgis-error";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { stateOf } from "../server/request-state";
-import { communityStores } from "../store/community-stores";
 
 const METHODS: ("GET" | "POST")[] = ["GET", "POST"];
 
 /** The group named in the URL, if the caller may see it, with the caller's member type. */
 export function visibleGroup(
-  context: PortalContext,
+  context: PortalServices,
   request: FastifyRequest,
 ): { group: GroupRecord; memberType: MemberType | null; user: UserRecord | null } {
   const { groupId } = request.params as { groupId: string };
   const { user } = stateOf(request);
-  const stores = communityStores(context);
-  const group = stores.groups.get(groupId);
-  const memberType = group && user ? stores.groups.memberType(group.id, user.username) : null;
+  const group = context.groups.get(groupId);
+  const memberType = group && user ? context.groups.memberType(group.id, user.username) : null;
   if (!group || !canViewGroup(group, user, memberType)) throw groupNotFound();
   return { group, memberType, user };
 }
 
 /** The group named in the URL, for an operation only its managers may perform. */
 export function managedGroup(
-  context: PortalContext,
+  context: PortalServices,
   request: FastifyRequest,
 ): { group: GroupRecord; memberType: MemberType | null; user: UserRecord } {
   const user = signedInUser(request);
@@ -81,9 +79,7 @@ function groupSearchFields(group: GroupRecord): (field: string) => (string | num
   };
 }
 
-export function registerCommunityGroupRoutes(app: FastifyInstance, context: PortalContext): void {
-  const stores = communityStores(context);
-
+export function registerCommunityGroupRoutes(app: FastifyInstance, context: PortalServices): void {
   app.route({
     method: "POST",
     url: "/sharing/rest/community/createGroup",
@@ -96,14 +92,14 @@ export function registerCommunityGroupRoutes(app: FastifyInstance, context: Port
         throw missingParameter("title");
       const { fields, thumbnail } = readGroupFields(params, user, null);
       const title = fields.title as string;
-      if (stores.groups.titleTaken(user.orgId, title)) {
+      if (context.groups.titleTaken(user.orgId, title)) {
         throw operationFailed(
           `You already have a group named '${title}'. Try a different name.`,
           "COM_0044",
         );
       }
-      const group = stores.groups.create(user.orgId, user.username, { ...fields, title });
-      if (thumbnail) stores.thumbnails.put("group", group.id, thumbnail);
+      const group = context.groups.create(user.orgId, user.username, { ...fields, title });
+      if (thumbnail) context.thumbnails.put("group", group.id, thumbnail);
       return { success: true, group: groupJson(group) };
     },
   });
@@ -115,8 +111,8 @@ export function registerCommunityGroupRoutes(app: FastifyInstance, context: Port
     handler: async (request) => {
       const { user, params } = stateOf(request);
       const query = parseCommunityQuery(params.values.q);
-      const visible = stores.groups.listInOrg(context.organisations.get().id).filter((group) => {
-        const memberType = user ? stores.groups.memberType(group.id, user.username) : null;
+      const visible = context.groups.listInOrg(context.organisations.get().id).filter((group) => {
+        const memberType = user ? context.groups.memberType(group.id, user.username) : null;
         return canViewGroup(group, user, memberType);
       });
       const hits = visible.filter((group) =>
@@ -155,7 +151,7 @@ export function registerCommunityGroupRoutes(app: FastifyInstance, context: Port
       return groupJson(group, {
         username: user.username,
         memberType: memberType ?? "none",
-        applications: manages ? stores.groups.applications(group.id).length : 0,
+        applications: manages ? context.groups.applications(group.id).length : 0,
       });
     },
   });
@@ -168,12 +164,12 @@ export function registerCommunityGroupRoutes(app: FastifyInstance, context: Port
       const { group, user } = managedGroup(context, request);
       const { params } = stateOf(request);
       const { fields, thumbnail } = readGroupFields(params, user, group);
-      if (fields.title && stores.groups.titleTaken(group.orgId, fields.title, group.id)) {
+      if (fields.title && context.groups.titleTaken(group.orgId, fields.title, group.id)) {
         throw operationFailed(`A group named '${fields.title}' already exists.`, "COM_0044");
       }
-      stores.groups.update(group.id, fields);
-      if (thumbnail) stores.thumbnails.put("group", group.id, thumbnail);
-      else if (fields.thumbnail === null) stores.thumbnails.delete("group", group.id);
+      context.groups.update(group.id, fields);
+      if (thumbnail) context.thumbnails.put("group", group.id, thumbnail);
+      else if (fields.thumbnail === null) context.thumbnails.delete("group", group.id);
       return { success: true, groupId: group.id };
     },
   });
@@ -192,8 +188,8 @@ export function registerCommunityGroupRoutes(app: FastifyInstance, context: Port
       if (group.protected) {
         throw operationFailed("Unable to delete group. Group is protected.", "COM_0036");
       }
-      stores.groups.delete(group.id);
-      stores.thumbnails.delete("group", group.id);
+      context.groups.delete(group.id);
+      context.thumbnails.delete("group", group.id);
       return { success: true, groupId: group.id };
     },
   });
@@ -208,7 +204,7 @@ export function registerCommunityGroupRoutes(app: FastifyInstance, context: Port
       config: { access: Access.ownerOrPrivilege("portal:admin:updateGroups") },
       handler: async (request) => {
         const { group } = managedGroup(context, request);
-        stores.groups.update(group.id, { protected: value });
+        context.groups.update(group.id, { protected: value });
         return { success: true };
       },
     });
@@ -232,7 +228,7 @@ export function registerCommunityGroupRoutes(app: FastifyInstance, context: Port
       if (target.disabled || !hasPrivilege(target, "portal:user:createGroup")) {
         throw operationFailed(`User '${target.username}' cannot own groups.`, "COM_0087");
       }
-      stores.groups.reassign(group.id, group.owner, target.username);
+      context.groups.reassign(group.id, group.owner, target.username);
       // The REST reference's answer: { success, groupId }.
       return { success: true, groupId: group.id };
     },
@@ -250,7 +246,7 @@ export function registerCommunityGroupRoutes(app: FastifyInstance, context: Port
           user.orgId === group.orgId &&
           hasPrivilege(user, "portal:admin:viewGroups"));
       if (!seesMembers) throw permissionDenied();
-      const members = stores.groups.members(group.id);
+      const members = context.groups.members(group.id);
       return {
         owner: group.owner,
         admins: members.filter((m) => m.memberType !== "member").map((m) => m.username),
@@ -265,7 +261,7 @@ export function registerCommunityGroupRoutes(app: FastifyInstance, context: Port
     config: { access: Access.mayView("group") },
     handler: async (request, reply) => {
       const { group } = visibleGroup(context, request);
-      const thumbnail = stores.thumbnails.get("group", group.id);
+      const thumbnail = context.thumbnails.get("group", group.id);
       const requested = (request.params as { "*": string })["*"];
       if (
         !thumbnail ||

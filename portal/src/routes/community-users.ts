@@ -1,21 +1,20 @@
 import { checkPassword, passwordPolicyOf } from "../security/security-policy";
 import { Access, guardAdministrators, requirePrivilege } from "../security/access";
 import type { FastifyInstance } from "fastify";
-import { missingParameter, operationFailed, userNotFound } from "../model/community-errors";
-import { matchesQuery, parseCommunityQuery } from "../model/community-query";
-import { splitTags } from "../model/group-fields";
+import { missingParameter, operationFailed, userNotFound } from "../server/community-errors";
+import { matchesQuery, parseCommunityQuery } from "../params/community-query";
+import { splitTags } from "../params/group-fields";
 import { licenseType } from "../model/license-types";
-import { isSelf, memberOfOrg, selfOrPrivileged } from "../model/member-access";
+import { isSelf, memberOfOrg, selfOrPrivileged } from "../security/member-access";
 import { hasPrivilege } from "../model/role-catalogue";
-import { resolveRole } from "../model/role-resolution";
-import { searchPage } from "../model/search-page";
+import { resolveRole } from "../params/role-resolution";
+import { searchPage } from "../params/search-page";
 import type { UserRecord } from "../model/user-record";
 import { userJsonFor } from "../model/user-visibility";
 import { permissionDenied, invalidParameter, tokenRequired } from "../server/arcgis-error";
 import { optionalBoolean, optionalChoice, optionalInteger } from "../server/param-readers";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { stateOf } from "../server/request-state";
-import { communityStores } from "../store/community-stores";
 import type { ProfileChanges } from "../store/member-store";
 import { notificationJson } from "../store/notification-store";
 import { sendImage } from "./community-groups";
@@ -90,13 +89,12 @@ export const USER_SORT_KEYS: Readonly<Record<string, (user: UserRecord) => strin
 
 /** The users of the organisation a caller may see, with the JSON view they may see. */
 export function visibleUsers(
-  context: PortalContext,
+  context: PortalServices,
   viewer: UserRecord | null,
 ): { record: UserRecord; json: Record<string, unknown> }[] {
-  const stores = communityStores(context);
   const orgId = context.organisations.get().id;
   const seen: { record: UserRecord; json: Record<string, unknown> }[] = [];
-  for (const username of stores.members.listInOrg(orgId)) {
+  for (const username of context.members.listInOrg(orgId)) {
     const record = context.users.find(username);
     const json = record ? userJsonFor(record, viewer) : null;
     if (record && json) seen.push({ record, json });
@@ -104,9 +102,7 @@ export function visibleUsers(
   return seen;
 }
 
-export function registerCommunityUserRoutes(app: FastifyInstance, context: PortalContext): void {
-  const stores = communityStores(context);
-
+export function registerCommunityUserRoutes(app: FastifyInstance, context: PortalServices): void {
   app.route({
     method: METHODS,
     url: "/sharing/rest/community/users",
@@ -155,7 +151,7 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
         if (!/\.(png|gif|jpe?g)$/i.test(file.filename)) {
           throw invalidParameter("thumbnail", "must be a PNG, GIF or JPEG image.");
         }
-        stores.thumbnails.put("user", target.username, {
+        context.thumbnails.put("user", target.username, {
           filename: file.filename,
           contentType: /\.png$/i.test(file.filename)
             ? "image/png"
@@ -169,19 +165,19 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
         params.values.thumbnail === "" &&
         optionalBoolean(params.values, "clearEmptyFields")
       ) {
-        stores.thumbnails.delete("user", target.username);
+        context.thumbnails.delete("user", target.username);
         changes.thumbnail = null;
       }
       const question = optionalInteger(params.values, "securityQuestionIdx", { min: 1, max: 14 });
       if (question !== undefined) {
         if (!params.values.securityAnswer) throw missingParameter("securityAnswer");
-        await stores.members.setSecurityQuestion(
+        await context.members.setSecurityQuestion(
           target.username,
           question,
           params.values.securityAnswer,
         );
       }
-      stores.members.updateProfile(target.username, changes);
+      context.members.updateProfile(target.username, changes);
       return { success: true, username: target.username };
     },
   });
@@ -197,14 +193,14 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
       if (isSelf(actor, target))
         throw operationFailed("You cannot delete your own account.", "COM_0091");
       guardAdministrators(actor, target);
-      const owned = stores.members.ownsContent(target.username);
+      const owned = context.members.ownsContent(target.username);
       if (owned.items > 0 || owned.groups > 0) {
         throw operationFailed(
           `User '${target.username}' cannot be deleted: they own ${owned.items} item(s) and ${owned.groups} group(s). Reassign or delete them first.`,
           "COM_0095",
         );
       }
-      stores.members.delete(target.username);
+      context.members.delete(target.username);
       return { success: true, username: target.username };
     },
   });
@@ -223,7 +219,7 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
         const target = memberOfOrg(context, actor, username);
         if (isSelf(actor, target)) throw operationFailed(`You cannot ${operation} yourself.`);
         guardAdministrators(actor, target);
-        stores.members.setDisabled(target.username, disabled);
+        context.members.setDisabled(target.username, disabled);
         return { success: true, username: target.username };
       },
     });
@@ -237,24 +233,24 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
       const { actor, target } = selfOrPrivileged(context, request, "portal:admin:updateUsers");
       const values = stateOf(request).params.values;
       if (optionalBoolean(values, "resetByEmail") === true) {
-        stores.notifications.add(target.username, "password_reset_email", { email: target.email });
+        context.notifications.add(target.username, "password_reset_email", { email: target.email });
         return { success: true };
       }
       if (isSelf(actor, target)) {
         if (!values.password) throw missingParameter("password");
-        if (!(await stores.members.passwordMatches(target.username, values.password))) {
+        if (!(await context.members.passwordMatches(target.username, values.password))) {
           throw operationFailed("Incorrect password.", "COM_0060");
         }
       }
       const question = optionalInteger(values, "newSecurityQuestionIdx", { min: 1, max: 14 });
       if (!values.newPassword && question === undefined) throw missingParameter("newPassword");
       if (values.newPassword !== undefined) {
-        checkPassword(passwordPolicyOf(stores.documents), "newPassword", values.newPassword);
-        await stores.members.setPassword(target.username, values.newPassword);
+        checkPassword(passwordPolicyOf(context.documents), "newPassword", values.newPassword);
+        await context.members.setPassword(target.username, values.newPassword);
       }
       if (question !== undefined) {
         if (!values.newSecurityAnswer) throw missingParameter("newSecurityAnswer");
-        await stores.members.setSecurityQuestion(
+        await context.members.setSecurityQuestion(
           target.username,
           question,
           values.newSecurityAnswer,
@@ -272,7 +268,7 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
       const { username } = request.params as { username: string };
       const target = context.users.find(username);
       if (!target || !userJsonFor(target, stateOf(request).user)) throw userNotFound();
-      const thumbnail = stores.thumbnails.get("user", target.username);
+      const thumbnail = context.thumbnails.get("user", target.username);
       if (!thumbnail) throw operationFailed("Thumbnail not found.", "COM_0018");
       return sendImage(reply, thumbnail.contentType, thumbnail.data);
     },
@@ -284,7 +280,9 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
     config: { access: Access.self },
     handler: async (request) => {
       const { target } = ownAccount(context, request);
-      return { notifications: stores.notifications.listFor(target.username).map(notificationJson) };
+      return {
+        notifications: context.notifications.listFor(target.username).map(notificationJson),
+      };
     },
   });
 
@@ -295,7 +293,7 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
     handler: async (request) => {
       const { target } = ownAccount(context, request);
       const { notificationId } = request.params as { notificationId: string };
-      if (!stores.notifications.delete(target.username, notificationId)) {
+      if (!context.notifications.delete(target.username, notificationId)) {
         throw operationFailed("Notification not found.", "COM_0070");
       }
       return { success: true, notificationId };
@@ -413,7 +411,7 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
       if (!/^[A-Za-z0-9_.@-]{4,128}$/.test(values.username)) {
         throw invalidParameter("username", "must be at least 4 letters, digits or _.@-");
       }
-      checkPassword(passwordPolicyOf(stores.documents), "password", values.password);
+      checkPassword(passwordPolicyOf(context.documents), "password", values.password);
       if (context.users.find(values.username)) {
         throw operationFailed(`Username '${values.username}' is not available.`, "COM_0019");
       }
@@ -426,10 +424,10 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
         lastName: rest.join(" "),
         email: values.email,
       });
-      const defaults = stores.documents.get("userDefaultSettings") ?? {};
+      const defaults = context.documents.get("userDefaultSettings") ?? {};
       if (typeof defaults.role === "string" && defaults.role !== "org_user") {
-        const role = resolveRole(stores.roles, organisation.id, defaults.role);
-        stores.members.setRole(values.username, role);
+        const role = resolveRole(context.roles, organisation.id, defaults.role);
+        context.members.setRole(values.username, role);
       }
       return { success: true, username: values.username };
     },
@@ -438,7 +436,7 @@ export function registerCommunityUserRoutes(app: FastifyInstance, context: Porta
 
 /** The user named in the URL, who must be the caller. */
 function ownAccount(
-  _context: PortalContext,
+  _context: PortalServices,
   request: Parameters<typeof selfOrPrivileged>[1],
 ): { target: UserRecord } {
   const { user } = stateOf(request);

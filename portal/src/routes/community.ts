@@ -1,19 +1,19 @@
 import { Access } from "../security/access";
 import type { FastifyInstance } from "fastify";
-import { withUserGroups } from "../model/user-groups-json";
+import { withUserGroups } from "../answers/user-groups-json";
 import { fullUserJson } from "../model/user-json";
-import { withUserStorage } from "../model/user-storage-json";
-import { withFavoritesGroup } from "../model/user-favorites-json";
+import { withUserStorage } from "../answers/user-storage-json";
+import { withFavoritesGroup } from "../answers/user-favorites-json";
 import { userJsonFor } from "../model/user-visibility";
 import { ArcGISRequestError, tokenRequired } from "../server/arcgis-error";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { stateOf } from "../server/request-state";
 
 /** Unknown and hidden users look the same, so a caller cannot probe for usernames. */
 const userNotFound = (): ArcGISRequestError =>
   new ArcGISRequestError(400, "User not found", [], "COM_0003");
 
-export function registerCommunityRoutes(app: FastifyInstance, context: PortalContext): void {
+export function registerCommunityRoutes(app: FastifyInstance, context: PortalServices): void {
   app.route({
     method: ["GET", "POST"],
     url: "/sharing/rest/community/self",

@@ -5,7 +5,7 @@ import { itemJson, type ItemRecord } from "../model/item-record";
 import { type UserRecord } from "../model/user-record";
 import { ArcGISRequestError, permissionDenied } from "../server/arcgis-error";
 import { stateOf } from "../server/request-state";
-import type { ContentServices } from "../store/content-services";
+import type { PortalServices } from "../server/portal-services";
 
 export const itemNotFound = (): ArcGISRequestError =>
   new ArcGISRequestError(400, "Item does not exist or is inaccessible.", [], "CONT_0001");
@@ -27,7 +27,7 @@ export function pathParam(request: FastifyRequest, name: string): string {
 
 /** The item if the caller may see it. */
 export function viewableItem(
-  services: ContentServices,
+  services: PortalServices,
   request: FastifyRequest,
   id: string,
 ): ItemRecord {
@@ -43,7 +43,7 @@ export function viewableItem(
 
 /** The item if the caller may change it: its owner or an administrator of its organisation. */
 export function editableItem(
-  services: ContentServices,
+  services: PortalServices,
   request: FastifyRequest,
   id: string,
 ): ItemRecord {
@@ -57,13 +57,13 @@ export function editableItem(
  * organisation when the caller administers it.
  */
 export function pathUser(
-  services: ContentServices,
+  services: PortalServices,
   request: FastifyRequest,
   username: string,
 ): UserRecord {
   const caller = signedInUser(request);
   if (caller.username.toLowerCase() === username.toLowerCase()) return caller;
-  const target = services.context.users.find(username);
+  const target = services.users.find(username);
   if (!isFullAdministrator(caller)) throw permissionDenied();
   if (!target || target.orgId !== caller.orgId) {
     throw new ArcGISRequestError(400, "User not found", [], "COM_0003");
@@ -73,7 +73,7 @@ export function pathUser(
 
 /** An item in a `content/users/{username}/items/{id}` path must belong to that user. */
 export function ownedItem(
-  services: ContentServices,
+  services: PortalServices,
   request: FastifyRequest,
   owner: UserRecord,
   id: string,
@@ -85,7 +85,7 @@ export function ownedItem(
 
 /** The item JSON as the viewer sees it (owners also see `itemControl`). */
 export function itemJsonFor(
-  services: ContentServices,
+  services: PortalServices,
   item: ItemRecord,
   viewer: UserRecord | null,
 ): Record<string, unknown> {

@@ -1,7 +1,6 @@
 import { Access, isFullAdministrator } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { createHostedService } from "../features/hosted-services";
-import { FeatureServiceStore } from "../features/service-store";
 import {
   ArcGISRequestError,
   invalidParameter,
@@ -9,12 +8,12 @@ import {
   tokenRequired,
 } from "../server/arcgis-error";
 import { optionalBoolean, optionalJsonObject, optionalString } from "../server/param-readers";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { stateOf } from "../server/request-state";
 
 /** `content/users/{user}[/{folder}]/createService` and `portals/self/isServiceNameAvailable`. */
-export function registerCreateServiceRoutes(app: FastifyInstance, context: PortalContext): void {
-  const store = new FeatureServiceStore(context.db);
+export function registerCreateServiceRoutes(app: FastifyInstance, context: PortalServices): void {
+  const store = context.featureServices;
 
   const createService = async (request: FastifyRequest): Promise<Record<string, unknown>> => {
     const { user, params } = stateOf(request);
@@ -89,7 +88,7 @@ export function registerCreateServiceRoutes(app: FastifyInstance, context: Porta
   });
 }
 
-function folderOf(context: PortalContext, owner: string, folderId: string): string {
+function folderOf(context: PortalServices, owner: string, folderId: string): string {
   const row = context.db
     .prepare("SELECT id FROM folders WHERE owner = ? AND (id = ? OR title = ?)")
     .get(owner, folderId, folderId) as { id: string } | undefined;

@@ -1,21 +1,19 @@
 import type { FastifyInstance } from "fastify";
-import { missingParameter } from "../model/community-errors";
-import { splitTags } from "../model/group-fields";
-import { memberOfOrg } from "../model/member-access";
+import { missingParameter } from "../server/community-errors";
+import { splitTags } from "../params/group-fields";
+import { memberOfOrg } from "../security/member-access";
 import { Access, signedInUser } from "../security/access";
 import { invalidParameter } from "../server/arcgis-error";
 import { optionalJsonValue } from "../server/param-readers";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { requireOwnPortal } from "../server/own-portal";
 import { stateOf } from "../server/request-state";
-import { communityStores } from "../store/community-stores";
 
 /**
  * ArcGIS Online's credit budgeting (`portals/self/assignUserCredits`, `unassignUserCredits`),
  * served when the portal answers as ArcGIS Online.
  */
-export function registerCreditRoutes(app: FastifyInstance, context: PortalContext): void {
-  const stores = communityStores(context);
+export function registerCreditRoutes(app: FastifyInstance, context: PortalServices): void {
   const admin = { access: Access.fullAdministrator };
 
   app.route({
@@ -40,7 +38,7 @@ export function registerCreditRoutes(app: FastifyInstance, context: PortalContex
         }
         return { username: memberOfOrg(context, actor, username).username, credits };
       });
-      checked.forEach(({ username, credits }) => stores.members.setCredits(username, credits));
+      checked.forEach(({ username, credits }) => context.members.setCredits(username, credits));
       return { success: true };
     },
   });
@@ -65,7 +63,7 @@ export function registerCreditRoutes(app: FastifyInstance, context: PortalContex
       if (names.length === 0) throw missingParameter("usernames");
       const targets = names.map((name) => memberOfOrg(context, actor, name).username);
       // -1: the member may use credits without a limit of their own.
-      targets.forEach((username) => stores.members.setCredits(username, -1));
+      targets.forEach((username) => context.members.setCredits(username, -1));
       return { success: true };
     },
   });

@@ -2,20 +2,16 @@ import { Access } from "../security/access";
 import type { FastifyInstance } from "fastify";
 import { invalidParameter } from "../server/arcgis-error";
 import { optionalChoice, optionalJsonValue, optionalString } from "../server/param-readers";
-import type { ContentServices } from "../store/content-services";
-import type { UserItemOperations } from "./content";
+import type { PortalServices } from "../server/portal-services";
+import { registerOwnerItemRoute } from "./owner-item-route";
 import { paramsOf, pathParam, viewableItem } from "./content-support";
 
 type DependencyType = "id" | "url" | "serverId";
 const TYPES: readonly DependencyType[] = ["id", "url", "serverId"];
 
 /** Item dependencies: what an item relies on (ids, URLs, servers) and who relies on it. */
-export function registerDependencyRoutes(
-  app: FastifyInstance,
-  services: ContentServices,
-  operations: UserItemOperations,
-): void {
-  const db = services.context.db;
+export function registerDependencyRoutes(app: FastifyInstance, services: PortalServices): void {
+  const db = services.db;
   const listOf = (itemId: string): Record<string, string>[] =>
     (
       db
@@ -54,34 +50,58 @@ export function registerDependencyRoutes(
     },
   });
 
-  operations.set("addDependencies", async (request, _owner, item) => {
-    const value = optionalJsonValue(paramsOf(request), "dependencies");
-    if (!Array.isArray(value) || value.length === 0) {
-      throw invalidParameter(
-        "dependencies",
-        "must be a list of { dependencyType, id | url | serverId }.",
+  registerOwnerItemRoute(
+    app,
+    services,
+    [
+      "/sharing/rest/content/users/:username/items/:itemId/addDependencies",
+      "/sharing/rest/content/users/:username/:folderId/items/:itemId/addDependencies",
+    ],
+    async (request, _owner, item) => {
+      const value = optionalJsonValue(paramsOf(request), "dependencies");
+      if (!Array.isArray(value) || value.length === 0) {
+        throw invalidParameter(
+          "dependencies",
+          "must be a list of { dependencyType, id | url | serverId }.",
+        );
+      }
+      const rows = value.map((entry) => readDependency(entry as Record<string, unknown>));
+      const insert = db.prepare(
+        "INSERT OR IGNORE INTO item_dependencies (item_id, dependency_type, value) VALUES (?, ?, ?)",
       );
-    }
-    const rows = value.map((entry) => readDependency(entry as Record<string, unknown>));
-    const insert = db.prepare(
-      "INSERT OR IGNORE INTO item_dependencies (item_id, dependency_type, value) VALUES (?, ?, ?)",
-    );
-    db.transaction(() => rows.forEach((row) => insert.run(item.id, row.type, row.value)))();
-    return { success: true };
-  });
+      db.transaction(() => rows.forEach((row) => insert.run(item.id, row.type, row.value)))();
+      return { success: true };
+    },
+  );
 
-  operations.set("removeDependency", async (request, _owner, item) => {
-    const row = readDependency(paramsOf(request));
-    db.prepare(
-      "DELETE FROM item_dependencies WHERE item_id = ? AND dependency_type = ? AND value = ?",
-    ).run(item.id, row.type, row.value);
-    return { success: true };
-  });
+  registerOwnerItemRoute(
+    app,
+    services,
+    [
+      "/sharing/rest/content/users/:username/items/:itemId/removeDependency",
+      "/sharing/rest/content/users/:username/:folderId/items/:itemId/removeDependency",
+    ],
+    async (request, _owner, item) => {
+      const row = readDependency(paramsOf(request));
+      db.prepare(
+        "DELETE FROM item_dependencies WHERE item_id = ? AND dependency_type = ? AND value = ?",
+      ).run(item.id, row.type, row.value);
+      return { success: true };
+    },
+  );
 
-  operations.set("removeAllDependencies", async (_request, _owner, item) => {
-    db.prepare("DELETE FROM item_dependencies WHERE item_id = ?").run(item.id);
-    return { success: true };
-  });
+  registerOwnerItemRoute(
+    app,
+    services,
+    [
+      "/sharing/rest/content/users/:username/items/:itemId/removeAllDependencies",
+      "/sharing/rest/content/users/:username/:folderId/items/:itemId/removeAllDependencies",
+    ],
+    async (_request, _owner, item) => {
+      db.prepare("DELETE FROM item_dependencies WHERE item_id = ?").run(item.id);
+      return { success: true };
+    },
+  );
 }
 
 function readDependency(entry: Record<string, unknown>): { type: DependencyType; value: string } {

@@ -14,7 +14,7 @@ import {
   serviceJson,
   unionExtents,
 } from "../features/service-json";
-import { FeatureServiceStore, type ServiceRecord } from "../features/service-store";
+import type { ServiceRecord } from "../features/service-store";
 import { timeInfoJson } from "../features/time-info";
 import {
   ArcGISRequestError,
@@ -23,7 +23,7 @@ import {
   tokenRequired,
 } from "../server/arcgis-error";
 import { optionalJsonObject, optionalJsonValue, optionalString } from "../server/param-readers";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { stateOf } from "../server/request-state";
 import { CURRENT_VERSION } from "../version";
 
@@ -31,8 +31,8 @@ const SERVICE = "/rest/services/Hosted/:serviceName/FeatureServer";
 const ADMIN = "/rest/admin/services/Hosted/:serviceName/FeatureServer";
 
 /** Hosted FeatureServers: info, layers, query, applyEdits, and the admin definition edits. */
-export function registerFeatureServerRoutes(app: FastifyInstance, context: PortalContext): void {
-  const store = new FeatureServiceStore(context.db);
+export function registerFeatureServerRoutes(app: FastifyInstance, context: PortalServices): void {
+  const store = context.featureServices;
   const methods: ("GET" | "POST")[] = ["GET", "POST"];
 
   const readableService = (request: FastifyRequest): ServiceRecord => {

@@ -5,7 +5,7 @@ import { isLoopbackAddress } from "../security/loopback";
 import { verifySignIn } from "../security/sign-in";
 import { ArcGISRequestError } from "../server/arcgis-error";
 import { optionalChoice, optionalInteger, optionalString } from "../server/param-readers";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { stateOf } from "../server/request-state";
 import type { TokenBinding, TokenClient } from "../store/token-store";
 import { verifiedClientCommonName } from "../tls/client-certificate";
@@ -16,7 +16,7 @@ const DEFAULT_EXPIRATION_MINUTES = 60;
 const unableToGenerate = (detail: string): ArcGISRequestError =>
   new ArcGISRequestError(400, "Unable to generate token.", [detail]);
 
-export function registerGenerateTokenRoute(app: FastifyInstance, context: PortalContext): void {
+export function registerGenerateTokenRoute(app: FastifyInstance, context: PortalServices): void {
   app.route({
     method: ["GET", "POST"],
     url: "/sharing/rest/generateToken",
@@ -48,7 +48,7 @@ export function registerGenerateTokenRoute(app: FastifyInstance, context: Portal
 }
 
 async function identify(
-  context: PortalContext,
+  context: PortalServices,
   request: FastifyRequest,
   params: Record<string, string>,
 ): Promise<UserRecord> {

@@ -19,7 +19,7 @@ import {
 import { matchOfMagicKey, suggest } from "../geocode/suggestions";
 import { ArcGISRequestError, invalidParameter, tokenRequired } from "../server/arcgis-error";
 import { optionalInteger, optionalString } from "../server/param-readers";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { stateOf } from "../server/request-state";
 import { CURRENT_VERSION } from "../version";
 
@@ -42,7 +42,7 @@ const ADDRESS_FIELDS = [
 ];
 
 /** The World GeocodeServer over the embedded gazetteer (`/rest/services/World/GeocodeServer`). */
-export function registerGeocodeServerRoutes(app: FastifyInstance, _context: PortalContext): void {
+export function registerGeocodeServerRoutes(app: FastifyInstance, _context: PortalServices): void {
   const methods: ("GET" | "POST")[] = ["GET", "POST"];
 
   app.route({

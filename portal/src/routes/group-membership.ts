@@ -1,15 +1,14 @@
 import { Access, signedInUser } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { missingParameter, operationFailed, userNotFound } from "../model/community-errors";
+import { missingParameter, operationFailed, userNotFound } from "../server/community-errors";
 import { groupJson, type GroupRecord } from "../model/group-record";
-import { splitTags } from "../model/group-fields";
+import { splitTags } from "../params/group-fields";
 import { hasPrivilege } from "../model/role-catalogue";
 import type { UserRecord } from "../model/user-record";
 import { ArcGISRequestError, invalidParameter, permissionDenied } from "../server/arcgis-error";
 import { optionalChoice, optionalInteger } from "../server/param-readers";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { stateOf } from "../server/request-state";
-import { communityStores } from "../store/community-stores";
 import type { GroupInvitationRecord } from "../store/group-store";
 import { managedGroup, visibleGroup } from "./community-groups";
 
@@ -28,9 +27,8 @@ function usernamesParam(values: Record<string, string>, name: string): string[] 
   return values[name] === undefined ? [] : splitTags(values[name]);
 }
 
-export function registerGroupMembershipRoutes(app: FastifyInstance, context: PortalContext): void {
-  const stores = communityStores(context);
-  const groups = stores.groups;
+export function registerGroupMembershipRoutes(app: FastifyInstance, context: PortalServices): void {
+  const groups = context.groups;
 
   /** The group of the request, once the caller is shown to add and remove its members. */
   function groupWhoseMembersCallerAssigns(request: FastifyRequest): GroupRecord {
@@ -51,7 +49,7 @@ export function registerGroupMembershipRoutes(app: FastifyInstance, context: Por
     details: Record<string, string>,
   ): void {
     groups.invite(group.id, username, memberType, invitedBy.username, expires);
-    stores.notifications.add(
+    context.notifications.add(
       username,
       "group_invitation",
       { groupTitle: group.title, invitedBy: invitedBy.username, ...details },
@@ -203,7 +201,7 @@ export function registerGroupMembershipRoutes(app: FastifyInstance, context: Por
           user.username,
           stateOf(request).params.values.comments ?? null,
         );
-        stores.notifications.add(
+        context.notifications.add(
           user.username,
           "group_application",
           { groupTitle: group.title },
@@ -272,7 +270,7 @@ export function registerGroupMembershipRoutes(app: FastifyInstance, context: Por
         if (!application) throw operationFailed("Group application not found.", "COM_0054");
         if (decision === "accept") groups.setMember(group.id, application.username, "member");
         else groups.removeApplication(group.id, application.username);
-        stores.notifications.add(
+        context.notifications.add(
           application.username,
           decision === "accept" ? "group_application_accepted" : "group_application_declined",
           { groupTitle: group.title },
@@ -304,7 +302,7 @@ export function registerGroupMembershipRoutes(app: FastifyInstance, context: Por
       for (const name of recipients) {
         const target = context.users.find(name);
         if (!target) continue;
-        stores.notifications.add(
+        context.notifications.add(
           target.username,
           `group_${channel}_message`,
           { subject: values.subject, message: values.message, from: user.username },
@@ -319,13 +317,12 @@ export function registerGroupMembershipRoutes(app: FastifyInstance, context: Por
 }
 
 /** A user's own invitations to groups, which the user accepts or declines. */
-function registerUserInvitationRoutes(app: FastifyInstance, context: PortalContext): void {
-  const stores = communityStores(context);
+function registerUserInvitationRoutes(app: FastifyInstance, context: PortalServices): void {
   const ownInvitations = (request: FastifyRequest): GroupInvitationRecord[] => {
     const user = signedInUser(request);
     const { username } = request.params as { username: string };
     if (username.toLowerCase() !== user.username.toLowerCase()) throw permissionDenied();
-    return stores.groups.invitationsOf(user.username);
+    return context.groups.invitationsOf(user.username);
   };
 
   app.route({
@@ -349,9 +346,9 @@ function registerUserInvitationRoutes(app: FastifyInstance, context: PortalConte
         const invitation = ownInvitations(request).find((i) => i.id === invitationId);
         if (!invitation) throw operationFailed("Invitation not found.", "COM_0055");
         if (decision === "accept") {
-          stores.groups.setMember(invitation.groupId, invitation.username, invitation.memberType);
+          context.groups.setMember(invitation.groupId, invitation.username, invitation.memberType);
         } else {
-          stores.groups.deleteInvitation(invitation.id);
+          context.groups.deleteInvitation(invitation.id);
         }
         return { success: true, groupId: invitation.groupId };
       },
@@ -360,7 +357,7 @@ function registerUserInvitationRoutes(app: FastifyInstance, context: PortalConte
 }
 
 function applicationJson(
-  context: PortalContext,
+  context: PortalServices,
   application: { username: string; comment: string | null; created: number },
 ): Record<string, unknown> {
   const applicant = context.users.find(application.username);
@@ -373,10 +370,10 @@ function applicationJson(
 }
 
 function invitationJson(
-  context: PortalContext,
+  context: PortalServices,
   invitation: GroupInvitationRecord,
 ): Record<string, unknown> {
-  const group = communityStores(context).groups.get(invitation.groupId);
+  const group = context.groups.get(invitation.groupId);
   const from = context.users.find(invitation.invitedBy);
   if (!group) throw userNotFound();
   return {

@@ -2,14 +2,13 @@ import { Access, requirePrivilege } from "../security/access";
 import fs from "node:fs";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
-import { missingParameter, operationFailed } from "../model/community-errors";
-import { federatedServers } from "../model/federated-servers";
+import { missingParameter, operationFailed } from "../server/community-errors";
+import { federatedServers } from "../answers/federated-servers";
 import { invalidParameter } from "../server/arcgis-error";
 import { optionalJsonObject } from "../server/param-readers";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { stateOf } from "../server/request-state";
 import { newId } from "../security/ids";
-import { communityStores } from "../store/community-stores";
 
 const METHODS: ("GET" | "POST")[] = ["GET", "POST"];
 const ROOTS: Readonly<Record<string, string>> = {
@@ -95,10 +94,13 @@ function scanManifest(folder: string): Record<string, unknown> {
 
 /**
  * The data store admin API of the portal's hosting server (`/admin/data/...`, as ArcGIS Server
- * has it): registered folders, databases, big data file shares and cloud stores.
+ * has it): registered folders, databases, big data file shares and cloud context.
  */
-export function registerHostingDatastoreRoutes(app: FastifyInstance, context: PortalContext): void {
-  const documents = communityStores(context).documents;
+export function registerHostingDatastoreRoutes(
+  app: FastifyInstance,
+  context: PortalServices,
+): void {
+  const documents = context.documents;
   const byPath = (itemPath: string): DataItemRow | null =>
     (context.db.prepare("SELECT * FROM datastore_items WHERE path = ?").get(itemPath) as
       DataItemRow | undefined) ?? null;

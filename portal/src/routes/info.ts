@@ -1,10 +1,10 @@
 import { Access } from "../security/access";
 import type { FastifyInstance } from "fastify";
-import type { PortalContext } from "../server/portal-context";
-import { restUrlOf } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
+import { restUrlOf } from "../server/portal-services";
 import { CURRENT_VERSION, FULL_VERSION } from "../version";
 
-export function registerInfoRoutes(app: FastifyInstance, context: PortalContext): void {
+export function registerInfoRoutes(app: FastifyInstance, context: PortalServices): void {
   app.route({
     method: ["GET", "POST"],
     url: "/sharing/rest",

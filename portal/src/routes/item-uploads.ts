@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { ItemRecord } from "../model/item-record";
 import type { UploadedFile } from "../server/request-params";
-import type { ContentServices } from "../store/content-services";
+import type { PortalServices } from "../server/portal-services";
 import { safeName } from "../store/item-files";
 import type { ItemFields } from "../store/item-store";
 
@@ -10,7 +10,7 @@ import type { ItemFields } from "../store/item-store";
  * thumbnail and the metadata. Returns the item fields that describe them.
  */
 export async function storeItemUploads(
-  services: ContentServices,
+  services: PortalServices,
   itemId: string,
   current: ItemRecord | null,
   params: Record<string, string>,

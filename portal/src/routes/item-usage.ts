@@ -1,9 +1,9 @@
-import { organisationUsage } from "../model/organisation-usage";
+import { organisationUsage } from "../answers/organisation-usage";
 import { Access, requireFullAdministrator } from "../security/access";
 import type { FastifyInstance } from "fastify";
 import { ArcGISRequestError, invalidParameter } from "../server/arcgis-error";
 import { optionalInteger, optionalString } from "../server/param-readers";
-import type { ContentServices } from "../store/content-services";
+import type { PortalServices } from "../server/portal-services";
 import { editableItem, paramsOf, pathParam } from "./content-support";
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -14,23 +14,23 @@ const MAX_SPAN_MS = 366 * DAY_MS;
  * data is read. Only the item's owner and administrators see it. On an Online-flavoured portal,
  * without `name`: the organisation's usage, for full administrators.
  */
-export function registerItemUsageRoutes(app: FastifyInstance, services: ContentServices): void {
+export function registerItemUsageRoutes(app: FastifyInstance, services: PortalServices): void {
   app.route({
     method: ["GET", "POST"],
     url: "/sharing/rest/portals/:portalId/usage",
     config: { access: Access.ownerOrPrivilege("portal:admin:viewItems") },
     handler: async (request) => {
       const portalId = pathParam(request, "portalId");
-      const org = services.context.organisations.get();
+      const org = services.organisations.get();
       if (portalId !== "self" && portalId !== org.id) {
         throw new ArcGISRequestError(400, "Portal not found.", [], "ORG_1000");
       }
       const params = paramsOf(request);
       const name = optionalString(params, "name");
       // ArcGIS Online answers the whole organisation's usage without a name, to administrators.
-      if (!name && services.context.deployment === "online") {
+      if (!name && services.deployment === "online") {
         requireFullAdministrator(request);
-        return organisationUsage(services.context, params);
+        return organisationUsage(services, params);
       }
       if (!name) throw invalidParameter("name", "must name the item.");
       const item = editableItem(services, request, name);

@@ -1,16 +1,15 @@
 import { Access, isFullAdministrator, signedInUser } from "../security/access";
 import fs from "node:fs";
-import { FeatureServiceStore } from "../features/service-store";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { readItemFields } from "../model/item-params";
+import { readItemFields } from "../params/item-params";
 import type { ItemRecord } from "../model/item-record";
 import { type UserRecord } from "../model/user-record";
 import { ArcGISRequestError, invalidParameter, permissionDenied } from "../server/arcgis-error";
 import { optionalString } from "../server/param-readers";
 import { stateOf } from "../server/request-state";
-import type { ContentServices } from "../store/content-services";
+import type { PortalServices } from "../server/portal-services";
 import type { ItemFields } from "../store/item-store";
-import type { UserItemOperations } from "./content";
+import { registerOwnerItemRoute } from "./owner-item-route";
 import {
   editableItem,
   folderNotFound,
@@ -33,11 +32,7 @@ const deleteProtected = (): ArcGISRequestError =>
 
 const DAY_MS = 24 * 3600 * 1000;
 
-export function registerItemRoutes(
-  app: FastifyInstance,
-  services: ContentServices,
-  operations: UserItemOperations,
-): void {
+export function registerItemRoutes(app: FastifyInstance, services: PortalServices): void {
   const methods: ("GET" | "POST")[] = ["GET", "POST"];
 
   app.route({
@@ -97,62 +92,117 @@ export function registerItemRoutes(
     },
   });
 
-  operations.set("update", async (request, _owner, item) => {
-    const { values, files } = stateOf(request).params;
-    const { fields, categories } = readItemFields(values, item);
-    const uploads = await storeItemUploads(services, item.id, item, values, files);
-    services.items.update(item.id, mergeFields(fields, uploads, item));
-    if (categories) services.items.setCategories(item.id, categories);
-    return { success: true, id: item.id };
-  });
-
-  operations.set("delete", async (_request, _owner, item) => {
-    if (item.protected) throw deleteProtected();
-    deleteItem(services, item);
-    return { success: true, itemId: item.id };
-  });
-
-  operations.set("canDelete", async (_request, _owner, item) =>
-    item.protected
-      ? {
-          itemId: item.id,
-          success: false,
-          reason: { message: "Unable to delete item. Delete protection is turned on." },
-        }
-      : { itemId: item.id, success: true },
+  registerOwnerItemRoute(
+    app,
+    services,
+    [
+      "/sharing/rest/content/users/:username/items/:itemId/update",
+      "/sharing/rest/content/users/:username/:folderId/items/:itemId/update",
+    ],
+    async (request, _owner, item) => {
+      const { values, files } = stateOf(request).params;
+      const { fields, categories } = readItemFields(values, item);
+      const uploads = await storeItemUploads(services, item.id, item, values, files);
+      services.items.update(item.id, mergeFields(fields, uploads, item));
+      if (categories) services.items.setCategories(item.id, categories);
+      return { success: true, id: item.id };
+    },
   );
 
-  operations.set("protect", async (_request, _owner, item) => {
-    services.items.update(item.id, { protected: true }, false);
-    return { success: true };
-  });
+  registerOwnerItemRoute(
+    app,
+    services,
+    [
+      "/sharing/rest/content/users/:username/items/:itemId/delete",
+      "/sharing/rest/content/users/:username/:folderId/items/:itemId/delete",
+    ],
+    async (_request, _owner, item) => {
+      if (item.protected) throw deleteProtected();
+      deleteItem(services, item);
+      return { success: true, itemId: item.id };
+    },
+  );
 
-  operations.set("unprotect", async (_request, _owner, item) => {
-    services.items.update(item.id, { protected: false }, false);
-    return { success: true };
-  });
+  registerOwnerItemRoute(
+    app,
+    services,
+    [
+      "/sharing/rest/content/users/:username/items/:itemId/canDelete",
+      "/sharing/rest/content/users/:username/:folderId/items/:itemId/canDelete",
+    ],
+    async (_request, _owner, item) =>
+      item.protected
+        ? {
+            itemId: item.id,
+            success: false,
+            reason: { message: "Unable to delete item. Delete protection is turned on." },
+          }
+        : { itemId: item.id, success: true },
+  );
 
-  operations.set("move", async (request, owner, item) => {
-    const folderId = targetFolder(services, owner, optionalString(paramsOf(request), "folder"));
-    services.items.update(item.id, { folderId }, false);
-    return { success: true, itemId: item.id, owner: owner.username, folder: folderId ?? "" };
-  });
+  registerOwnerItemRoute(
+    app,
+    services,
+    [
+      "/sharing/rest/content/users/:username/items/:itemId/protect",
+      "/sharing/rest/content/users/:username/:folderId/items/:itemId/protect",
+    ],
+    async (_request, _owner, item) => {
+      services.items.update(item.id, { protected: true }, false);
+      return { success: true };
+    },
+  );
 
-  operations.set("reassign", async (request, _owner, item) => {
-    const caller = signedInUser(request);
-    if (!isFullAdministrator(caller)) throw permissionDenied();
-    const params = paramsOf(request);
-    const targetName = optionalString(params, "targetUsername");
-    if (!targetName) throw invalidParameter("targetUsername", "must be specified.");
-    const target = services.context.users.find(targetName);
-    if (!target || target.orgId !== caller.orgId) {
-      throw new ArcGISRequestError(400, "User not found", [], "COM_0003");
-    }
-    const folderName = optionalString(params, "targetFoldername");
-    const folderId = folderName ? targetFolder(services, target, folderName) : null;
-    reassignItem(services, item, target.username, folderId);
-    return { success: true, itemId: item.id };
-  });
+  registerOwnerItemRoute(
+    app,
+    services,
+    [
+      "/sharing/rest/content/users/:username/items/:itemId/unprotect",
+      "/sharing/rest/content/users/:username/:folderId/items/:itemId/unprotect",
+    ],
+    async (_request, _owner, item) => {
+      services.items.update(item.id, { protected: false }, false);
+      return { success: true };
+    },
+  );
+
+  registerOwnerItemRoute(
+    app,
+    services,
+    [
+      "/sharing/rest/content/users/:username/items/:itemId/move",
+      "/sharing/rest/content/users/:username/:folderId/items/:itemId/move",
+    ],
+    async (request, owner, item) => {
+      const folderId = targetFolder(services, owner, optionalString(paramsOf(request), "folder"));
+      services.items.update(item.id, { folderId }, false);
+      return { success: true, itemId: item.id, owner: owner.username, folder: folderId ?? "" };
+    },
+  );
+
+  registerOwnerItemRoute(
+    app,
+    services,
+    [
+      "/sharing/rest/content/users/:username/items/:itemId/reassign",
+      "/sharing/rest/content/users/:username/:folderId/items/:itemId/reassign",
+    ],
+    async (request, _owner, item) => {
+      const caller = signedInUser(request);
+      if (!isFullAdministrator(caller)) throw permissionDenied();
+      const params = paramsOf(request);
+      const targetName = optionalString(params, "targetUsername");
+      if (!targetName) throw invalidParameter("targetUsername", "must be specified.");
+      const target = services.users.find(targetName);
+      if (!target || target.orgId !== caller.orgId) {
+        throw new ArcGISRequestError(400, "User not found", [], "COM_0003");
+      }
+      const folderName = optionalString(params, "targetFoldername");
+      const folderId = folderName ? targetFolder(services, target, folderName) : null;
+      reassignItem(services, item, target.username, folderId);
+      return { success: true, itemId: item.id };
+    },
+  );
 
   app.route({
     method: ["POST"],
@@ -164,7 +214,7 @@ export function registerItemRoutes(
 
 /** The folder id for a `folder` parameter: "/" or empty is the root, else an id or a title. */
 export function targetFolder(
-  services: ContentServices,
+  services: PortalServices,
   owner: UserRecord,
   folder: string | undefined,
 ): string | null {
@@ -181,19 +231,19 @@ export function targetFolder(
  * no access through ownership; the new one gets it all.
  */
 function reassignItem(
-  services: ContentServices,
+  services: PortalServices,
   item: ItemRecord,
   newOwner: string,
   folderId: string | null,
 ): void {
-  const hostedServices = new FeatureServiceStore(services.context.db);
+  const hostedServices = services.featureServices;
   const moveItem = (itemId: string | null | undefined): void => {
     const moved = itemId ? services.items.get(itemId) : null;
     if (moved && moved.owner === item.owner) {
       services.items.update(moved.id, { owner: newOwner, folderId });
     }
   };
-  services.context.db.transaction(() => {
+  services.db.transaction(() => {
     services.items.update(item.id, { owner: newOwner, folderId });
     const service = hostedServices.byItem(item.id);
     if (!service) return;
@@ -208,9 +258,9 @@ function reassignItem(
 }
 
 /** Deletes an item with what it stands for: its files and, for a hosted layer, its service. */
-export function deleteItem(services: ContentServices, item: ItemRecord): void {
-  const hostedServices = new FeatureServiceStore(services.context.db);
-  services.context.db.transaction(() => {
+export function deleteItem(services: PortalServices, item: ItemRecord): void {
+  const hostedServices = services.featureServices;
+  services.db.transaction(() => {
     const service = hostedServices.byItem(item.id);
     if (service) hostedServices.delete(service.id);
     services.items.delete(item.id);
@@ -236,7 +286,7 @@ export function mergeFields(
 }
 
 async function sendData(
-  services: ContentServices,
+  services: PortalServices,
   item: ItemRecord,
   reply: FastifyReply,
 ): Promise<unknown> {
@@ -273,7 +323,7 @@ function looksLikeJson(text: string): boolean {
 }
 
 /** `copy`: the caller (path user) gets a new item with the same data, files and resources. */
-async function copyItem(services: ContentServices, request: FastifyRequest): Promise<unknown> {
+async function copyItem(services: PortalServices, request: FastifyRequest): Promise<unknown> {
   const owner = pathUser(services, request, pathParam(request, "username"));
   const source = viewableItem(services, request, pathParam(request, "itemId"));
   const params = paramsOf(request);

@@ -1,17 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { missingParameter, operationFailed } from "../model/community-errors";
+import { missingParameter, operationFailed } from "../server/community-errors";
 import { appLicense, appLicenses, purchaseJson, type AppLicense } from "../model/app-licenses";
 import { licenseTypes } from "../model/license-types";
-import { memberOfOrg } from "../model/member-access";
+import { memberOfOrg } from "../security/member-access";
 import type { UserRecord } from "../model/user-record";
 import { Access, signedInUser } from "../security/access";
 import { ArcGISRequestError, invalidParameter } from "../server/arcgis-error";
 import { optionalInteger, optionalJsonObject } from "../server/param-readers";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { requireOwnPortal } from "../server/own-portal";
 import { stateOf } from "../server/request-state";
-import { communityStores } from "../store/community-stores";
-import { EntitlementStore } from "../store/entitlement-store";
 
 const METHODS: ("GET" | "POST")[] = ["GET", "POST"];
 const MANAGE_LICENSES = "portal:admin:manageLicenses";
@@ -33,13 +31,12 @@ const listingNotFound = (): ArcGISRequestError =>
  * `provisionUserEntitlements`) and Enterprise's licence summary (`/portaladmin/license`).
  * Counts are always computed from the members who exist now.
  */
-export function registerLicenseRoutes(app: FastifyInstance, context: PortalContext): void {
-  const stores = communityStores(context);
-  const entitlements = new EntitlementStore(stores.documents);
+export function registerLicenseRoutes(app: FastifyInstance, context: PortalServices): void {
+  const entitlements = context.entitlements;
   const manage = { access: Access.privilege(MANAGE_LICENSES) };
   const members = (): UserRecord[] => {
     const orgId = context.organisations.get().id;
-    return stores.members
+    return context.members
       .listInOrg(orgId)
       .map((name) => context.users.find(name))
       .filter((user): user is UserRecord => user !== null);

@@ -5,9 +5,9 @@ import { renderLayers } from "../features/render/render-features";
 import { drawLayersOf } from "../features/render/service-drawing";
 import { tileExtent, tileInfo, LEVEL_COUNT } from "../features/render/tile-scheme";
 import { requireRead } from "../features/service-access";
-import { FeatureServiceStore, type ServiceRecord } from "../features/service-store";
+import type { ServiceRecord } from "../features/service-store";
 import { ArcGISRequestError, invalidUrl } from "../server/arcgis-error";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { stateOf } from "../server/request-state";
 import { CURRENT_VERSION } from "../version";
 
@@ -20,8 +20,8 @@ const WORLD = {
 };
 
 /** Hosted tile services (MapServer) whose tiles are drawn on demand from a feature service. */
-export function registerMapServerRoutes(app: FastifyInstance, context: PortalContext): void {
-  const store = new FeatureServiceStore(context.db);
+export function registerMapServerRoutes(app: FastifyInstance, context: PortalServices): void {
+  const store = context.featureServices;
 
   const tileService = (
     request: FastifyRequest,

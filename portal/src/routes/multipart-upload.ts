@@ -9,13 +9,13 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 // @fastify/multipart parses into memory; parts of a multipart upload are streamed to disk with
 // the same parser it uses underneath (always installed with it).
 import Busboy, { type BusboyHeaders } from "@fastify/busboy";
-import { readItemFields } from "../model/item-params";
+import { readItemFields } from "../params/item-params";
 import type { ItemRecord } from "../model/item-record";
 import { ArcGISRequestError, invalidParameter } from "../server/arcgis-error";
 import { optionalInteger } from "../server/param-readers";
 import { stateOf } from "../server/request-state";
-import type { ContentServices } from "../store/content-services";
-import type { UserItemOperations } from "./content";
+import type { PortalServices } from "../server/portal-services";
+import { registerOwnerItemRoute } from "./owner-item-route";
 import { ownedItem, paramsOf, pathParam, pathUser } from "./content-support";
 
 const MAX_PART_NUMBER = 10000;
@@ -34,8 +34,7 @@ const streamedFiles = new WeakMap<IncomingMessage, Record<string, string>>();
  */
 export function registerMultipartUploadRoutes(
   app: FastifyInstance,
-  services: ContentServices,
-  operations: UserItemOperations,
+  services: PortalServices,
 ): void {
   void app.register(async (streaming) => {
     streaming.removeContentTypeParser("multipart/form-data");
@@ -65,30 +64,51 @@ export function registerMultipartUploadRoutes(
     }
   });
 
-  operations.set("commit", async (request, _owner, item) => {
-    if (item.uploadStatus !== "partial") throw notPartial();
-    const parts = partNumbers(services, item.id);
-    if (parts.length === 0) throw invalidParameter("partNum", "no parts were uploaded.");
-    const { fields, categories } = readItemFields(paramsOf(request), item);
-    services.items.update(item.id, { ...fields, uploadStatus: "processing" });
-    if (categories) services.items.setCategories(item.id, categories);
-    // Assembling a large file takes a while: the client follows it with `status`.
-    void assemble(services, item, parts);
-    return { success: true, id: item.id };
-  });
+  registerOwnerItemRoute(
+    app,
+    services,
+    [
+      "/sharing/rest/content/users/:username/items/:itemId/commit",
+      "/sharing/rest/content/users/:username/:folderId/items/:itemId/commit",
+    ],
+    async (request, _owner, item) => {
+      if (item.uploadStatus !== "partial") throw notPartial();
+      const parts = partNumbers(services, item.id);
+      if (parts.length === 0) throw invalidParameter("partNum", "no parts were uploaded.");
+      const { fields, categories } = readItemFields(paramsOf(request), item);
+      services.items.update(item.id, { ...fields, uploadStatus: "processing" });
+      if (categories) services.items.setCategories(item.id, categories);
+      // Assembling a large file takes a while: the client follows it with `status`.
+      void assemble(services, item, parts);
+      return { success: true, id: item.id };
+    },
+  );
 
-  operations.set("parts", async (_request, _owner, item) => ({
-    parts: partNumbers(services, item.id),
-  }));
+  registerOwnerItemRoute(
+    app,
+    services,
+    [
+      "/sharing/rest/content/users/:username/items/:itemId/parts",
+      "/sharing/rest/content/users/:username/:folderId/items/:itemId/parts",
+    ],
+    async (_request, _owner, item) => ({
+      parts: partNumbers(services, item.id),
+    }),
+  );
 
-  operations.set("status", async (_request, _owner, item) => {
-    const current = services.items.get(item.id) as ItemRecord;
-    const status = current.uploadStatus ?? "completed";
-    return { status, statusMessage: status, itemId: item.id };
-  });
+  registerOwnerItemRoute(
+    app,
+    services,
+    ["/sharing/rest/content/users/:username/:folderId/items/:itemId/status"],
+    async (_request, _owner, item) => {
+      const current = services.items.get(item.id) as ItemRecord;
+      const status = current.uploadStatus ?? "completed";
+      return { status, statusMessage: status, itemId: item.id };
+    },
+  );
 }
 
-async function addPart(services: ContentServices, request: FastifyRequest): Promise<unknown> {
+async function addPart(services: PortalServices, request: FastifyRequest): Promise<unknown> {
   const owner = pathUser(services, request, pathParam(request, "username"));
   const item = ownedItem(services, request, owner, pathParam(request, "itemId"));
   if (item.uploadStatus !== "partial") throw notPartial();
@@ -107,7 +127,7 @@ async function addPart(services: ContentServices, request: FastifyRequest): Prom
   return { success: true, itemId: item.id, partNum };
 }
 
-function partNumbers(services: ContentServices, itemId: string): number[] {
+function partNumbers(services: PortalServices, itemId: string): number[] {
   const dir = services.files.partsDir(itemId);
   if (!fs.existsSync(dir)) return [];
   return fs
@@ -118,7 +138,7 @@ function partNumbers(services: ContentServices, itemId: string): number[] {
 }
 
 async function assemble(
-  services: ContentServices,
+  services: PortalServices,
   item: ItemRecord,
   parts: number[],
 ): Promise<void> {

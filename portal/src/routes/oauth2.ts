@@ -7,7 +7,7 @@ import { isLoopbackAddress } from "../security/loopback";
 import { verifySignIn } from "../security/sign-in";
 import { ArcGISRequestError } from "../server/arcgis-error";
 import { optionalInteger, optionalString } from "../server/param-readers";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { stateOf } from "../server/request-state";
 import { OAuthStore, type RegisteredApp } from "../store/oauth-store";
 import type { UserRecord } from "../model/user-record";
@@ -38,8 +38,8 @@ const AUTHORIZE_FIELDS = [
  * redirect URI or, out of band, to the approval page), and `oauth2/token` for the authorization
  * code (with PKCE), refresh token and client credentials grants.
  */
-export function registerOAuthRoutes(app: FastifyInstance, context: PortalContext): void {
-  const store = new OAuthStore(context.db);
+export function registerOAuthRoutes(app: FastifyInstance, context: PortalServices): void {
+  const store = context.oauth;
 
   app.route({
     method: "GET",
@@ -181,7 +181,7 @@ function findClient(store: OAuthStore, params: Record<string, string>): Register
 }
 
 function exchangeCode(
-  context: PortalContext,
+  context: PortalServices,
   store: OAuthStore,
   app: RegisteredApp,
   params: Record<string, string>,
@@ -221,7 +221,7 @@ function exchangeCode(
 }
 
 function refresh(
-  context: PortalContext,
+  context: PortalServices,
   store: OAuthStore,
   app: RegisteredApp,
   params: Record<string, string>,
@@ -235,7 +235,7 @@ function refresh(
 }
 
 function appLogin(
-  context: PortalContext,
+  context: PortalServices,
   store: OAuthStore,
   app: RegisteredApp,
   params: Record<string, string>,
@@ -253,7 +253,7 @@ function appLogin(
   return { access_token: accessToken, expires_in: seconds };
 }
 
-function userToken(context: PortalContext, username: string): Record<string, unknown> {
+function userToken(context: PortalServices, username: string): Record<string, unknown> {
   const seconds = Math.min(ACCESS_TOKEN_SECONDS, context.maxTokenLifetimeSeconds);
   // Bound to no referer or address: OAuth clients are identified by the app, not the page.
   const accessToken = context.tokens.issue(username, Date.now() + seconds * 1000, {
@@ -264,14 +264,14 @@ function userToken(context: PortalContext, username: string): Record<string, unk
   return { access_token: accessToken, expires_in: seconds, username, ssl: context.tlsEnabled };
 }
 
-function liveUser(context: PortalContext, username: string): UserRecord {
+function liveUser(context: PortalServices, username: string): UserRecord {
   const user = context.users.find(username);
   if (!user || user.disabled) throw new OAuthError("invalid_grant", "The user cannot sign in.");
   return user;
 }
 
 async function checkCredentials(
-  context: PortalContext,
+  context: PortalServices,
   username: string | undefined,
   password: string | undefined,
 ): Promise<UserRecord | null> {
@@ -280,7 +280,7 @@ async function checkCredentials(
   return user && !user.disabled ? user : null;
 }
 
-function pageFields(context: PortalContext, app: RegisteredApp, params: Record<string, string>) {
+function pageFields(context: PortalServices, app: RegisteredApp, params: Record<string, string>) {
   const hidden: Record<string, string> = {};
   for (const field of AUTHORIZE_FIELDS) {
     if (params[field] !== undefined) hidden[field] = params[field];
@@ -295,7 +295,7 @@ function pageFields(context: PortalContext, app: RegisteredApp, params: Record<s
 }
 
 /** Passwords and codes only travel over HTTPS, except between processes on this host. */
-function requireSafeTransport(context: PortalContext, request: FastifyRequest): void {
+function requireSafeTransport(context: PortalServices, request: FastifyRequest): void {
   if (context.tlsEnabled || isLoopbackAddress(request.socket.remoteAddress)) return;
   throw new ArcGISRequestError(403, "SSL Required.", [
     "OAuth requests are only served over HTTPS or to clients on this host.",

@@ -1,15 +1,14 @@
 import { Access, guardAdministrators, requirePrivilege } from "../security/access";
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import { missingParameter, operationFailed } from "../model/community-errors";
+import { missingParameter, operationFailed } from "../server/community-errors";
 import { licenseType } from "../model/license-types";
-import { resolveRole, type AssignedRole } from "../model/role-resolution";
+import { resolveRole, type AssignedRole } from "../params/role-resolution";
 import { invalidParameter } from "../server/arcgis-error";
 import { optionalJsonObject } from "../server/param-readers";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { stateOf } from "../server/request-state";
 import { newId } from "../security/ids";
-import { communityStores } from "../store/community-stores";
 
 const METHODS: ("GET" | "POST")[] = ["GET", "POST"];
 const EXPIRATION_MINUTES: Record<string, number> = {
@@ -61,11 +60,9 @@ function invitationJson(row: InvitationRow): Record<string, unknown> {
  */
 export function registerOrgInvitationRoutes(
   app: FastifyInstance,
-  context: PortalContext,
+  context: PortalServices,
   rules: Rules,
 ): void {
-  const stores = communityStores(context);
-
   app.route({
     method: "POST",
     url: "/sharing/rest/portals/self/invite",
@@ -87,10 +84,10 @@ export function registerOrgInvitationRoutes(
       const notInvited: string[] = [];
       for (const entry of invitations as Record<string, unknown>[]) {
         const invite = readEntry(entry, rules);
-        const defaults = stores.documents.get("userDefaultSettings") ?? {};
+        const defaults = context.documents.get("userDefaultSettings") ?? {};
         // Without a role, the organisation's default role for new members, as on ArcGIS Online.
         const defaultRole = typeof defaults.role === "string" ? defaults.role : "org_user";
-        const role = resolveRole(stores.roles, actor.orgId, invite.role ?? defaultRole);
+        const role = resolveRole(context.roles, actor.orgId, invite.role ?? defaultRole);
         guardAdministrators(actor, null, role.roleId);
         const licenseId =
           invite.userLicenseType ??
@@ -140,10 +137,10 @@ export function registerOrgInvitationRoutes(
           email: invite.email,
           description: invite.description,
         });
-        stores.members.setRole(username, { ...role, level: invite.level ?? role.level });
-        stores.members.setLicenseType(username, licenseId);
-        if (invite.credits !== undefined) stores.members.setCredits(username, invite.credits);
-        stores.members.updateProfile(username, {
+        context.members.setRole(username, { ...role, level: invite.level ?? role.level });
+        context.members.setLicenseType(username, licenseId);
+        if (invite.credits !== undefined) context.members.setCredits(username, invite.credits);
+        context.members.updateProfile(username, {
           userType:
             invite.userType ??
             (typeof defaults.userType === "string" ? defaults.userType : undefined),
@@ -158,7 +155,7 @@ export function registerOrgInvitationRoutes(
           ...(Array.isArray(defaults.groups) ? (defaults.groups as string[]) : []),
         ];
         for (const groupId of new Set(groupIds)) {
-          if (stores.groups.get(groupId)) stores.groups.setMember(groupId, username, "member");
+          if (context.groups.get(groupId)) context.groups.setMember(groupId, username, "member");
         }
       }
       return { success: true, notInvited };

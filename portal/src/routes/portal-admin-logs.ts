@@ -1,7 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import os from "node:os";
 import { LOG_LEVELS } from "../logs/log-levels";
-import type { LogRecord, LogStore } from "../logs/log-store";
+import type { LogRecord } from "../logs/log-store";
+import type { PortalServices } from "../server/portal-services";
 import { Access } from "../security/access";
 import { invalidParameter } from "../server/arcgis-error";
 import {
@@ -52,7 +53,8 @@ function messageJson(record: LogRecord, machine: string): Record<string, unknown
 }
 
 /** The portal's log (ArcGIS Enterprise's `/portaladmin/logs`), full administrators only. */
-export function registerPortalAdminLogRoutes(app: FastifyInstance, logs: LogStore): void {
+export function registerPortalAdminLogRoutes(app: FastifyInstance, services: PortalServices): void {
+  const { logs } = services;
   const admin = { access: Access.fullAdministrator };
   const machine = os.hostname().toUpperCase();
 

@@ -1,14 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import os from "node:os";
 import path from "node:path";
-import { federatedServers } from "../model/federated-servers";
-import { missingParameter } from "../model/community-errors";
+import { federatedServers } from "../answers/federated-servers";
+import { missingParameter } from "../server/community-errors";
 import { Access } from "../security/access";
 import { ArcGISRequestError } from "../server/arcgis-error";
 import { optionalJsonObject } from "../server/param-readers";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { stateOf } from "../server/request-state";
-import { OrgDocumentStore } from "../store/org-document-store";
 
 const METHODS: ("GET" | "POST")[] = ["GET", "POST"];
 const PROPERTIES = "systemProperties";
@@ -31,10 +30,10 @@ function machineNotFound(name: string): ArcGISRequestError {
  */
 export function registerPortalAdminSystemRoutes(
   app: FastifyInstance,
-  context: PortalContext,
+  context: PortalServices,
 ): void {
   const admin = { access: Access.fullAdministrator };
-  const documents = new OrgDocumentStore(context.db);
+  const documents = context.documents;
   const dataDir = path.dirname(context.db.name);
   const machineJson = () => ({
     machineName: machineName(),

@@ -1,15 +1,12 @@
 import fs from "node:fs";
-import path from "node:path";
 import type { FastifyInstance } from "fastify";
-import { missingParameter } from "../model/community-errors";
+import { missingParameter } from "../server/community-errors";
 import { Access, isFullAdministrator } from "../security/access";
 import { ArcGISRequestError, invalidParameter, tokenRequired } from "../server/arcgis-error";
 import { optionalChoice, optionalInteger, optionalString } from "../server/param-readers";
 import { requireOwnPortal } from "../server/own-portal";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { stateOf } from "../server/request-state";
-import { ItemFiles } from "../store/item-files";
-import { OrgDocumentStore } from "../store/org-document-store";
 import { contentTypeOf } from "./content-types";
 import { pathParam } from "./content-support";
 
@@ -36,9 +33,9 @@ interface ResourceFacts {
  * items' files (`<data>/portal/<orgId>/resources`); who may read each one is an organisation
  * document.
  */
-export function registerPortalResourceRoutes(app: FastifyInstance, context: PortalContext): void {
-  const files = new ItemFiles(path.join(path.dirname(context.db.name), "portal"));
-  const documents = new OrgDocumentStore(context.db);
+export function registerPortalResourceRoutes(app: FastifyInstance, context: PortalServices): void {
+  const files = context.portalFiles;
+  const documents = context.documents;
   const factsOf = (): Record<string, ResourceFacts> =>
     (documents.get(DOCUMENT) ?? {}) as unknown as Record<string, ResourceFacts>;
   const orgId = (): string => context.organisations.get().id;

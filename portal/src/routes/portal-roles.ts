@@ -1,6 +1,6 @@
 import { Access, requirePrivilege } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { missingParameter, operationFailed } from "../model/community-errors";
+import { missingParameter, operationFailed } from "../server/community-errors";
 import {
   baseRoleOf,
   builtInRole,
@@ -11,12 +11,11 @@ import {
   type RoleDescription,
   VIEWER_ROLE_ID,
 } from "../model/role-catalogue";
-import { searchPage } from "../model/search-page";
+import { searchPage } from "../params/search-page";
 import { invalidParameter, permissionDenied, tokenRequired } from "../server/arcgis-error";
 import { optionalJsonValue } from "../server/param-readers";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { stateOf } from "../server/request-state";
-import { communityStores } from "../store/community-stores";
 
 const METHODS: ("GET" | "POST")[] = ["GET", "POST"];
 const ASSIGNABLE_BUILT_IN_ROLES = [VIEWER_ROLE_ID, DATA_EDITOR_ROLE_ID].map((id) =>
@@ -47,13 +46,11 @@ function readPrivileges(values: Record<string, string>): string[] {
   return [...new Set(list as string[])].sort();
 }
 
-export function registerPortalRoleRoutes(app: FastifyInstance, context: PortalContext): void {
-  const stores = communityStores(context);
-
+export function registerPortalRoleRoutes(app: FastifyInstance, context: PortalServices): void {
   /** Built-in roles cannot be edited; unknown ids are reported alike. */
   const customRole = (request: FastifyRequest): RoleDescription => {
     const { roleId } = request.params as { roleId: string };
-    const role = stores.roles.get(roleId);
+    const role = context.roles.get(roleId);
     if (!role) {
       if (builtInRole(roleId)) throw permissionDenied();
       throw operationFailed("Role not found.", "ORG_1054");
@@ -70,7 +67,7 @@ export function registerPortalRoleRoutes(app: FastifyInstance, context: PortalCo
       if (!user) throw tokenRequired();
       // ArcGIS Online lists its Viewer and Data Editor roles with the custom ones: they are
       // roles a member may be given by id, unlike the three user types' base roles.
-      const roles = [...ASSIGNABLE_BUILT_IN_ROLES, ...stores.roles.list(user.orgId)];
+      const roles = [...ASSIGNABLE_BUILT_IN_ROLES, ...context.roles.list(user.orgId)];
       const page = searchPage(
         roles,
         params.values,
@@ -95,10 +92,10 @@ export function registerPortalRoleRoutes(app: FastifyInstance, context: PortalCo
       const takenByBuiltIn = builtInRoles().some(
         (r) => r.name.toLowerCase() === name.toLowerCase(),
       );
-      if (takenByBuiltIn || stores.roles.findByName(actor.orgId, name)) {
+      if (takenByBuiltIn || context.roles.findByName(actor.orgId, name)) {
         throw operationFailed(`A role named '${name}' already exists.`, "ORG_1053");
       }
-      const role = stores.roles.create(actor.orgId, name, values.description ?? "");
+      const role = context.roles.create(actor.orgId, name, values.description ?? "");
       return { success: true, id: role.id };
     },
   });
@@ -114,7 +111,7 @@ export function registerPortalRoleRoutes(app: FastifyInstance, context: PortalCo
       if (!name) throw missingParameter("name");
       const exists =
         builtInRoles().some((r) => r.name.toLowerCase() === name.toLowerCase()) ||
-        stores.roles.findByName(user.orgId, name) !== null;
+        context.roles.findByName(user.orgId, name) !== null;
       return { exists };
     },
   });
@@ -126,7 +123,7 @@ export function registerPortalRoleRoutes(app: FastifyInstance, context: PortalCo
     handler: async (request) => {
       if (!stateOf(request).user) throw tokenRequired();
       const { roleId } = request.params as { roleId: string };
-      const role = stores.roles.get(roleId) ?? builtInRole(roleId);
+      const role = context.roles.get(roleId) ?? builtInRole(roleId);
       if (!role) throw operationFailed("Role not found.", "ORG_1054");
       return {
         ...roleJson(role),
@@ -143,7 +140,7 @@ export function registerPortalRoleRoutes(app: FastifyInstance, context: PortalCo
     handler: async (request) => {
       if (!stateOf(request).user) throw tokenRequired();
       const { roleId } = request.params as { roleId: string };
-      const role = stores.roles.get(roleId) ?? builtInRole(roleId);
+      const role = context.roles.get(roleId) ?? builtInRole(roleId);
       if (!role) throw operationFailed("Role not found.", "ORG_1054");
       return { privileges: [...role.privileges] };
     },
@@ -157,7 +154,7 @@ export function registerPortalRoleRoutes(app: FastifyInstance, context: PortalCo
       requirePrivilege(request, "portal:admin:manageRoles");
       const role = customRole(request);
       const privileges = readPrivileges(stateOf(request).params.values);
-      stores.roles.update(role.id, { privileges });
+      context.roles.update(role.id, { privileges });
       // Members holding the role get the new privileges at once.
       const assigned = {
         role: baseRoleOf(privileges),
@@ -165,9 +162,9 @@ export function registerPortalRoleRoutes(app: FastifyInstance, context: PortalCo
         privileges,
         level: levelOf(privileges),
       };
-      for (const username of stores.roles.usersWithRole(role.id)) {
+      for (const username of context.roles.usersWithRole(role.id)) {
         const user = context.users.find(username);
-        stores.members.setRole(username, { ...assigned, level: user?.level ?? assigned.level });
+        context.members.setRole(username, { ...assigned, level: user?.level ?? assigned.level });
       }
       return { success: true };
     },
@@ -185,10 +182,10 @@ export function registerPortalRoleRoutes(app: FastifyInstance, context: PortalCo
       if (name && name.toLowerCase() !== role.name.toLowerCase()) {
         const taken =
           builtInRoles().some((r) => r.name.toLowerCase() === name.toLowerCase()) ||
-          stores.roles.findByName(actor.orgId, name) !== null;
+          context.roles.findByName(actor.orgId, name) !== null;
         if (taken) throw operationFailed(`A role named '${name}' already exists.`, "ORG_1053");
       }
-      stores.roles.update(role.id, { name: name || undefined, description: values.description });
+      context.roles.update(role.id, { name: name || undefined, description: values.description });
       return { success: true };
     },
   });
@@ -200,14 +197,14 @@ export function registerPortalRoleRoutes(app: FastifyInstance, context: PortalCo
     handler: async (request) => {
       requirePrivilege(request, "portal:admin:manageRoles");
       const role = customRole(request);
-      const holders = stores.roles.usersWithRole(role.id);
+      const holders = context.roles.usersWithRole(role.id);
       if (holders.length > 0) {
         throw operationFailed(
           `The role is assigned to ${holders.length} member(s); assign them another role first.`,
           "ORG_1055",
         );
       }
-      stores.roles.delete(role.id);
+      context.roles.delete(role.id);
       return { success: true };
     },
   });

@@ -5,22 +5,21 @@ import {
   requirePrivilege,
 } from "../security/access";
 import type { FastifyInstance } from "fastify";
-import { missingParameter, operationFailed } from "../model/community-errors";
-import { matchesQuery, parseCommunityQuery } from "../model/community-query";
-import { splitTags } from "../model/group-fields";
+import { missingParameter, operationFailed } from "../server/community-errors";
+import { matchesQuery, parseCommunityQuery } from "../params/community-query";
+import { splitTags } from "../params/group-fields";
 import { licenseAllows, licenseType, licenseTypeJson, licenseTypes } from "../model/license-types";
-import { isSelf, memberOfOrg } from "../model/member-access";
+import { isSelf, memberOfOrg } from "../security/member-access";
 import { hasPrivilege, LEVEL_ONE_PRIVILEGES } from "../model/role-catalogue";
-import { resolveRole, type AssignedRole } from "../model/role-resolution";
-import { searchPage } from "../model/search-page";
+import { resolveRole, type AssignedRole } from "../params/role-resolution";
+import { searchPage } from "../params/search-page";
 import { fullUserJson } from "../model/user-json";
-import { withFavoritesGroup } from "../model/user-favorites-json";
+import { withFavoritesGroup } from "../answers/user-favorites-json";
 import type { UserRecord } from "../model/user-record";
 import { invalidParameter, permissionDenied } from "../server/arcgis-error";
 import { optionalBoolean, optionalChoice, optionalJsonValue } from "../server/param-readers";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { stateOf } from "../server/request-state";
-import { communityStores } from "../store/community-stores";
 import {
   MIN_PASSWORD,
   USERNAME_PATTERN,
@@ -51,13 +50,12 @@ function checkLicenseFits(licenseId: string, role: AssignedRole, username: strin
   }
 }
 
-export function registerPortalUserRoutes(app: FastifyInstance, context: PortalContext): void {
-  const stores = communityStores(context);
+export function registerPortalUserRoutes(app: FastifyInstance, context: PortalServices): void {
   const orgId = (): string => context.organisations.get().id;
 
   const listUsers = (values: Record<string, string>) => {
     const query = parseCommunityQuery(values.q);
-    const records = stores.members
+    const records = context.members
       .listInOrg(orgId())
       .map((name) => context.users.find(name))
       .filter((user): user is UserRecord => user !== null)
@@ -122,10 +120,10 @@ export function registerPortalUserRoutes(app: FastifyInstance, context: PortalCo
       if (!values.user) throw missingParameter("user");
       if (!values.role) throw missingParameter("role");
       const target = memberOfOrg(context, actor, values.user);
-      const next = resolveRole(stores.roles, actor.orgId, values.role);
+      const next = resolveRole(context.roles, actor.orgId, values.role);
       checkRoleChange(actor, target, next);
       checkLicenseFits(target.userLicenseTypeId, next, target.username);
-      stores.members.setRole(target.username, next);
+      context.members.setRole(target.username, next);
       return { success: true, username: target.username };
     },
   });
@@ -142,7 +140,7 @@ export function registerPortalUserRoutes(app: FastifyInstance, context: PortalCo
       if (!level) throw missingParameter("level");
       const target = memberOfOrg(context, actor, values.user);
       if (level === "1") {
-        const owned = stores.members.ownsContent(target.username);
+        const owned = context.members.ownsContent(target.username);
         if (owned.items > 0 || owned.groups > 0) {
           throw operationFailed(
             "Level 1 members cannot own items or groups; reassign them first.",
@@ -151,14 +149,14 @@ export function registerPortalUserRoutes(app: FastifyInstance, context: PortalCo
         }
         // Only the level 1 privileges survive a downgrade.
         const privileges = target.privileges.filter((p) => LEVEL_ONE_PRIVILEGES.includes(p));
-        stores.members.setRole(target.username, {
+        context.members.setRole(target.username, {
           role: "org_user",
           roleId: target.roleId,
           privileges,
           level,
         });
       } else {
-        stores.members.setLevel(target.username, level);
+        context.members.setLevel(target.username, level);
       }
       return { success: true, username: target.username };
     },
@@ -189,7 +187,7 @@ export function registerPortalUserRoutes(app: FastifyInstance, context: PortalCo
           );
         }
       }
-      targets.forEach((target) => stores.members.setLicenseType(target.username, type.id));
+      targets.forEach((target) => context.members.setLicenseType(target.username, type.id));
       return { success: true, users: targets.map((t) => t.username) };
     },
   });
@@ -215,7 +213,7 @@ export function registerPortalUserRoutes(app: FastifyInstance, context: PortalCo
             !isSelf(actor, target) &&
             (target.roleId !== "org_admin" || isFullAdministrator(actor));
           if (!target || !allowed) failed.push(name);
-          else stores.members.setDisabled(target.username, disabled);
+          else context.members.setDisabled(target.username, disabled);
         }
         return { success: failed.length === 0, [disabled ? "notDisabled" : "notEnabled"]: failed };
       },
@@ -235,7 +233,7 @@ export function registerPortalUserRoutes(app: FastifyInstance, context: PortalCo
       if (channel === "push" && !values.clientId) throw missingParameter("clientId");
       const targets = splitTags(values.users).map((name) => memberOfOrg(context, actor, name));
       for (const target of targets) {
-        stores.notifications.add(target.username, `${channel}_message`, {
+        context.notifications.add(target.username, `${channel}_message`, {
           subject: values.subject,
           message: values.message,
           from: actor.username,
@@ -269,7 +267,7 @@ export function registerPortalUserRoutes(app: FastifyInstance, context: PortalCo
       requirePrivilege(request, "portal:admin:viewUsers");
       const type =
         optionalChoice(stateOf(request).params.values, "type", COUNT_TYPES) ?? "appBundle";
-      const users = stores.members
+      const users = context.members
         .listInOrg(orgId())
         .map((name) => context.users.find(name))
         .filter((user): user is UserRecord => user !== null);
@@ -295,7 +293,7 @@ export function registerPortalUserRoutes(app: FastifyInstance, context: PortalCo
     config: { access: Access.privilege("portal:admin:manageSecurity") },
     handler: async (request) => {
       requirePrivilege(request, "portal:admin:manageSecurity");
-      return stores.documents.get("userDefaultSettings") ?? {};
+      return context.documents.get("userDefaultSettings") ?? {};
     },
   });
 
@@ -307,14 +305,14 @@ export function registerPortalUserRoutes(app: FastifyInstance, context: PortalCo
       const actor = requirePrivilege(request, "portal:admin:manageSecurity");
       const values = stateOf(request).params.values;
       if (optionalBoolean(values, "clear") === true) {
-        stores.documents.delete("userDefaultSettings");
+        context.documents.delete("userDefaultSettings");
         return { success: true };
       }
       const settings: Record<string, unknown> = {
-        ...(stores.documents.get("userDefaultSettings") ?? {}),
+        ...(context.documents.get("userDefaultSettings") ?? {}),
       };
       if (values.role) {
-        settings.role = resolveRole(stores.roles, actor.orgId, values.role).roleId;
+        settings.role = resolveRole(context.roles, actor.orgId, values.role).roleId;
         // New members would sign up as administrators: only an administrator may choose that.
         guardAdministrators(actor, null, settings.role as string);
       }
@@ -329,7 +327,7 @@ export function registerPortalUserRoutes(app: FastifyInstance, context: PortalCo
           : splitTags(values.groups);
         if (!Array.isArray(groups) || groups.some((g) => typeof g !== "string"))
           throw invalidParameter("groups", "must list group ids.");
-        const unknown = (groups as string[]).filter((id) => !stores.groups.get(id));
+        const unknown = (groups as string[]).filter((id) => !context.groups.get(id));
         if (unknown.length > 0)
           throw invalidParameter("groups", `has unknown group ids: ${unknown.join(", ")}.`);
         settings.groups = groups;
@@ -343,7 +341,7 @@ export function registerPortalUserRoutes(app: FastifyInstance, context: PortalCo
           settings[name] = value;
         }
       }
-      stores.documents.put("userDefaultSettings", settings);
+      context.documents.put("userDefaultSettings", settings);
       return { success: true };
     },
   });

@@ -1,10 +1,10 @@
 import { Access, requireFullAdministrator } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { organisationSettingsJson, portalSelfJson } from "../model/portal-json";
+import { organisationSettingsJson, portalSelfJson } from "../answers/portal-json";
 import { defaultOrganisationSettings } from "../model/portal-defaults";
 import { ArcGISRequestError } from "../server/arcgis-error";
 import { applyFieldUpdates, type FieldSchema } from "../server/field-updates";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { stateOf } from "../server/request-state";
 import type { OrganisationRecord } from "../store/organisation-store";
 import { securityUpdate } from "../security/org-security-settings";
@@ -49,7 +49,7 @@ const SETTINGS_FIELDS: FieldSchema = {
 };
 
 /** `self` or the organisation's own id; any other id names an organisation this portal lacks. */
-function organisationFor(context: PortalContext, request: FastifyRequest): OrganisationRecord {
+function organisationFor(context: PortalServices, request: FastifyRequest): OrganisationRecord {
   const { portalId } = request.params as { portalId: string };
   const organisation = context.organisations.get();
   if (portalId !== "self" && portalId !== organisation.id) {
@@ -58,7 +58,7 @@ function organisationFor(context: PortalContext, request: FastifyRequest): Organ
   return organisation;
 }
 
-export function registerPortalRoutes(app: FastifyInstance, context: PortalContext): void {
+export function registerPortalRoutes(app: FastifyInstance, context: PortalServices): void {
   const methods: ("GET" | "POST")[] = ["GET", "POST"];
 
   app.route({

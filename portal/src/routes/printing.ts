@@ -6,10 +6,9 @@ import { PrintOutputs } from "../features/render/print-outputs";
 import { type DrawLayer, renderLayers } from "../features/render/render-features";
 import { drawLayersOf } from "../features/render/service-drawing";
 import { requireRead } from "../features/service-access";
-import { FeatureServiceStore } from "../features/service-store";
 import { invalidParameter } from "../server/arcgis-error";
 import { optionalJsonObject, optionalString } from "../server/param-readers";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { stateOf } from "../server/request-state";
 
 const TASK = "/rest/services/Utilities/PrintingTools/GPServer/Export Web Map Task";
@@ -21,8 +20,8 @@ const MAX_SIDE = 4096;
  * layout and PNG output, drawing the operational layers that are this portal's hosted
  * feature layers. `Item.createThumbnail` uses it, as it uses the print service of a real portal.
  */
-export function registerPrintingRoutes(app: FastifyInstance, context: PortalContext): void {
-  const store = new FeatureServiceStore(context.db);
+export function registerPrintingRoutes(app: FastifyInstance, context: PortalServices): void {
+  const store = context.featureServices;
   const outputs = new PrintOutputs();
   const methods: ("GET" | "POST")[] = ["GET", "POST"];
 

@@ -16,7 +16,6 @@ import { replaceService } from "../features/publishing/replace-service";
 import { publishTiles } from "../features/publishing/tile-publishing";
 import { readShapefileZip } from "../features/publishing/shapefile";
 import { readXlsx } from "../features/publishing/xlsx";
-import { FeatureServiceStore } from "../features/service-store";
 import { canEditItem, canViewItem } from "../model/item-access";
 import type { ItemRecord } from "../model/item-record";
 import {
@@ -26,16 +25,14 @@ import {
   tokenRequired,
 } from "../server/arcgis-error";
 import { optionalBoolean, optionalJsonObject, optionalString } from "../server/param-readers";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { stateOf } from "../server/request-state";
-import { createContentServices, type ContentServices } from "../store/content-services";
 
 const FILE_TYPES = ["csv", "geojson", "shapefile", "excel"] as const;
 
 /** publish, analyze, export and the status of their jobs. */
-export function registerPublishingRoutes(app: FastifyInstance, context: PortalContext): void {
-  const store = new FeatureServiceStore(context.db);
-  const content = createContentServices(context);
+export function registerPublishingRoutes(app: FastifyInstance, context: PortalServices): void {
+  const store = context.featureServices;
   const jobs = new JobRegistry();
 
   const signedInAs = (request: FastifyRequest) => {
@@ -51,7 +48,7 @@ export function registerPublishingRoutes(app: FastifyInstance, context: PortalCo
     const params = stateOf(request).params.values;
     const itemId = optionalString(params, "itemId");
     if (!itemId) throw invalidParameter("itemId", "is required.");
-    const item = content.items.get(itemId);
+    const item = context.items.get(itemId);
     if (!item)
       throw new ArcGISRequestError(400, "Item does not exist or is inaccessible.", [], "CONT_0001");
     if (!canEditItem(item, user)) throw permissionDenied();
@@ -98,13 +95,13 @@ export function registerPublishingRoutes(app: FastifyInstance, context: PortalCo
       );
     }
     const readSource = (): FeatureSource => {
-      const data = itemData(content, item);
+      const data = itemData(context, item);
       if (fileType === "csv") return csvSource(data.toString("utf8"), publishParameters);
       if (fileType === "geojson") return geoJsonSource(data.toString("utf8"));
       if (fileType === "shapefile") return readShapefileZip(data);
       return tableSource(readXlsx(data), publishParameters);
     };
-    const result = publishItem(context, content, store, jobs, user, {
+    const result = publishItem(context, store, jobs, user, {
       sourceItemId: item.id,
       publishParameters,
       overwrite: optionalBoolean(params, "overwrite") ?? false,
@@ -143,7 +140,7 @@ export function registerPublishingRoutes(app: FastifyInstance, context: PortalCo
     if (!itemId) throw invalidParameter("itemId", "is required.");
     const exportFormat = optionalString(params, "exportFormat");
     if (!exportFormat) throw invalidParameter("exportFormat", "is required.");
-    const result = exportItem(content, store, jobs, user, {
+    const result = exportItem(context, store, jobs, user, {
       itemId,
       exportFormat,
       title: optionalString(params, "title"),
@@ -175,7 +172,7 @@ export function registerPublishingRoutes(app: FastifyInstance, context: PortalCo
       const replacementItemId = optionalString(params, "replacementItemId");
       if (!toReplaceItemId) throw invalidParameter("toReplaceItemId", "is required.");
       if (!replacementItemId) throw invalidParameter("replacementItemId", "is required.");
-      replaceService(context.rootUrl, content, store, user, {
+      replaceService(context.rootUrl, context, store, user, {
         toReplaceItemId,
         replacementItemId,
         replacedServiceName: optionalString(params, "replacedServiceName"),
@@ -198,10 +195,10 @@ export function registerPublishingRoutes(app: FastifyInstance, context: PortalCo
       const job = jobId ? jobs.get(jobId) : jobs.latestFor(itemId, jobType);
       if (jobId && (!job || job.itemId !== itemId))
         throw invalidParameter("jobId", "names no job of this item.");
-      const item = content.items.get(itemId);
+      const item = context.items.get(itemId);
       if (
         !item ||
-        !canViewItem(item, user, () => content.items.sharedWithMemberOf(item.id, user.username))
+        !canViewItem(item, user, () => context.items.sharedWithMemberOf(item.id, user.username))
       ) {
         throw new ArcGISRequestError(
           400,
@@ -252,10 +249,10 @@ export function registerPublishingRoutes(app: FastifyInstance, context: PortalCo
         name = params.files.file.filename.replace(/\.[^.]*$/, "");
       }
       if (!data && itemId) {
-        const item = content.items.get(itemId);
+        const item = context.items.get(itemId);
         if (
           !item ||
-          !canViewItem(item, user, () => content.items.sharedWithMemberOf(item.id, user.username))
+          !canViewItem(item, user, () => context.items.sharedWithMemberOf(item.id, user.username))
         ) {
           throw new ArcGISRequestError(
             400,
@@ -264,7 +261,7 @@ export function registerPublishingRoutes(app: FastifyInstance, context: PortalCo
             "CONT_0001",
           );
         }
-        data = itemData(content, item);
+        data = itemData(context, item);
         name = item.title;
       }
       if (data === undefined) throw invalidParameter("itemId", "or text or file is required.");
@@ -275,10 +272,10 @@ export function registerPublishingRoutes(app: FastifyInstance, context: PortalCo
   });
 }
 
-function itemData(content: ContentServices, item: ItemRecord): Buffer {
+function itemData(context: PortalServices, item: ItemRecord): Buffer {
   const file = item.name
-    ? content.files.dataFile(item.id, item.name)
-    : content.files.textFile(item.id);
+    ? context.files.dataFile(item.id, item.name)
+    : context.files.textFile(item.id);
   if (!fs.existsSync(file)) throw invalidParameter("itemId", "names an item without data.");
   return fs.readFileSync(file);
 }

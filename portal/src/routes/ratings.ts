@@ -3,12 +3,11 @@ import type { FastifyInstance } from "fastify";
 import { isOwner } from "../model/item-access";
 import { ArcGISRequestError, invalidParameter } from "../server/arcgis-error";
 import { optionalString } from "../server/param-readers";
-import type { ContentServices } from "../store/content-services";
-import { ItemFeedbackStore } from "../store/item-feedback-store";
+import type { PortalServices } from "../server/portal-services";
 import { paramsOf, pathParam, viewableItem } from "./content-support";
 
-export function registerRatingRoutes(app: FastifyInstance, services: ContentServices): void {
-  const feedback = new ItemFeedbackStore(services.context.db);
+export function registerRatingRoutes(app: FastifyInstance, services: PortalServices): void {
+  const feedback = services.feedback;
 
   app.route({
     method: ["POST"],

@@ -2,12 +2,12 @@ import { Access, signedInUser } from "../security/access";
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { canEditItem } from "../model/item-access";
-import { readList } from "../model/item-params";
+import { readList } from "../params/item-params";
 import { ArcGISRequestError, invalidParameter, permissionDenied } from "../server/arcgis-error";
 import { optionalChoice, optionalString } from "../server/param-readers";
 import { stateOf } from "../server/request-state";
-import type { ContentServices } from "../store/content-services";
-import type { UserItemOperations } from "./content";
+import type { PortalServices } from "../server/portal-services";
+import { registerOwnerItemRoute } from "./owner-item-route";
 import { editableItem, paramsOf, pathParam } from "./content-support";
 
 interface AppRow {
@@ -29,12 +29,8 @@ const notRegistered = (): ArcGISRequestError =>
  * App registration (client id and secret for an item), as `oauth2/registerApp` does it. The apps
  * live in `oauth_apps`, where the OAuth sign-in routes find them.
  */
-export function registerRegisteredAppRoutes(
-  app: FastifyInstance,
-  services: ContentServices,
-  operations: UserItemOperations,
-): void {
-  const db = services.context.db;
+export function registerRegisteredAppRoutes(app: FastifyInstance, services: PortalServices): void {
+  const db = services.db;
   const appOfItem = (itemId: string): AppRow | undefined =>
     db.prepare("SELECT * FROM oauth_apps WHERE item_id = ?").get(itemId) as AppRow | undefined;
 
@@ -100,13 +96,29 @@ export function registerRegisteredAppRoutes(
     },
   });
 
-  operations.set("registeredAppInfo", async (_request, _owner, item) => {
-    const row = appOfItem(item.id);
-    if (!row) throw notRegistered();
-    return appJson(row);
-  });
+  registerOwnerItemRoute(
+    app,
+    services,
+    [
+      "/sharing/rest/content/users/:username/items/:itemId/registeredAppInfo",
+      "/sharing/rest/content/users/:username/:folderId/items/:itemId/registeredAppInfo",
+    ],
+    async (_request, _owner, item) => {
+      const row = appOfItem(item.id);
+      if (!row) throw notRegistered();
+      return appJson(row);
+    },
+  );
 
-  operations.set("proxies", async () => ({ appProxies: [] }));
+  registerOwnerItemRoute(
+    app,
+    services,
+    [
+      "/sharing/rest/content/users/:username/items/:itemId/proxies",
+      "/sharing/rest/content/users/:username/:folderId/items/:itemId/proxies",
+    ],
+    async () => ({ appProxies: [] }),
+  );
 }
 
 function appJson(row: AppRow): Record<string, unknown> {

@@ -4,7 +4,7 @@ import { canViewItem } from "../model/item-access";
 import { ArcGISRequestError, invalidParameter, permissionDenied } from "../server/arcgis-error";
 import { optionalChoice, optionalString } from "../server/param-readers";
 import { stateOf } from "../server/request-state";
-import type { ContentServices } from "../store/content-services";
+import type { PortalServices } from "../server/portal-services";
 import type { ItemRecord } from "../model/item-record";
 import { itemJsonFor, paramsOf, pathParam, pathUser, viewableItem } from "./content-support";
 
@@ -15,8 +15,8 @@ interface RelationshipRow {
   owner: string;
 }
 
-export function registerRelationshipRoutes(app: FastifyInstance, services: ContentServices): void {
-  const db = services.context.db;
+export function registerRelationshipRoutes(app: FastifyInstance, services: PortalServices): void {
+  const db = services.db;
   const read = (
     request: FastifyRequest,
   ): { origin: ItemRecord; destination: ItemRecord; type: string } => {

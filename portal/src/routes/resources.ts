@@ -7,9 +7,9 @@ import type { UserRecord } from "../model/user-record";
 import { ArcGISRequestError, invalidParameter } from "../server/arcgis-error";
 import { optionalBoolean, optionalInteger, optionalString } from "../server/param-readers";
 import { stateOf } from "../server/request-state";
-import type { ContentServices } from "../store/content-services";
+import type { PortalServices } from "../server/portal-services";
 import { readZipEntries } from "../store/zip-entries";
-import type { UserItemOperations } from "./content";
+import { registerOwnerItemRoute } from "./owner-item-route";
 import { paramsOf, pathParam, viewableItem } from "./content-support";
 import { contentTypeOf } from "./content-types";
 
@@ -42,11 +42,7 @@ const typeNotAllowed = (): ArcGISRequestError =>
 const resourceMissing = (): ArcGISRequestError =>
   new ArcGISRequestError(404, "Resource does not exist or is inaccessible.", []);
 
-export function registerResourceRoutes(
-  app: FastifyInstance,
-  services: ContentServices,
-  operations: UserItemOperations,
-): void {
+export function registerResourceRoutes(app: FastifyInstance, services: PortalServices): void {
   app.route({
     method: ["GET", "POST"],
     url: "/sharing/rest/content/items/:itemId/resources",
@@ -84,31 +80,51 @@ export function registerResourceRoutes(
     },
   });
 
-  operations.set("addResources", (request, owner, item) =>
-    writeResource(services, request, owner, item, false),
+  registerOwnerItemRoute(
+    app,
+    services,
+    [
+      "/sharing/rest/content/users/:username/items/:itemId/addResources",
+      "/sharing/rest/content/users/:username/:folderId/items/:itemId/addResources",
+    ],
+    (request, owner, item) => writeResource(services, request, owner, item, false),
   );
-  operations.set("updateResources", (request, owner, item) =>
-    writeResource(services, request, owner, item, true),
+  registerOwnerItemRoute(
+    app,
+    services,
+    [
+      "/sharing/rest/content/users/:username/items/:itemId/updateResources",
+      "/sharing/rest/content/users/:username/:folderId/items/:itemId/updateResources",
+    ],
+    (request, owner, item) => writeResource(services, request, owner, item, true),
   );
 
-  operations.set("removeResources", async (request, owner, item) => {
-    const params = paramsOf(request);
-    if (optionalBoolean(params, "deleteAll")) {
-      fs.rmSync(services.files.resourcesDir(item.id), { recursive: true, force: true });
-    } else {
-      const resource = optionalString(params, "resource");
-      if (!resource) throw invalidParameter("resource", "must name the resource to remove.");
-      const file = services.files.resourceFile(item.id, resource);
-      if (!file || !fs.existsSync(file)) throw resourceMissing();
-      fs.rmSync(file);
-    }
-    services.items.update(item.id, {});
-    return { success: true, itemId: item.id, owner: owner.username, folder: item.folderId ?? "" };
-  });
+  registerOwnerItemRoute(
+    app,
+    services,
+    [
+      "/sharing/rest/content/users/:username/items/:itemId/removeResources",
+      "/sharing/rest/content/users/:username/:folderId/items/:itemId/removeResources",
+    ],
+    async (request, owner, item) => {
+      const params = paramsOf(request);
+      if (optionalBoolean(params, "deleteAll")) {
+        fs.rmSync(services.files.resourcesDir(item.id), { recursive: true, force: true });
+      } else {
+        const resource = optionalString(params, "resource");
+        if (!resource) throw invalidParameter("resource", "must name the resource to remove.");
+        const file = services.files.resourceFile(item.id, resource);
+        if (!file || !fs.existsSync(file)) throw resourceMissing();
+        fs.rmSync(file);
+      }
+      services.items.update(item.id, {});
+      return { success: true, itemId: item.id, owner: owner.username, folder: item.folderId ?? "" };
+    },
+  );
 }
 
 async function writeResource(
-  services: ContentServices,
+  services: PortalServices,
   request: FastifyRequest,
   owner: UserRecord,
   item: ItemRecord,

@@ -1,6 +1,6 @@
 import { Access } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { readList } from "../model/item-params";
+import { readList } from "../params/item-params";
 import { invalidParameter } from "../server/arcgis-error";
 import { optionalInteger, optionalString } from "../server/param-readers";
 import { stateOf } from "../server/request-state";
@@ -11,14 +11,14 @@ import {
   searchItems,
   type ItemSearchRequest,
 } from "../search/item-search";
-import type { ContentServices } from "../store/content-services";
+import type { PortalServices } from "../server/portal-services";
 import { itemJsonFor, paramsOf, pathParam } from "./content-support";
 
 const MAX_NUM = 100;
 const MAX_COUNT_FIELDS = 3;
 const MAX_COUNT_SIZE = 200;
 
-export function registerSearchRoutes(app: FastifyInstance, services: ContentServices): void {
+export function registerSearchRoutes(app: FastifyInstance, services: PortalServices): void {
   const methods: ("GET" | "POST")[] = ["GET", "POST"];
   app.route({
     method: methods,
@@ -32,7 +32,7 @@ export function registerSearchRoutes(app: FastifyInstance, services: ContentServ
     config: { access: Access.mayView("group") },
     handler: async (request) => {
       const groupId = pathParam(request, "groupId");
-      if (!services.groups.get(groupId)) {
+      if (!services.sharingGroups.get(groupId)) {
         throw invalidParameter("groupId", "names no group.");
       }
       return runSearch(services, request, groupId);
@@ -41,7 +41,7 @@ export function registerSearchRoutes(app: FastifyInstance, services: ContentServ
 }
 
 function runSearch(
-  services: ContentServices,
+  services: PortalServices,
   request: FastifyRequest,
   groupId: string | undefined,
 ): unknown {
@@ -49,7 +49,7 @@ function runSearch(
   const searchRequest = readSearchRequest(params, groupId);
   let result;
   try {
-    result = searchItems(services.context.db, stateOf(request).user, searchRequest);
+    result = searchItems(services.db, stateOf(request).user, searchRequest);
   } catch (error) {
     if (error instanceof QuerySyntaxError) throw invalidParameter("q", `${error.message}.`);
     throw error;

@@ -6,15 +6,14 @@ import {
   updatePasswordPolicy,
 } from "../security/security-policy";
 import { requireOwnPortal } from "../server/own-portal";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { stateOf } from "../server/request-state";
-import { OrgDocumentStore } from "../store/org-document-store";
 
 const MANAGE_SECURITY = "portal:admin:manageSecurity";
 
 /** `portals/{id}/securityPolicy` with its update and reset operations. */
-export function registerSecurityPolicyRoutes(app: FastifyInstance, context: PortalContext): void {
-  const documents = new OrgDocumentStore(context.db);
+export function registerSecurityPolicyRoutes(app: FastifyInstance, context: PortalServices): void {
+  const documents = context.documents;
   const base = "/sharing/rest/portals/:portalId/securityPolicy";
 
   app.route({

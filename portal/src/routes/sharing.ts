@@ -1,24 +1,20 @@
 import { Access, isFullAdministrator, mayShare, signedInUser } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { canEditItem, isOwner } from "../model/item-access";
-import { readList } from "../model/item-params";
+import { readList } from "../params/item-params";
 import type { ItemAccess, ItemRecord } from "../model/item-record";
 import { type UserRecord } from "../model/user-record";
 import { invalidParameter, permissionDenied } from "../server/arcgis-error";
 import { optionalBoolean } from "../server/param-readers";
 import { stateOf } from "../server/request-state";
-import type { ContentServices } from "../store/content-services";
+import type { PortalServices } from "../server/portal-services";
 import { sharingGroupJson } from "../store/sharing-groups";
-import type { UserItemOperations } from "./content";
+import { registerOwnerItemRoute } from "./owner-item-route";
 import { editableItem, paramsOf, pathParam, pathUser, viewableItem } from "./content-support";
 
 const MAX_BATCH = 100;
 
-export function registerSharingRoutes(
-  app: FastifyInstance,
-  services: ContentServices,
-  operations: UserItemOperations,
-): void {
+export function registerSharingRoutes(app: FastifyInstance, services: PortalServices): void {
   const share = async (request: FastifyRequest, item: ItemRecord): Promise<unknown> => {
     const params = paramsOf(request);
     const caller = signedInUser(request);
@@ -54,8 +50,24 @@ export function registerSharingRoutes(
     handler: async (request) =>
       unshare(request, editableItem(services, request, pathParam(request, "itemId"))),
   });
-  operations.set("share", (request, _owner, item) => share(request, item));
-  operations.set("unshare", (request, _owner, item) => unshare(request, item));
+  registerOwnerItemRoute(
+    app,
+    services,
+    [
+      "/sharing/rest/content/users/:username/items/:itemId/share",
+      "/sharing/rest/content/users/:username/:folderId/items/:itemId/share",
+    ],
+    (request, _owner, item) => share(request, item),
+  );
+  registerOwnerItemRoute(
+    app,
+    services,
+    [
+      "/sharing/rest/content/users/:username/items/:itemId/unshare",
+      "/sharing/rest/content/users/:username/:folderId/items/:itemId/unshare",
+    ],
+    (request, _owner, item) => unshare(request, item),
+  );
 
   app.route({
     method: ["GET", "POST"],
@@ -68,9 +80,11 @@ export function registerSharingRoutes(
       const member: unknown[] = [];
       const other: unknown[] = [];
       for (const groupId of services.items.groupIdsOf(item.id)) {
-        const group = services.groups.get(groupId);
+        const group = services.sharingGroups.get(groupId);
         if (!group) continue;
-        const membership = viewer ? services.groups.memberType(groupId, viewer.username) : null;
+        const membership = viewer
+          ? services.sharingGroups.memberType(groupId, viewer.username)
+          : null;
         const json = sharingGroupJson(group);
         if (membership === "owner" || membership === "admin") admin.push(json);
         else if (membership === "member") member.push(json);
@@ -164,15 +178,15 @@ function batchOf(params: Record<string, string>): string[] {
  * Returns the groups it could not share with.
  */
 function shareWithGroups(
-  services: ContentServices,
+  services: PortalServices,
   caller: UserRecord,
   item: ItemRecord,
   groupIds: readonly string[],
 ): string[] {
   const refused: string[] = [];
   for (const groupId of groupIds) {
-    const group = services.groups.get(groupId);
-    const membership = group ? services.groups.memberType(groupId, caller.username) : null;
+    const group = services.sharingGroups.get(groupId);
+    const membership = group ? services.sharingGroups.memberType(groupId, caller.username) : null;
     const allowed =
       group !== null &&
       ((isFullAdministrator(caller) && group.orgId === caller.orgId) ||
@@ -184,7 +198,7 @@ function shareWithGroups(
 }
 
 function unshareFromGroups(
-  services: ContentServices,
+  services: PortalServices,
   item: ItemRecord,
   groupIds: readonly string[],
 ): string[] {
@@ -199,7 +213,7 @@ function unshareFromGroups(
 
 /** The access level that `everyone`/`org` and the item's groups give. */
 function accessFor(
-  services: ContentServices,
+  services: PortalServices,
   itemId: string,
   everyone: boolean,
   org: boolean,

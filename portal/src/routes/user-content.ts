@@ -1,12 +1,12 @@
 import { Access } from "../security/access";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { readItemFields, readList } from "../model/item-params";
+import { readItemFields, readList } from "../params/item-params";
 import { canEditItem } from "../model/item-access";
 import type { UserRecord } from "../model/user-record";
 import { ArcGISRequestError, invalidParameter } from "../server/arcgis-error";
 import { optionalBoolean, optionalInteger, optionalString } from "../server/param-readers";
 import { stateOf } from "../server/request-state";
-import type { ContentServices } from "../store/content-services";
+import type { PortalServices } from "../server/portal-services";
 import { folderJson, type FolderRecord } from "../store/folder-store";
 import { safeName } from "../store/item-files";
 import { folderNotFound, itemJsonFor, paramsOf, pathParam, pathUser } from "./content-support";
@@ -15,7 +15,7 @@ import { storeItemUploads } from "./item-uploads";
 
 const MAX_PAGE = 100;
 
-export function registerUserContentRoutes(app: FastifyInstance, services: ContentServices): void {
+export function registerUserContentRoutes(app: FastifyInstance, services: PortalServices): void {
   const methods: ("GET" | "POST")[] = ["GET", "POST"];
 
   const listContent = async (request: FastifyRequest): Promise<unknown> => {
@@ -211,7 +211,7 @@ function failure(itemId: string, code: number, message: string): Record<string, 
 }
 
 function ownFolder(
-  services: ContentServices,
+  services: PortalServices,
   request: FastifyRequest,
 ): { owner: UserRecord; folder: FolderRecord } {
   const owner = pathUser(services, request, pathParam(request, "username"));

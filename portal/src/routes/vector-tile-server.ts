@@ -12,7 +12,7 @@ import { glyphRange, isGlyphRange } from "../basemap/glyphs";
 import { BasemapTiles, MAX_TILE_LEVEL } from "../basemap/vector-tiles";
 import { Access } from "../security/access";
 import { ArcGISRequestError } from "../server/arcgis-error";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { CURRENT_VERSION } from "../version";
 
 const SERVICE = `/rest/services/${OFFLINE_BASEMAP_SERVICE}`;
@@ -29,7 +29,7 @@ const CACHE_CONTROL = "public, max-age=86400";
 
 export function registerVectorTileServerRoutes(
   app: FastifyInstance,
-  _context: PortalContext,
+  _context: PortalServices,
 ): void {
   const tiles = new BasemapTiles();
   const encoded = new Map<string, Uint8Array>();

@@ -1,16 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { missingParameter, operationFailed } from "../model/community-errors";
+import { missingParameter, operationFailed } from "../server/community-errors";
 import { Access, signedInUser } from "../security/access";
 import { isLoopbackAddress } from "../security/loopback";
 import { invalidParameter } from "../server/arcgis-error";
 import { optionalInteger, optionalJsonObject, optionalString } from "../server/param-readers";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { requireOwnPortal } from "../server/own-portal";
 import { stateOf } from "../server/request-state";
-import { OrgDocumentStore } from "../store/org-document-store";
 import { notifyWebhooks } from "../webhooks/webhook-delivery";
 import { eventsOf, isEventPath } from "../webhooks/webhook-events";
-import { WebhookStore, type WebhookRecord, type WebhookSettings } from "../webhooks/webhook-store";
+import type { WebhookRecord, WebhookSettings } from "../webhooks/webhook-store";
 
 const BASE = "/sharing/rest/portals/:portalId/webhooks";
 const MAX_WEBHOOKS = 25;
@@ -88,8 +87,8 @@ function checkedPolicy(
  * Organisation webhooks (`portals/{id}/webhooks`), full administrators only, and the hook that
  * raises their events after each successful operation.
  */
-export function registerWebhookRoutes(app: FastifyInstance, context: PortalContext): void {
-  const store = new WebhookStore(new OrgDocumentStore(context.db));
+export function registerWebhookRoutes(app: FastifyInstance, context: PortalServices): void {
+  const store = context.webhooks;
   const admin = { access: Access.fullAdministrator };
   const find = (request: FastifyRequest): WebhookRecord => {
     requireOwnPortal(context, request);

@@ -1,7 +1,7 @@
 import { defaultOrganisationSettings } from "../model/portal-defaults";
 import { invalidParameter } from "../server/arcgis-error";
 import { optionalBoolean, optionalJsonValue } from "../server/param-readers";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 
 /** Origins a browser page may call the portal from: `scheme://host[:port]` only. */
 function originList(params: Record<string, string>, name: string): string[] | undefined {
@@ -36,7 +36,7 @@ function originList(params: Record<string, string>, name: string): string[] | un
  * promise it would not keep: HTTPS follows how the portal was started, built-in accounts are
  * its only sign-in, and it has no multifactor authentication.
  */
-function checkFixedSettings(context: PortalContext, params: Record<string, string>): void {
+function checkFixedSettings(context: PortalServices, params: Record<string, string>): void {
   const fixed: [string, boolean, string][] = [
     [
       "allSSL",
@@ -62,7 +62,7 @@ function checkFixedSettings(context: PortalContext, params: Record<string, strin
  * update names none of them.
  */
 export function securityUpdate(
-  context: PortalContext,
+  context: PortalServices,
   settings: Record<string, unknown>,
   params: Record<string, string>,
 ): Record<string, unknown> | null {

@@ -1,7 +1,6 @@
 import type { UserRecord } from "../model/user-record";
 import { ArcGISRequestError } from "../server/arcgis-error";
-import type { PortalContext } from "../server/portal-context";
-import { OrgDocumentStore } from "../store/org-document-store";
+import type { PortalServices } from "../server/portal-services";
 import { verifyAgainstNothing, verifyPassword } from "./passwords";
 import { passwordPolicyOf } from "./security-policy";
 
@@ -18,7 +17,7 @@ export const accountLocked = (): ArcGISRequestError =>
  * credentials are wrong; throws when the account is locked.
  */
 export async function verifySignIn(
-  context: PortalContext,
+  context: PortalServices,
   username: string,
   password: string,
 ): Promise<UserRecord | null> {
@@ -33,7 +32,7 @@ export async function verifySignIn(
     context.db.prepare("DELETE FROM sign_in_failures WHERE username = ?").run(username);
     return context.users.find(username);
   }
-  const policy = passwordPolicyOf(new OrgDocumentStore(context.db));
+  const policy = passwordPolicyOf(context.documents);
   const row = context.db
     .prepare("SELECT failures FROM sign_in_failures WHERE username = ?")
     .get(username) as { failures: number } | undefined;
@@ -49,7 +48,7 @@ export async function verifySignIn(
   return null;
 }
 
-function lockedUntil(context: PortalContext, username: string): number {
+function lockedUntil(context: PortalServices, username: string): number {
   const row = context.db
     .prepare("SELECT locked_until FROM sign_in_failures WHERE username = ?")
     .get(username) as { locked_until: number } | undefined;

@@ -1,4 +1,4 @@
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import type { UserRecord } from "../model/user-record";
 
 /**
@@ -7,7 +7,7 @@ import type { UserRecord } from "../model/user-record";
  * runs again on every start with the same data directory.
  */
 export type DemoContentSeeder = (
-  context: PortalContext,
+  context: PortalServices,
   users: Readonly<Record<string, UserRecord>>,
 ) => void | Promise<void>;
 

@@ -1,12 +1,12 @@
 import type { BuiltInRole } from "../model/roles";
 import type { UserRecord } from "../model/user-record";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { demoContentSeeders } from "./demo-content";
 import { DEMO_USERS } from "./demo-users";
 
 /** Creates the user unless it exists; an existing user (and its password) is left untouched. */
 async function ensureUser(
-  context: PortalContext,
+  context: PortalServices,
   username: string,
   password: string,
   role: BuiltInRole,
@@ -19,13 +19,13 @@ async function ensureUser(
 }
 
 export async function ensureAdministrator(
-  context: PortalContext,
+  context: PortalServices,
   admin: { username: string; password: string },
 ): Promise<void> {
   await ensureUser(context, admin.username, admin.password, "org_admin");
 }
 
-export async function seedDemo(context: PortalContext): Promise<void> {
+export async function seedDemo(context: PortalServices): Promise<void> {
   const users: Record<string, UserRecord> = {};
   for (const demo of DEMO_USERS) {
     users[demo.username] = await ensureUser(context, demo.username, demo.password, demo.role, demo);

@@ -5,7 +5,7 @@ import { refererMatches } from "../security/referer-binding";
 import type { StoredToken } from "../store/token-store";
 import { verifiedClientCommonName } from "../tls/client-certificate";
 import { invalidToken } from "./arcgis-error";
-import type { PortalContext } from "./portal-context";
+import type { PortalServices } from "./portal-services";
 import type { RequestParams } from "./request-params";
 
 /** The token a request carries, from the parameters or either bearer header. */
@@ -26,7 +26,7 @@ export function presentedToken(request: FastifyRequest, params: RequestParams): 
  * all falls back to a verified TLS client certificate, then to anonymous.
  */
 export function authenticate(
-  context: PortalContext,
+  context: PortalServices,
   request: FastifyRequest,
   params: RequestParams,
 ): UserRecord | null {
@@ -40,7 +40,7 @@ export function authenticate(
   return null;
 }
 
-function userOfToken(context: PortalContext, request: FastifyRequest, token: string): UserRecord {
+function userOfToken(context: PortalServices, request: FastifyRequest, token: string): UserRecord {
   const stored = context.tokens.lookup(token);
   if (!stored || stored.expires <= Date.now() || !bindingMatches(stored, request)) {
     throw invalidToken();

@@ -35,12 +35,11 @@ import { registerLicenseRoutes } from "../routes/licenses";
 import { registerPortalAdminLogRoutes } from "../routes/portal-admin-logs";
 import { registerPortalAdminSystemRoutes } from "../routes/portal-admin-system";
 import { registerLogHook } from "../logs/log-hook";
-import { LogStore } from "../logs/log-store";
 import { ArcGISRequestError, invalidUrl, permissionDenied } from "./arcgis-error";
 import { authenticate } from "./authenticate";
 import { registerCors } from "./cors";
 import type { FaultInjector } from "./fault-injector";
-import type { PortalContext } from "./portal-context";
+import type { PortalServices, RouteRegistrar } from "./portal-services";
 import { redactUrl } from "./redact-url";
 import { recordRoutes } from "./route-table";
 import { registerActiveContentGuard } from "./active-content";
@@ -48,7 +47,7 @@ import { collectParams } from "./request-params";
 import "./request-state";
 
 export interface AppOptions {
-  readonly context: PortalContext;
+  readonly services: PortalServices;
   readonly faults: FaultInjector;
   readonly https?: https.ServerOptions;
   readonly log: boolean;
@@ -57,7 +56,7 @@ export interface AppOptions {
 const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const { context } = options;
+  const { services } = options;
   const serverOptions: FastifyServerOptions = {
     logger: options.log
       ? {
@@ -102,7 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   recordRoutes(app);
   registerActiveContentGuard(app);
-  registerCors(app, context);
+  registerCors(app, services);
   app.addHook("onRequest", options.faults.hook);
   app.addHook("preHandler", async (request, reply) => {
     const params = collectParams(request.query, request.body);
@@ -110,7 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reply.serializer((payload) => JSON.stringify(payload, null, 2));
     }
     const skipTokenCheck = request.routeOptions.config?.skipTokenCheck === true;
-    const user = skipTokenCheck ? null : authenticate(context, request, params);
+    const user = skipTokenCheck ? null : authenticate(services, request, params);
     request.portalState = { params, user };
     const access = request.routeOptions.config?.access;
     // A route that declares no policy is closed: forgetting one must not open it to everyone.
@@ -136,40 +135,44 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  registerInfoRoutes(app, context);
-  registerGenerateTokenRoute(app, context);
-  registerOAuthRoutes(app, context);
-  registerPortalRoutes(app, context);
-  registerPortalResourceRoutes(app, context);
-  registerSecurityPolicyRoutes(app, context);
-  registerCommunityRoutes(app, context);
-  registerGeocodeServerRoutes(app, context);
-  registerFeatureServerRoutes(app, context);
-  registerCreateServiceRoutes(app, context);
-  registerPublishingRoutes(app, context);
-  registerMapServerRoutes(app, context);
-  registerVectorTileServerRoutes(app, context);
-  registerPrintingRoutes(app, context);
-  registerContentRoutes(app, context);
-  registerCommunityGroupRoutes(app, context);
-  registerGroupMembershipRoutes(app, context);
-  registerCommunityUserRoutes(app, context);
-  registerPortalUserRoutes(app, context);
-  registerPortalRoleRoutes(app, context);
-  registerCertificateRoutes(app, context);
-  registerHostingDatastoreRoutes(app, context);
-  registerWebhookRoutes(app, context);
-  registerLicenseRoutes(app, context);
-  const logs = new LogStore(context.db);
-  registerLogHook(app, logs);
-  // ArcGIS Online has no /portaladmin; it has credits and usage reports instead.
-  if (context.deployment === "online") {
-    registerCreditRoutes(app, context);
-  } else {
-    registerPortalAdminLogRoutes(app, logs);
-    registerPortalAdminSystemRoutes(app, context);
-  }
+  registerLogHook(app, services.logs);
+  for (const register of routeRegistrarsFor(services.deployment)) register(app, services);
   return app;
+}
+
+/** Every area's routes, in registration order. */
+const ROUTE_REGISTRARS: readonly RouteRegistrar[] = [
+  registerInfoRoutes,
+  registerGenerateTokenRoute,
+  registerOAuthRoutes,
+  registerPortalRoutes,
+  registerPortalResourceRoutes,
+  registerSecurityPolicyRoutes,
+  registerCommunityRoutes,
+  registerGeocodeServerRoutes,
+  registerFeatureServerRoutes,
+  registerCreateServiceRoutes,
+  registerPublishingRoutes,
+  registerMapServerRoutes,
+  registerVectorTileServerRoutes,
+  registerPrintingRoutes,
+  registerContentRoutes,
+  registerCommunityGroupRoutes,
+  registerGroupMembershipRoutes,
+  registerCommunityUserRoutes,
+  registerPortalUserRoutes,
+  registerPortalRoleRoutes,
+  registerCertificateRoutes,
+  registerHostingDatastoreRoutes,
+  registerWebhookRoutes,
+  registerLicenseRoutes,
+];
+
+/** ArcGIS Online has no /portaladmin; it has credits and usage reports instead. */
+function routeRegistrarsFor(deployment: PortalServices["deployment"]): readonly RouteRegistrar[] {
+  return deployment === "online"
+    ? [...ROUTE_REGISTRARS, registerCreditRoutes]
+    : [...ROUTE_REGISTRARS, registerPortalAdminLogRoutes, registerPortalAdminSystemRoutes];
 }
 
 /** Any failure becomes an ArcGIS error body; malformed requests are reported, never thrown. */

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { PortalContext } from "./portal-context";
+import type { PortalServices } from "./portal-services";
 
 /**
  * Headers a browser client of the portal sends: the ArcGIS Maps SDK puts tokens in
@@ -24,7 +24,7 @@ const PREFLIGHT_MAX_AGE_SECONDS = 7200;
  * Origin and are unaffected. Registered before the other onRequest hooks, so that an injected
  * fault still carries the headers and a preflight is never delayed or broken.
  */
-export function registerCors(app: FastifyInstance, context: PortalContext): void {
+export function registerCors(app: FastifyInstance, context: PortalServices): void {
   app.addHook("onRequest", async (request, reply) => {
     const origin = request.headers.origin;
     if (typeof origin === "string" && origin !== "") {
@@ -70,7 +70,7 @@ function allowedHeaders(request: FastifyRequest): string {
   return [...names.values()].join(", ");
 }
 
-function originAllowed(context: PortalContext, request: FastifyRequest, origin: string): boolean {
+function originAllowed(context: PortalServices, request: FastifyRequest, origin: string): boolean {
   const allowed = allowedOriginsOf(context);
   if (allowed.length === 0) return true;
   const asked = normaliseOrigin(origin);
@@ -79,7 +79,7 @@ function originAllowed(context: PortalContext, request: FastifyRequest, origin: 
   return own.includes(asked) || allowed.includes(asked);
 }
 
-function allowedOriginsOf(context: PortalContext): string[] {
+function allowedOriginsOf(context: PortalServices): string[] {
   const value = context.organisations.get().settings.allowedOrigins;
   if (!Array.isArray(value)) return [];
   return value

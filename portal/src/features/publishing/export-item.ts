@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { UserRecord } from "../../model/user-record";
 import { ArcGISRequestError, invalidParameter, permissionDenied } from "../../server/arcgis-error";
-import type { ContentServices } from "../../store/content-services";
+import type { PortalServices } from "../../server/portal-services";
 import { projectGeometry } from "../esri-geometry";
 import { layerSource } from "../layer-source";
 import type { FeatureServiceStore, ServiceRecord } from "../service-store";
@@ -78,7 +78,7 @@ const UNSUPPORTED = [
  * (status "processing"); its data is written in a job.
  */
 export function exportItem(
-  content: ContentServices,
+  content: PortalServices,
   store: FeatureServiceStore,
   jobs: JobRegistry,
   user: UserRecord,

@@ -1,8 +1,7 @@
 import { isFullAdministrator } from "../../security/access";
 import type { UserRecord } from "../../model/user-record";
 import { ArcGISRequestError, invalidParameter, permissionDenied } from "../../server/arcgis-error";
-import type { PortalContext } from "../../server/portal-context";
-import type { ContentServices } from "../../store/content-services";
+import type { PortalServices } from "../../server/portal-services";
 import { boxOf, projectGeometry } from "../esri-geometry";
 import { createHostedService, serviceUrl } from "../hosted-services";
 import { readLayerDefinition } from "../service-definition";
@@ -27,8 +26,7 @@ export interface PublishRequest {
  * features load in a job. Overwriting replaces the layer and its data and keeps the item id.
  */
 export function publishItem(
-  context: PortalContext,
-  content: ContentServices,
+  services: PortalServices,
   store: FeatureServiceStore,
   jobs: JobRegistry,
   user: UserRecord,
@@ -53,7 +51,7 @@ export function publishItem(
     service = existing;
     itemId = existing.itemId;
   } else {
-    const name = serviceName(request.publishParameters, content, request.sourceItemId);
+    const name = serviceName(request.publishParameters, services, request.sourceItemId);
     if (store.byName(name)) {
       throw new ArcGISRequestError(
         409,
@@ -62,15 +60,15 @@ export function publishItem(
         "CONT_0061",
       );
     }
-    const created = createHostedService(context.db, store, context.rootUrl, user, {
+    const created = createHostedService(services.db, store, services.rootUrl, user, {
       createParameters: {
         name,
         capabilities: PUBLISHED_CAPABILITIES,
         maxRecordCount: PUBLISHED_MAX_RECORDS,
       },
       isView: false,
-      folderId: content.items.get(request.sourceItemId)?.folderId ?? null,
-      itemProperties: { title: content.items.get(request.sourceItemId)?.title ?? name },
+      folderId: services.items.get(request.sourceItemId)?.folderId ?? null,
+      itemProperties: { title: services.items.get(request.sourceItemId)?.title ?? name },
     });
     service = created.service;
     itemId = created.itemId;
@@ -87,12 +85,12 @@ export function publishItem(
   const job = jobs.start("publish", itemId, user.username, () =>
     loadFeatures(store, service, layerName, request.readSource(), timeInfo),
   );
-  return { service, itemId, url: serviceUrl(context.rootUrl, service.name), jobId: job.id };
+  return { service, itemId, url: serviceUrl(services.rootUrl, service.name), jobId: job.id };
 }
 
 function serviceName(
   parameters: Record<string, unknown>,
-  content: ContentServices,
+  services: PortalServices,
   sourceItemId: string,
 ): string {
   const given = parameters.name;
@@ -103,7 +101,7 @@ function serviceName(
     );
   }
   if (typeof given === "string") return given;
-  const title = content.items.get(sourceItemId)?.title ?? "Published";
+  const title = services.items.get(sourceItemId)?.title ?? "Published";
   return (
     title
       .replace(/[^A-Za-z0-9_]+/g, "_")

@@ -1,7 +1,7 @@
 import { isFullAdministrator } from "../../security/access";
 import type { UserRecord } from "../../model/user-record";
 import { ArcGISRequestError, invalidParameter, permissionDenied } from "../../server/arcgis-error";
-import type { ContentServices } from "../../store/content-services";
+import type { PortalServices } from "../../server/portal-services";
 import { kindOf, serviceUrl } from "../hosted-services";
 import { checkServiceName } from "../service-definition";
 import type { FeatureServiceStore } from "../service-store";
@@ -14,7 +14,7 @@ import type { FeatureServiceStore } from "../service-store";
  */
 export function replaceService(
   rootUrl: string,
-  content: ContentServices,
+  content: PortalServices,
   store: FeatureServiceStore,
   user: UserRecord,
   options: {

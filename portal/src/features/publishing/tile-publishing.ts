@@ -1,6 +1,6 @@
 import type { UserRecord } from "../../model/user-record";
 import { invalidParameter, permissionDenied } from "../../server/arcgis-error";
-import type { PortalContext } from "../../server/portal-context";
+import type { PortalServices } from "../../server/portal-services";
 import { createHostedService, kindOf, serviceUrl } from "../hosted-services";
 import type { FeatureServiceStore } from "../service-store";
 import type { JobRegistry } from "./jobs";
@@ -11,7 +11,7 @@ import type { JobRegistry } from "./jobs";
  * there is no cache to build (`buildInitialCache` changes nothing) and edits show at once.
  */
 export function publishTiles(
-  context: PortalContext,
+  context: PortalServices,
   store: FeatureServiceStore,
   jobs: JobRegistry,
   user: UserRecord,

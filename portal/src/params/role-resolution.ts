@@ -1,6 +1,6 @@
 import { invalidParameter } from "../server/arcgis-error";
 import type { RoleStore } from "../store/role-store";
-import { baseRoleOf, builtInRole, levelOf } from "./role-catalogue";
+import { baseRoleOf, builtInRole, levelOf } from "../model/role-catalogue";
 
 /** What a user record holds for a role. */
 export interface AssignedRole {

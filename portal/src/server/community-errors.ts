@@ -1,4 +1,4 @@
-import { ArcGISRequestError } from "../server/arcgis-error";
+import { ArcGISRequestError } from "./arcgis-error";
 
 /** Unknown and hidden groups look alike, so callers cannot probe for private groups. */
 export const groupNotFound = (): ArcGISRequestError =>

@@ -1,6 +1,5 @@
-import type { PortalContext } from "../server/portal-context";
-import { communityStores } from "../store/community-stores";
-import { groupJson } from "./group-record";
+import type { PortalServices } from "../server/portal-services";
+import { groupJson } from "../model/group-record";
 
 /**
  * Fills the `groups` field of a full user view (the user themself, or an administrator) with the
@@ -8,11 +7,11 @@ import { groupJson } from "./group-record";
  * `groups` field and are returned unchanged.
  */
 export function withUserGroups(
-  context: PortalContext,
+  context: PortalServices,
   json: Record<string, unknown>,
 ): Record<string, unknown> {
   if (!("groups" in json) || typeof json.username !== "string") return json;
-  const groups = communityStores(context).groups.groupsOf(json.username);
+  const groups = context.groups.groupsOf(json.username);
   return {
     ...json,
     groups: groups.map(({ group, memberType }) => ({

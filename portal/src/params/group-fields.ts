@@ -8,9 +8,9 @@ import {
 import type { RequestParams } from "../server/request-params";
 import type { StoredThumbnail } from "../store/thumbnail-store";
 import type { GroupFields } from "../store/group-store";
-import type { GroupRecord } from "./group-record";
-import { hasPrivilege } from "./role-catalogue";
-import type { UserRecord } from "./user-record";
+import type { GroupRecord } from "../model/group-record";
+import { hasPrivilege } from "../model/role-catalogue";
+import type { UserRecord } from "../model/user-record";
 
 const SORT_FIELDS = ["title", "owner", "avgRating", "numViews", "created", "modified"] as const;
 const EXTRA_STRING_FIELDS = ["provider", "providerGroupName", "phone", "membershipAccess"];

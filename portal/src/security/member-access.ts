@@ -1,15 +1,15 @@
-import { guardAdministrators } from "../security/access";
+import { guardAdministrators } from "./access";
 import type { FastifyRequest } from "fastify";
 import { permissionDenied, tokenRequired } from "../server/arcgis-error";
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import { stateOf } from "../server/request-state";
-import { userNotFound } from "./community-errors";
-import { hasPrivilege } from "./role-catalogue";
-import type { UserRecord } from "./user-record";
+import { userNotFound } from "../server/community-errors";
+import { hasPrivilege } from "../model/role-catalogue";
+import type { UserRecord } from "../model/user-record";
 
 /** A member of the caller's organisation, by username; unknown and foreign users look alike. */
 export function memberOfOrg(
-  context: PortalContext,
+  context: PortalServices,
   actor: UserRecord,
   username: string,
 ): UserRecord {
@@ -27,7 +27,7 @@ export function isSelf(actor: UserRecord, target: UserRecord): boolean {
  * administrator with `privilege` may do to anyone in the organisation.
  */
 export function selfOrPrivileged(
-  context: PortalContext,
+  context: PortalServices,
   request: FastifyRequest,
   privilege: string,
 ): { actor: UserRecord; target: UserRecord } {

@@ -1,10 +1,10 @@
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 
 /**
  * The servers federated with the portal: the portal hosts its own services, so its one server
  * is itself, the hosting server (`portals/self/servers`, `/portaladmin/federation/servers`).
  */
-export function federatedServers(context: PortalContext): Record<string, unknown>[] {
+export function federatedServers(context: PortalServices): Record<string, unknown>[] {
   const root = context.rootUrl;
   return [
     {

@@ -1,7 +1,7 @@
 import { invalidParameter } from "../server/arcgis-error";
 import { optionalChoice, optionalInteger } from "../server/param-readers";
-import type { PortalContext } from "../server/portal-context";
-import { missingParameter } from "./community-errors";
+import type { PortalServices } from "../server/portal-services";
+import { missingParameter } from "../server/community-errors";
 
 const PERIODS = { "1h": 3_600_000, "1d": 86_400_000, "1w": 7 * 86_400_000, "1m": 30 * 86_400_000 };
 const MAX_BUCKETS = 1000;
@@ -19,7 +19,7 @@ interface UsageSeries {
  * with `groupby=username`, per member. Nothing here consumes credits, so credits are zero.
  */
 export function organisationUsage(
-  context: PortalContext,
+  context: PortalServices,
   values: Record<string, string>,
 ): Record<string, unknown> {
   const startTime = optionalInteger(values, "startTime", { min: 0 });
@@ -53,7 +53,7 @@ export function organisationUsage(
 
 /** Sign-ins and items created in [startTime, endTime), per member when asked. */
 function usageSeries(
-  context: PortalContext,
+  context: PortalServices,
   startTime: number,
   endTime: number,
   byUser: boolean,

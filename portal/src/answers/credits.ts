@@ -1,4 +1,4 @@
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 import type { OrganisationRecord } from "../store/organisation-store";
 
 /** The credits an ArcGIS Online-flavoured organisation holds; nothing here consumes credits. */
@@ -10,7 +10,7 @@ export const ONLINE_CREDITS = 1000;
  * budgeting administrators set through portals/self/update.
  */
 export function creditProperties(
-  context: PortalContext,
+  context: PortalServices,
   organisation: OrganisationRecord,
 ): { availableCredits: number; creditAssignments: string; defaultUserCreditAssignment: number } {
   if (context.deployment !== "online") {

@@ -1,7 +1,7 @@
 import { invalidParameter } from "../server/arcgis-error";
 import { optionalBoolean, optionalJsonObject, optionalString } from "../server/param-readers";
 import type { ItemFields } from "../store/item-store";
-import type { ItemRecord } from "./item-record";
+import type { ItemRecord } from "../model/item-record";
 
 const EXTRA_STRING_FIELDS = [
   "culture",

@@ -1,16 +1,15 @@
-import type { PortalContext } from "../server/portal-context";
-import { communityStores } from "../store/community-stores";
+import type { PortalServices } from "../server/portal-services";
 
 /**
  * Fills `favGroupId` of a full user view with the id of the user's favorites group, made on
  * first use, as ArcGIS Online makes one for every user. Other views are returned unchanged.
  */
 export function withFavoritesGroup(
-  context: PortalContext,
+  context: PortalServices,
   json: Record<string, unknown>,
 ): Record<string, unknown> {
   if (!("favGroupId" in json) || typeof json.username !== "string") return json;
   const orgId = typeof json.orgId === "string" ? json.orgId : context.organisations.get().id;
-  const group = communityStores(context).groups.favoritesOf(orgId, json.username);
+  const group = context.groups.favoritesOf(orgId, json.username);
   return { ...json, favGroupId: group.id };
 }

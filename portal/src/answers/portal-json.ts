@@ -4,15 +4,15 @@ import {
   ensureBasemapGallery,
 } from "../basemap/basemap-gallery";
 import { creditProperties } from "./credits";
-import type { PortalContext } from "../server/portal-context";
-import { restUrlOf } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
+import { restUrlOf } from "../server/portal-services";
 import type { OrganisationRecord } from "../store/organisation-store";
 import { CURRENT_VERSION } from "../version";
-import { defaultOrganisationSettings, defaultPortalProperties } from "./portal-defaults";
-import { storageFigures } from "./storage-usage";
+import { defaultOrganisationSettings, defaultPortalProperties } from "../model/portal-defaults";
+import { storageFigures } from "../model/storage-usage";
 import { withFavoritesGroup } from "./user-favorites-json";
-import { fullUserJson } from "./user-json";
-import type { UserRecord } from "./user-record";
+import { fullUserJson } from "../model/user-json";
+import type { UserRecord } from "../model/user-record";
 
 /**
  * The organisation's portal properties as callers see them: defaults, the basemap gallery
@@ -21,7 +21,7 @@ import type { UserRecord } from "./user-record";
  * mapping and receive the token.
  */
 export function effectivePortalProperties(
-  context: PortalContext,
+  context: PortalServices,
   organisation: OrganisationRecord,
   requestRootUrl?: string,
 ): Record<string, unknown> {
@@ -43,7 +43,7 @@ export function effectivePortalProperties(
 
 /** The organisation settings (portals/self/settings): the settings plus the shared properties. */
 export function organisationSettingsJson(
-  context: PortalContext,
+  context: PortalServices,
   organisation: OrganisationRecord,
   requestRootUrl?: string,
 ): Record<string, unknown> {
@@ -65,7 +65,7 @@ export function organisationSettingsJson(
 
 /** The portals/self document. Anonymous callers get the public subset (no user, no subscription). */
 export function portalSelfJson(
-  context: PortalContext,
+  context: PortalServices,
   organisation: OrganisationRecord,
   user: UserRecord | null,
   requestRootUrl?: string,

@@ -1,4 +1,4 @@
-import type { PortalContext } from "../server/portal-context";
+import type { PortalServices } from "../server/portal-services";
 
 /**
  * Fills `storageUsage` of a full user view with the bytes of the items the user owns, as
@@ -6,7 +6,7 @@ import type { PortalContext } from "../server/portal-context";
  * unchanged.
  */
 export function withUserStorage(
-  context: PortalContext,
+  context: PortalServices,
   json: Record<string, unknown>,
 ): Record<string, unknown> {
   if (!("storageUsage" in json) || typeof json.username !== "string") return json;
