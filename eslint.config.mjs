@@ -29,7 +29,10 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { paths: [{ name: "axios", message: "Only kernel/src/session/ talks HTTP." }] },
+        {
+          paths: [{ name: "axios", message: "Only kernel/src/session/ talks HTTP." }],
+          patterns: [{ group: ["axios/*"], message: "Only kernel/src/session/ talks HTTP." }],
+        },
       ],
     },
   },
@@ -41,6 +44,7 @@ export default tseslint.config(
         {
           paths: [{ name: "axios", message: "Only kernel/src/session/ talks HTTP." }],
           patterns: [
+            { group: ["axios/*"], message: "Only kernel/src/session/ talks HTTP." },
             {
               group: ["../*", "!../session", "!../session/*"],
               allowTypeImports: true,
@@ -77,20 +81,6 @@ export default tseslint.config(
                 "portal/src/model imports neither server/, store/ nor db/: move the code that needs them beside the routes (answers/, params/).",
             },
           ],
-        },
-      ],
-    },
-  },
-  {
-    // One HTTP door: only the session talks to axios.
-    files: ["kernel/src/**/*.ts"],
-    ignores: ["kernel/src/session/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: [{ name: "axios", message: "Only kernel/src/session/ imports axios." }],
-          patterns: [{ group: ["axios/*"], message: "Only kernel/src/session/ imports axios." }],
         },
       ],
     },
