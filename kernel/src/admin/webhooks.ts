@@ -1,6 +1,7 @@
 import { inspect } from "util";
 import type { GIS } from "../gis";
 import { optionalBoolean, optionalString, requireString } from "../arguments";
+import * as rest from "../rest/webhooks";
 
 /** A webhook as the portal answers it (`portals/self/webhooks/{id}`). */
 export interface WebhookJSON {
@@ -109,16 +110,12 @@ export class Webhook {
     return this.json;
   }
 
-  private get url(): string {
-    return `portals/self/webhooks/${encodeURIComponent(this.json.id)}`;
-  }
-
   /**
    * Reads the webhook again (Python re-reads `Webhook.properties` on each use).
    * @example await hook.refresh();
    */
   async refresh(): Promise<this> {
-    this.json = await this.gis.session.get<WebhookJSON>(this.url);
+    this.json = await rest.getWebhook(this.gis.session, this.json.id);
     return this;
   }
 
@@ -145,9 +142,9 @@ export class Webhook {
       secret: optionalString(options.secret, "secret"),
       config: configParam(options, this.json),
     };
-    const result = await this.gis.session.post<{ success?: boolean }>(`${this.url}/update`, params);
+    const result = await rest.updateWebhook(this.gis.session, this.json.id, params);
     if (active !== undefined && active !== this.json.isActive) {
-      await this.gis.session.post(`${this.url}/${active ? "activate" : "deactivate"}`);
+      await rest.setWebhookActive(this.gis.session, this.json.id, active);
     }
     await this.refresh();
     return result.success === true;
@@ -159,7 +156,7 @@ export class Webhook {
    * await hook.delete();
    */
   async delete(): Promise<boolean> {
-    const result = await this.gis.session.post<{ success?: boolean }>(`${this.url}/delete`);
+    const result = await rest.deleteWebhook(this.gis.session, this.json.id);
     return result.success === true;
   }
 
@@ -169,9 +166,7 @@ export class Webhook {
    * const sent = await hook.getNotifications();
    */
   async getNotifications(): Promise<WebhookNotification[]> {
-    const result = await this.gis.session.get<{ notificationStatus?: WebhookNotification[] }>(
-      `${this.url}/notificationStatus`,
-    );
+    const result = await rest.getWebhookNotifications(this.gis.session, this.json.id);
     return result.notificationStatus ?? [];
   }
 
@@ -188,8 +183,6 @@ export class Webhook {
  * const hooks = await gis.admin.webhooks.list();
  */
 export class WebhookManager {
-  private readonly url = "portals/self/webhooks";
-
   /**
    * Made by `gis.admin`: use `gis.admin.webhooks`. Python: `WebhookManager(url, gis)`.
    * @example
@@ -203,7 +196,7 @@ export class WebhookManager {
    * for (const hook of await gis.admin.webhooks.list()) console.log(hook.name);
    */
   async list(): Promise<Webhook[]> {
-    const result = await this.gis.session.get<{ webhooks?: WebhookJSON[] }>(this.url);
+    const result = await rest.listWebhooks(this.gis.session);
     return (result.webhooks ?? []).map((json) => new Webhook(this.gis, json));
   }
 
@@ -234,7 +227,7 @@ export class WebhookManager {
   ): Promise<Webhook> {
     requireString(name, "name");
     requireString(url, "url");
-    const json = await this.gis.session.post<WebhookJSON>(`${this.url}/createWebhook`, {
+    const json = await rest.createWebhook(this.gis.session, {
       name,
       url,
       events: eventList(events, "events"),
@@ -250,7 +243,7 @@ export class WebhookManager {
    * const { notificationAttempts } = await gis.admin.webhooks.getSettings();
    */
   async getSettings(): Promise<WebhookSettings> {
-    return this.gis.session.get<WebhookSettings>(`${this.url}/settings`);
+    return rest.getWebhookSettings(this.gis.session);
   }
 
   /**
@@ -266,10 +259,7 @@ export class WebhookManager {
       }
       params[name] = value;
     }
-    const result = await this.gis.session.post<{ success?: boolean }>(
-      `${this.url}/settings/update`,
-      params,
-    );
+    const result = await rest.updateWebhookSettings(this.gis.session, params);
     return result.success === true;
   }
 
