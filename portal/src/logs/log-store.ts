@@ -1,5 +1,5 @@
 import type { PortalDatabase } from "../db/open-database";
-import { OrgDocumentStore } from "../store/org-document-store";
+import type { OrgDocumentStore } from "../store/org-document-store";
 import { atLeast, LOG_LEVELS, type LogLevel } from "./log-levels";
 
 export interface LogRecord {
@@ -42,11 +42,10 @@ const DEFAULT_SETTINGS: LogSettings = {
 
 /** The portal's log, in the portal_logs table; settings live in the organisation documents. */
 export class LogStore {
-  private readonly documents: OrgDocumentStore;
-
-  constructor(private readonly db: PortalDatabase) {
-    this.documents = new OrgDocumentStore(db);
-  }
+  constructor(
+    private readonly db: PortalDatabase,
+    private readonly documents: OrgDocumentStore,
+  ) {}
 
   settings(): LogSettings {
     return { ...DEFAULT_SETTINGS, ...(this.documents.get(SETTINGS) as Partial<LogSettings>) };

@@ -97,7 +97,7 @@ export function createPortalServices(db: PortalDatabase, settings: PortalSetting
     webhooks: new WebhookStore(documents),
     members: new MemberStore(db),
     roles: new RoleStore(db),
-    logs: new LogStore(db),
+    logs: new LogStore(db, documents),
     uploadDir: path.join(dataDir, "uploads"),
   };
 }
