@@ -2,6 +2,7 @@ import { inspect } from "node:util";
 import { ArcGISError } from "../errors";
 import type { GIS } from "../gis";
 import { optionalString, requireString } from "../arguments";
+import * as rest from "../rest/portals";
 
 /** A registered HTTPS certificate. */
 export interface CertificateJSON {
@@ -31,8 +32,6 @@ function pemCertificate(value: unknown, argument: string): string {
  * const all = await gis.admin.certificates.getCertificates();
  */
 export class CertificateManager {
-  private readonly url = "portals/self/certificates";
-
   /**
    * Made by `gis.admin`: use `gis.admin.certificates`.
    * Python: `CertificateManager(gis)`.
@@ -47,7 +46,7 @@ export class CertificateManager {
    * const { certificates } = await gis.admin.certificates.getProperties();
    */
   async getProperties(): Promise<{ certificates: CertificateJSON[] }> {
-    const result = await this.gis.session.get<{ certificates?: CertificateJSON[] }>(this.url);
+    const result = await rest.getCertificates(this.gis.session);
     return { ...result, certificates: result.certificates ?? [] };
   }
 
@@ -70,7 +69,7 @@ export class CertificateManager {
     requireString(name, "name");
     requireString(domain, "domain");
     const pem = pemCertificate(certificate, "certificate");
-    const result = await this.gis.session.post<{ success?: boolean }>(`${this.url}/register`, {
+    const result = await rest.registerCertificate(this.gis.session, {
       name,
       domain,
       certificate: pem,
@@ -86,9 +85,7 @@ export class CertificateManager {
   async get(certId: string): Promise<CertificateJSON | null> {
     requireString(certId, "certId");
     try {
-      return await this.gis.session.get<CertificateJSON>(
-        `${this.url}/${encodeURIComponent(certId)}`,
-      );
+      return await rest.getCertificate(this.gis.session, certId);
     } catch (error) {
       if (error instanceof ArcGISError && error.code === 400) return null;
       throw error;
@@ -114,10 +111,7 @@ export class CertificateManager {
           ? undefined
           : pemCertificate(options.certificate, "certificate"),
     };
-    const result = await this.gis.session.post<{ success?: boolean }>(
-      `${this.url}/${encodeURIComponent(certId)}/update`,
-      params,
-    );
+    const result = await rest.updateCertificate(this.gis.session, certId, params);
     return result.success === true;
   }
 
@@ -128,9 +122,7 @@ export class CertificateManager {
    */
   async delete(certId: string): Promise<boolean> {
     requireString(certId, "certId");
-    const result = await this.gis.session.post<{ success?: boolean }>(
-      `${this.url}/${encodeURIComponent(certId)}/unregister`,
-    );
+    const result = await rest.unregisterCertificate(this.gis.session, certId);
     return result.success === true;
   }
 

@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import type { GIS } from "../gis";
 import { plainObject } from "../arguments";
+import { getSecurityPolicy, resetSecurityPolicy, updateSecurityPolicy } from "../rest/portals";
 
 /**
  * The organisation's password policy as `portals/self/securityPolicy` answers it: the rules for
@@ -87,8 +88,6 @@ function ruleParams(rules: unknown, argument: string): Record<string, string | n
  * const policy = await gis.admin.passwordPolicy.getPolicy();
  */
 export class PasswordPolicy {
-  private readonly url = "portals/self/securityPolicy";
-
   /**
    * Made by `gis.admin`: use `gis.admin.passwordPolicy`. Python: `PasswordPolicy(url, gis)`.
    * @example
@@ -102,7 +101,7 @@ export class PasswordPolicy {
    * const { minLength } = await gis.admin.passwordPolicy.getPolicy();
    */
   async getPolicy(): Promise<PasswordPolicyJSON> {
-    const answer = await this.gis.session.get<{ passwordPolicy: PasswordPolicyJSON }>(this.url);
+    const answer = await getSecurityPolicy(this.gis.session);
     return answer.passwordPolicy;
   }
 
@@ -124,10 +123,7 @@ export class PasswordPolicy {
     for (const [name, value] of Object.entries(given)) {
       if (!["type", "created", "modified"].includes(name)) rules[name] = value;
     }
-    const answer = await this.gis.session.post<{ success?: boolean }>(
-      `${this.url}/update`,
-      ruleParams(rules, "policy"),
-    );
+    const answer = await updateSecurityPolicy(this.gis.session, ruleParams(rules, "policy"));
     return answer.success === true;
   }
 
@@ -137,7 +133,7 @@ export class PasswordPolicy {
    * await gis.admin.passwordPolicy.reset();
    */
   async reset(): Promise<boolean> {
-    const answer = await this.gis.session.post<{ success?: boolean }>(`${this.url}/reset`);
+    const answer = await resetSecurityPolicy(this.gis.session);
     return answer.success === true;
   }
 

@@ -1,5 +1,7 @@
 import type { Session } from "../session/session";
 import type { RequestParams } from "../session/params";
+import type { CertificateJSON } from "../admin/certificate-manager";
+import type { PasswordPolicyJSON } from "../admin/password-policy";
 import type { SuccessResponse } from "./success";
 
 /** One series of a usage answer: `[time, value]` pairs per interval, keyed by what was asked. */
@@ -161,4 +163,79 @@ export async function getUserLicenseTypes<T = Record<string, unknown>>(
   session: Session,
 ): Promise<{ userLicenseTypes?: T[] }> {
   return session.get("portals/self/userLicenseTypes", { num: 100 });
+}
+
+/** REST: `portals/self/securityPolicy` (the password policy). */
+export async function getSecurityPolicy(
+  session: Session,
+): Promise<{ passwordPolicy: PasswordPolicyJSON }> {
+  return session.get("portals/self/securityPolicy");
+}
+
+/** REST: `portals/self/securityPolicy/update`. */
+export async function updateSecurityPolicy(
+  session: Session,
+  rules: RequestParams,
+): Promise<SuccessResponse> {
+  return session.post("portals/self/securityPolicy/update", rules);
+}
+
+/** REST: `portals/self/securityPolicy/reset` (back to the default policy). */
+export async function resetSecurityPolicy(session: Session): Promise<SuccessResponse> {
+  return session.post("portals/self/securityPolicy/reset");
+}
+
+const CERTIFICATES_URL = "portals/self/certificates";
+
+/** `portals/self/certificates/{id}`. */
+function certificateUrl(certificateId: string): string {
+  return `${CERTIFICATES_URL}/${encodeURIComponent(certificateId)}`;
+}
+
+/** REST: `portals/self/certificates` (the organisation's server certificates). */
+export async function getCertificates(
+  session: Session,
+): Promise<{ certificates?: CertificateJSON[]; [key: string]: unknown }> {
+  return session.get(CERTIFICATES_URL);
+}
+
+/** REST: `portals/self/certificates/{id}`. */
+export async function getCertificate(
+  session: Session,
+  certificateId: string,
+): Promise<CertificateJSON> {
+  return session.get<CertificateJSON>(certificateUrl(certificateId));
+}
+
+/** Parameters of Register / Update Certificate. */
+export interface CertificateParams {
+  name?: string;
+  domain?: string;
+  /** PEM text. */
+  certificate?: string;
+}
+
+/** REST: `portals/self/certificates/register`. */
+export async function registerCertificate(
+  session: Session,
+  params: CertificateParams,
+): Promise<SuccessResponse> {
+  return session.post(`${CERTIFICATES_URL}/register`, { ...params });
+}
+
+/** REST: `portals/self/certificates/{id}/update`. */
+export async function updateCertificate(
+  session: Session,
+  certificateId: string,
+  params: CertificateParams,
+): Promise<SuccessResponse> {
+  return session.post(`${certificateUrl(certificateId)}/update`, { ...params });
+}
+
+/** REST: `portals/self/certificates/{id}/unregister`. */
+export async function unregisterCertificate(
+  session: Session,
+  certificateId: string,
+): Promise<SuccessResponse> {
+  return session.post(`${certificateUrl(certificateId)}/unregister`);
 }
