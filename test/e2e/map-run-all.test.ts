@@ -6,6 +6,7 @@ import path from "path";
 import { startPortal, type RunningPortal } from "@tsgis/portal";
 import { buildLab, startLab, type LabServer } from "../../bench/map/lab-server";
 import { NotebookPage } from "../../bench/map/notebook-page";
+import { kernelValue, until } from "../support/e2e-notebook";
 
 const TUTORIAL = path.join(__dirname, "..", "..", "notebooks", "map.ipynb");
 const generous = 10 * 60 * 1000;
@@ -39,21 +40,6 @@ interface Camera {
   tilt: number;
   heading: number;
   elevation: number;
-}
-
-async function kernelValue<T>(expression: string): Promise<T> {
-  const text = await notebook.evaluate(`JSON.stringify(${expression})`);
-  if (text.startsWith("ERROR")) throw new Error(text);
-  return JSON.parse(text.replace(/^'|'$/g, "").replace(/\\'/g, "'")) as T;
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let attempt = 0; attempt < 60; attempt += 1) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  return read();
 }
 
 describe("Run All on the map tutorial", () => {
@@ -101,6 +87,7 @@ describe("Run All on the map tutorial", () => {
     const kernel = await until(
       () =>
         kernelValue<{ mode: string; tilt: number; zoom: number; center: number[] }>(
+          notebook,
           "{ mode: map.mode, tilt: map.tilt, zoom: map.zoom, center: map.center }",
         ),
       (value) => Math.abs(value.tilt - camera.tilt) < 0.1,

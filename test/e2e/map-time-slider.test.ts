@@ -2,13 +2,11 @@
 // added to a map in JupyterLab; map.setTimeExtent picks one of two time windows and only that
 // window's features are drawn (read from the view's pixels), and the slider spans the layer's
 // time extent.
-import { mkdtempSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
-import path from "path";
 import { GIS, type Item } from "tsgis";
 import { startPortal, type RunningPortal } from "@tsgis/portal";
 import { buildLab, startLab, type LabServer } from "../../bench/map/lab-server";
 import { NotebookPage } from "../../bench/map/notebook-page";
+import { notebookWith } from "../support/e2e-notebook";
 
 const generous = 10 * 60 * 1000;
 jest.setTimeout(generous);
@@ -42,30 +40,6 @@ const RENDERER = {
 const CONNECT = `import { GIS } from "tsgis";
 const gis = await GIS.connect({ url: process.env.TSGIS_PORTAL_URL!, username: "publisher", password: "tsgis-publisher-1" });
 gis.users.me!.username`;
-
-function notebookWith(cells: string[]): string {
-  const folder = mkdtempSync(path.join(tmpdir(), "tsgis-map-time-"));
-  const file = path.join(folder, "map-time-slider.ipynb");
-  writeFileSync(
-    file,
-    JSON.stringify({
-      nbformat: 4,
-      nbformat_minor: 5,
-      metadata: {
-        kernelspec: { name: "tsgis", display_name: "TypeScript (tsgis)", language: "typescript" },
-      },
-      cells: cells.map((source, index) => ({
-        id: `cell-${index}`,
-        cell_type: "code",
-        metadata: {},
-        execution_count: null,
-        outputs: [],
-        source,
-      })),
-    }),
-  );
-  return file;
-}
 
 /**
  * In the page: once the view and the layer's view have drawn with the view's time extent at
@@ -146,7 +120,7 @@ beforeAll(async () => {
   } finally {
     gis.close();
   }
-  lab = await startLab(portal.url, [notebookWith([CONNECT])]);
+  lab = await startLab(portal.url, [notebookWith("map-time-slider.ipynb", [CONNECT])]);
   notebook = await NotebookPage.open(lab.url, lab.token, "map-time-slider.ipynb");
   expect(await notebook.run(0)).toContain("publisher");
 }, generous);
