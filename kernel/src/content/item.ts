@@ -154,7 +154,7 @@ export class Item {
     this.gis = gis;
     this.itemid = itemid;
     this.json = { ...(itemdict ?? {}), id: itemid };
-    exposeJsonFields(this, () => this.json);
+    exposeJsonFields(this, this.json);
   }
 
   /** The item's id. Python: `Item.id`. @example item.id */
@@ -275,7 +275,7 @@ export class Item {
    */
   async refresh(): Promise<this> {
     this.json = await rest.getItem(this.gis.session, this.itemid);
-    exposeJsonFields(this, () => this.json);
+    exposeJsonFields(this, this.json);
     return this;
   }
 
@@ -512,7 +512,7 @@ export class Item {
       rest.getItemGroups(this.gis.session, this.itemid),
     ]);
     this.json = json;
-    exposeJsonFields(this, () => this.json);
+    exposeJsonFields(this, this.json);
     const all = [...(groups.admin ?? []), ...(groups.member ?? []), ...(groups.other ?? [])];
     return {
       everyone: json.access === "public",

@@ -179,7 +179,7 @@ export class Group {
     this.gis = gis;
     this.groupid = groupid;
     this.json = { ...(groupdict ?? {}), id: groupid };
-    exposeJsonFields(this, () => this.json);
+    exposeJsonFields(this, this.json);
   }
 
   /**
@@ -480,7 +480,7 @@ export class Group {
    */
   async refresh(): Promise<this> {
     this.json = await rest.getGroup(this.gis.session, this.groupid);
-    exposeJsonFields(this, () => this.json);
+    exposeJsonFields(this, this.json);
     return this;
   }
 

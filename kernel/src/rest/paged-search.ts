@@ -11,14 +11,15 @@ export interface SearchPageJSON<T> {
 }
 
 const PAGE_SIZE = 100;
-const CONCURRENT_PAGES = 4;
+// Eight in flight: all 5,000 hits of a search in seven round trips after the first page.
+const CONCURRENT_PAGES = 8;
 
 /**
  * Collects up to `maxResults` hits (-1 for all) of a paged search, following each page's
  * `nextStart` as the REST API asks ("Paging" in the Sharing API reference): a server may answer
  * fewer rows than `num`, and the next page then starts earlier than `start + num`.
  *
- * So that large result sets are not one long chain of round trips, up to four pages are asked
+ * So that large result sets are not one long chain of round trips, up to eight pages are asked
  * for ahead, at the starts that full pages would give. A page is used only when it starts where
  * the previous one said the next would; when a short page moves the next start, the pages asked
  * for ahead are dropped and asked for again from there. The first failure cancels every page in

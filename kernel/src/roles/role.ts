@@ -63,7 +63,7 @@ export class Role {
     this.roleId = requireString(roleId, "roleId");
     this.json = { ...(role ?? {}) };
     this.privilegeList = Array.isArray(role?.privileges) ? [...role.privileges] : null;
-    exposeJsonFields(this, () => this.json);
+    exposeJsonFields(this, this.json);
   }
 
   /**

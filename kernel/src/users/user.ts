@@ -200,7 +200,7 @@ export class User {
     this.gis = gis;
     this.username = username;
     this.json = { ...(userdict ?? {}), username };
-    exposeJsonFields(this, () => this.json);
+    exposeJsonFields(this, this.json);
   }
 
   /**
@@ -580,7 +580,7 @@ export class User {
    */
   async refresh(): Promise<this> {
     this.json = await users.getUser(this.gis.session, this.username);
-    exposeJsonFields(this, () => this.json);
+    exposeJsonFields(this, this.json);
     return this;
   }
 

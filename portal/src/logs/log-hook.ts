@@ -68,7 +68,9 @@ function entry(
 }
 
 function errorOf(payload: string): { code: number } | null {
-  if (!payload.startsWith("{")) return null;
+  // Every ArcGIS error body is `{"error":…}` (the portal serialises it with that key first);
+  // parsing every answer to find out would parse each search page of ~100 KB a second time.
+  if (!payload.startsWith('{"error"')) return null;
   try {
     const body = JSON.parse(payload) as { error?: { code?: unknown } };
     return body.error ? { code: Number(body.error.code) } : null;

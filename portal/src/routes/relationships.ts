@@ -6,7 +6,7 @@ import { optionalChoice, optionalString } from "../server/param-readers";
 import { stateOf } from "../server/request-state";
 import type { PortalServices } from "../server/portal-services";
 import type { ItemRecord } from "../model/item-record";
-import { itemJsonFor, paramsOf, pathParam, pathUser, viewableItem } from "./content-support";
+import { itemJsonsFor, paramsOf, pathParam, pathUser, viewableItem } from "./content-support";
 
 interface RelationshipRow {
   origin_id: string;
@@ -106,7 +106,7 @@ export function registerRelationshipRoutes(app: FastifyInstance, services: Porta
         );
       return {
         total: visible.length,
-        relatedItems: visible.map((related) => itemJsonFor(services, related, viewer)),
+        relatedItems: itemJsonsFor(services, visible, viewer),
       };
     },
   });

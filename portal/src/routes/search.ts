@@ -12,7 +12,7 @@ import {
   type ItemSearchRequest,
 } from "../search/item-search";
 import type { PortalServices } from "../server/portal-services";
-import { itemJsonFor, paramsOf, pathParam } from "./content-support";
+import { itemJsonsFor, paramsOf, pathParam } from "./content-support";
 
 const MAX_NUM = 100;
 const MAX_COUNT_FIELDS = 3;
@@ -62,7 +62,7 @@ function runSearch(
     start: searchRequest.start,
     num: searchRequest.num,
     nextStart: end < result.total && result.items.length > 0 ? end + 1 : -1,
-    results: result.items.map((item) => itemJsonFor(services, item, viewer)),
+    results: itemJsonsFor(services, result.items, viewer),
   };
   if (result.counts.length > 0) body.aggregations = { counts: result.counts };
   return body;

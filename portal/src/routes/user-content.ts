@@ -9,7 +9,7 @@ import { stateOf } from "../server/request-state";
 import type { PortalServices } from "../server/portal-services";
 import { folderJson, type FolderRecord } from "../store/folder-store";
 import { safeName } from "../store/item-files";
-import { folderNotFound, itemJsonFor, paramsOf, pathParam, pathUser } from "./content-support";
+import { folderNotFound, itemJsonsFor, paramsOf, pathParam, pathUser } from "./content-support";
 import { deleteItem, mergeFields, targetFolder } from "./items";
 import { storeItemUploads } from "./item-uploads";
 
@@ -36,7 +36,7 @@ export function registerUserContentRoutes(app: FastifyInstance, services: Portal
       num,
       nextStart: end < page.total && page.items.length > 0 ? end + 1 : -1,
       currentFolder: folder ? folderJson(folder) : null,
-      items: page.items.map((item) => itemJsonFor(services, item, viewer)),
+      items: itemJsonsFor(services, page.items, viewer),
       folders: folder ? [] : services.folders.list(owner.username).map(folderJson),
     };
   };

@@ -182,13 +182,25 @@ export class ItemStore {
     ).map((row) => row.id);
   }
 
+  /** The categories of each of `ids` (absent: none), in one query for a whole page of items. */
+  categoriesOfItems(ids: readonly string[]): Map<string, string[]> {
+    const found = new Map<string, string[]>();
+    if (ids.length === 0) return found;
+    const rows = cachedStatement(
+      this.db,
+      `SELECT item_id AS id, category FROM item_categories
+       WHERE item_id IN (SELECT value FROM json_each(?)) ORDER BY item_id, category`,
+    ).all(JSON.stringify(ids)) as { id: string; category: string }[];
+    for (const row of rows) {
+      const list = found.get(row.id);
+      if (list) list.push(row.category);
+      else found.set(row.id, [row.category]);
+    }
+    return found;
+  }
+
   categoriesOf(id: string): string[] {
-    return (
-      cachedStatement(
-        this.db,
-        "SELECT category FROM item_categories WHERE item_id = ? ORDER BY category",
-      ).all(id) as { category: string }[]
-    ).map((row) => row.category);
+    return this.categoriesOfItems([id]).get(id) ?? [];
   }
 
   setCategories(id: string, categories: readonly string[]): void {
