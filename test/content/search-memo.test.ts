@@ -1,15 +1,37 @@
-import Database from "better-sqlite3";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openDatabase, type PortalDatabase } from "../../portal/src/db/open-database";
 import { SearchMemo } from "../../portal/src/search/search-memo";
 
-describe("SearchMemo: a search's count and order, computed once per state of the database", () => {
-  let db: Database.Database;
+describe("SearchMemo: a search's count and order, computed once per state of what searches read", () => {
+  let dataDir: string;
+  let db: PortalDatabase;
 
   beforeEach(() => {
-    db = new Database(":memory:");
-    db.exec("CREATE TABLE t (x INTEGER)");
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tsgis-memo-"));
+    db = openDatabase(dataDir);
+    // The rows below stand alone; their users, groups and organisation do not matter here.
+    db.pragma("foreign_keys = OFF");
+    db.prepare(
+      `INSERT INTO items (id, owner, org_id, title, type, created, modified)
+       VALUES ('i1', 'ann', 'org', 'First', 'CSV', 1, 1)`,
+    ).run();
   });
 
-  afterEach(() => db.close());
+  afterEach(() => {
+    db.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  function countsAfter(write: () => void): number {
+    let counted = 0;
+    const count = () => ++counted;
+    new SearchMemo(db).total("q", count);
+    write();
+    new SearchMemo(db).total("q", count);
+    return counted;
+  }
 
   it("counts a query once while nothing is written, for every page and request", () => {
     let counted = 0;
@@ -20,7 +42,42 @@ describe("SearchMemo: a search's count and order, computed once per state of the
     expect(counted).toBe(2);
   });
 
-  it("sorts once per query and order, and again after any write", () => {
+  it("keeps its totals across writes that searches do not read (a sign-in, a log line)", () => {
+    expect(
+      countsAfter(() => {
+        db.prepare(
+          `INSERT INTO tokens (token_hash, username, expires, client, referer, ip, created)
+           VALUES ('h', 'ann', 9, 'referer', '', '', 1)`,
+        ).run();
+        db.prepare("UPDATE users SET last_login = 5").run();
+      }),
+    ).toBe(1);
+  });
+
+  it.each([
+    [
+      "an item added",
+      "INSERT INTO items (id, owner, org_id, title, type, created, modified) VALUES ('i2', 'ann', 'org', 'T', 'CSV', 1, 1)",
+    ],
+    ["an item changed", "UPDATE items SET access = 'public' WHERE id = 'i1'"],
+    ["an item deleted", "DELETE FROM items WHERE id = 'i1'"],
+    [
+      "an item shared with a group",
+      "INSERT INTO item_groups (item_id, group_id, shared) VALUES ('i1', 'g1', 1)",
+    ],
+    [
+      "a member added to a group",
+      "INSERT INTO group_members (group_id, username, member_type, joined) VALUES ('g1', 'bob', 'member', 1)",
+    ],
+    [
+      "an item's categories changed",
+      "INSERT INTO item_categories (item_id, category) VALUES ('i1', '/Categories/Water')",
+    ],
+  ])("counts again after %s", (_what, sql) => {
+    expect(countsAfter(() => db.prepare(sql).run())).toBe(2);
+  });
+
+  it("sorts once per query and order, and again after a change to the items", () => {
     let sorted = 0;
     const sort = () => {
       sorted++;
@@ -31,13 +88,8 @@ describe("SearchMemo: a search's count and order, computed once per state of the
     memo.order("q", "title ASC", sort);
     memo.order("q", "title DESC", sort);
     expect(sorted).toBe(2);
-    db.prepare("INSERT INTO t (x) VALUES (1)").run();
+    db.prepare("UPDATE items SET title = 'Renamed' WHERE id = 'i1'").run();
     memo.order("q", "title ASC", sort);
     expect(sorted).toBe(3);
-    let counted = 0;
-    memo.total("q", () => ++counted);
-    db.prepare("DELETE FROM t").run();
-    memo.total("q", () => ++counted);
-    expect(counted).toBe(2);
   });
 });

@@ -13,6 +13,9 @@ export function openDatabase(dataDir: string): PortalDatabase {
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
+  // 64 MiB of page cache (16 by default here): 100,000 items with their search index fill
+  // about 60 MiB, and a search that has to go to the file for them costs twice as much.
+  db.pragma("cache_size = -65536");
   // Before migrating: the full-text triggers call it on every write.
   registerTextAnalysis(db);
   migrate(db, migrations);

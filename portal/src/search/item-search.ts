@@ -33,18 +33,19 @@ export interface ItemSearchResult {
   readonly counts: { fieldName: string; fieldValues: { value: string; count: number }[] }[];
 }
 
-const SORT_COLUMNS: Record<string, string> = {
-  title: "i.title COLLATE NOCASE",
-  uploaded: "i.created",
-  created: "i.created",
-  modified: "i.modified",
-  type: "i.type COLLATE NOCASE",
-  owner: "i.owner COLLATE NOCASE",
-  avgrating: "i.avg_rating",
-  numratings: "i.num_ratings",
-  numcomments: "i.num_comments",
-  numviews: "i.num_views",
-  size: "i.size",
+/** Each sort field's column, and the index (if any) that keeps the items in that order. */
+const SORT_COLUMNS: Record<string, { column: string; index?: string }> = {
+  title: { column: "i.title COLLATE NOCASE", index: "items_by_title" },
+  uploaded: { column: "i.created", index: "items_by_created" },
+  created: { column: "i.created", index: "items_by_created" },
+  modified: { column: "i.modified", index: "items_by_modified" },
+  type: { column: "i.type COLLATE NOCASE", index: "items_by_type_nocase" },
+  owner: { column: "i.owner COLLATE NOCASE" },
+  avgrating: { column: "i.avg_rating", index: "items_by_avg_rating" },
+  numratings: { column: "i.num_ratings", index: "items_by_num_ratings" },
+  numcomments: { column: "i.num_comments", index: "items_by_num_comments" },
+  numviews: { column: "i.num_views", index: "items_by_num_views" },
+  size: { column: "i.size", index: "items_by_size" },
 };
 
 export const SORT_FIELD_NAMES = Object.keys(SORT_COLUMNS);
@@ -69,7 +70,13 @@ export function searchItems(
   viewer: UserRecord | null,
   request: ItemSearchRequest,
 ): ItemSearchResult {
-  const conditions: SqlCondition[] = [visibleItemsSql(viewer), queryToSql(parseQuery(request.q))];
+  const visible = visibleItemsSql(viewer);
+  // Items still being uploaded in parts are not content yet.
+  const uploaded: SqlCondition = {
+    sql: "(i.upload_status IS NULL OR i.upload_status = 'completed')",
+    params: [],
+  };
+  const conditions: SqlCondition[] = [visible, uploaded, queryToSql(parseQuery(request.q))];
   if (request.filter) conditions.push(queryToSql(parseQuery(request.filter)));
   if (request.bbox) conditions.push(bboxCondition(request.bbox));
   for (const any of request.categories ?? []) conditions.push(categoryCondition(any));
@@ -81,11 +88,6 @@ export function searchItems(
       params: [request.groupId],
     });
   }
-  // Items still being uploaded in parts are not content yet.
-  conditions.push({
-    sql: "(i.upload_status IS NULL OR i.upload_status = 'completed')",
-    params: [],
-  });
   const where = conditions.map((condition) => condition.sql).join(" AND ");
   const params = conditions.flatMap((condition) => condition.params);
 
@@ -103,11 +105,17 @@ export function searchItems(
   );
   const order = orderBy(request);
   let rows: ItemRow[];
-  if (request.start === 1 || total === 0) {
-    // The first page alone is a top-N that SQLite keeps without sorting every match.
+  if (total === 0) {
+    rows = [];
+  } else if (request.start === 1) {
+    // The first page alone is a top-N: walked along the sort order's index when matches are
+    // common enough that `num` of them come soon, else picked from the matches without sorting
+    // them all (SQLite's own choice, which starts from the full-text index).
+    const walk = sortIndexWorthWalking(db, request, total);
     rows = cachedStatement(
       db,
-      `SELECT i.rowid AS rowid, i.* FROM items i WHERE ${where} ORDER BY ${order} LIMIT ?`,
+      `SELECT i.rowid AS rowid, i.* FROM items i${walk ? ` INDEXED BY ${walk}` : ""}
+       WHERE ${where} ORDER BY ${order} LIMIT ?`,
     ).all(...params, request.num) as ItemRow[];
   } else {
     const ordered = memo.order(query, order, () =>
@@ -119,14 +127,16 @@ export function searchItems(
       ).map((row) => row.rowid),
     );
     const page = ordered.slice(request.start - 1, request.start - 1 + request.num);
+    // The viewer's access is checked again on the page itself, so a remembered order can never
+    // show an item its viewer may no longer see.
     rows =
       page.length === 0
         ? []
         : (cachedStatement(
             db,
             `SELECT i.rowid AS rowid, i.* FROM json_each(?) p CROSS JOIN items i ON i.rowid = p.value
-             ORDER BY p.key`,
-          ).all(JSON.stringify(page)) as ItemRow[]);
+             WHERE ${visible.sql} AND ${uploaded.sql} ORDER BY p.key`,
+          ).all(JSON.stringify(page), ...visible.params) as ItemRow[]);
   }
   const counts = request.countFields.map((field) => {
     const expression = COUNT_EXPRESSIONS[field];
@@ -141,9 +151,34 @@ export function searchItems(
   return { total, items: rows.map(itemFromRow), counts };
 }
 
+/**
+ * The index to walk for a first page, when walking it beats starting from the matches: a walk
+ * reads about `num × items ÷ matches` index entries before it has `num` matches, cheap checks
+ * each; starting from the full-text index reads and sorts every candidate. Measured over 100,000
+ * items, the walk wins from about 1% of the items matching (at 2.5%: 3 ms against 19 ms; a walk
+ * of the whole index costs 5–20 ms). Only a single sort field has such an index (the rowid that
+ * breaks ties is in every index).
+ */
+function sortIndexWorthWalking(
+  db: PortalDatabase,
+  request: ItemSearchRequest,
+  total: number,
+): string | null {
+  if (request.sortFields.length > 1) return null;
+  const index =
+    request.sortFields.length === 0
+      ? "items_by_modified"
+      : SORT_COLUMNS[request.sortFields[0].toLowerCase()]?.index;
+  if (!index) return null;
+  const { items } = cachedStatement(db, "SELECT COUNT(*) AS items FROM items").get() as {
+    items: number;
+  };
+  return total * 100 >= items ? index : null;
+}
+
 function orderBy(request: ItemSearchRequest): string {
   const terms = request.sortFields.map((field, index) => {
-    const column = SORT_COLUMNS[field.toLowerCase()];
+    const column = SORT_COLUMNS[field.toLowerCase()]?.column;
     if (!column) throw new QuerySyntaxError(`cannot sort by '${field}'`);
     const order = request.sortOrders[index] ?? request.sortOrders[0] ?? "asc";
     return `${column} ${order.toUpperCase()}`;

@@ -1,5 +1,5 @@
-import { changeStamp } from "../db/change-stamp";
 import type { PortalDatabase } from "../db/open-database";
+import { cachedStatement } from "../db/statement-cache";
 
 const MAX_TOTALS = 256;
 /** Orders hold up to one row id per match; a few of them cover the searches being paged now. */
@@ -14,9 +14,10 @@ const memos = new WeakMap<PortalDatabase, Memo>();
 
 /**
  * What a search computed for its first page and its later pages reuse: the number of matches,
- * and the matches' row ids in the asked-for order. Keys carry the database's change stamp, so
- * a write of any kind (an item added, shared, deleted; a membership changed) makes every entry
- * stale and the next page computes afresh.
+ * and the matches' row ids in the asked-for order. Keys carry the search generation, which
+ * triggers move on every change to items, their sharing, categories, groups and memberships
+ * (migration 0012), so such a change makes every entry stale and the next search computes
+ * afresh; writes searches do not read (a sign-in, a log line) leave the entries valid.
  */
 export class SearchMemo {
   private readonly memo: Memo;
@@ -32,14 +33,29 @@ export class SearchMemo {
 
   /** The number of matches of `query`, counted once while the database is unchanged. */
   total(query: string, count: () => number): number {
-    return remember(this.memo.totals, `${changeStamp(this.db)}\u0000${query}`, MAX_TOTALS, count);
+    return remember(
+      this.memo.totals,
+      `${searchGeneration(this.db)}\u0000${query}`,
+      MAX_TOTALS,
+      count,
+    );
   }
 
   /** The row ids of `query`'s matches in `order`, sorted once while the database is unchanged. */
   order(query: string, order: string, sort: () => number[]): number[] {
-    const key = `${changeStamp(this.db)}\u0000${order}\u0000${query}`;
+    const key = `${searchGeneration(this.db)}\u0000${order}\u0000${query}`;
     return remember(this.memo.orders, key, MAX_ORDERS, sort);
   }
+}
+
+function searchGeneration(db: PortalDatabase): number {
+  const row = cachedStatement(
+    db,
+    "SELECT generation FROM search_generation WHERE id = 1",
+  ).get() as {
+    generation: number;
+  };
+  return row.generation;
 }
 
 /** The value under `key`, computed when absent; the least recently used entry goes when full. */

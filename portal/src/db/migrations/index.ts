@@ -10,6 +10,7 @@ import { analysedSearchText } from "./0008_analysed_search_text";
 import { signInLockout } from "./0009_sign_in_lockout";
 import { portalLogs } from "./0010_portal_logs";
 import { searchSortIndexes } from "./0011_search_sort_indexes";
+import { searchGeneration } from "./0012_search_generation";
 
 /** Every schema migration, oldest first. Append new ones; never edit or reorder old ones. */
 export const migrations: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   signInLockout,
   portalLogs,
   searchSortIndexes,
+  searchGeneration,
 ];
