@@ -12,6 +12,9 @@ import { createMap, type MapLocation, type MapOptions } from "./map/create-map";
 import type { MapView } from "./map/map-view";
 import { Session } from "./session/session";
 import { prepareSignIn } from "./sign-in";
+import { getSharingRoot } from "./rest/info";
+import * as portals from "./rest/portals";
+import { getCommunitySelf } from "./rest/users";
 import { User, type UserJSON } from "./users/user";
 import { UserManager } from "./users/user-manager";
 
@@ -122,8 +125,8 @@ export class GIS {
     session.auth = signIn.auth;
     try {
       const [properties, info] = await Promise.all([
-        session.get<PortalProperties>("portals/self"),
-        session.get<{ currentVersion?: unknown }>(session.restUrl, {}, { authenticate: false }),
+        portals.getPortalSelf(session),
+        getSharingRoot(session),
       ]);
       trustPortalHosts(session, properties);
       const me = await signedInUser(session, properties);
@@ -185,11 +188,8 @@ export class GIS {
   async updateProperties(propertiesDict: Record<string, unknown>): Promise<boolean> {
     plainObject(propertiesDict, "propertiesDict");
     const portalId = this.portalProperties.id ?? "self";
-    const result = await this.session.post<{ success?: boolean }>(
-      `portals/${encodeURIComponent(portalId)}/update`,
-      toParams(propertiesDict),
-    );
-    this.portalProperties = await this.session.get<PortalProperties>("portals/self");
+    const result = await portals.updatePortal(this.session, portalId, toParams(propertiesDict));
+    this.portalProperties = await portals.getPortalSelf(this.session);
     return result.success === true;
   }
 
@@ -200,7 +200,7 @@ export class GIS {
    * const { informationalBanner } = await gis.getOrgSettings();
    */
   async getOrgSettings(): Promise<Record<string, unknown>> {
-    return this.session.get<Record<string, unknown>>("portals/self/settings");
+    return portals.getPortalSettings(this.session);
   }
 
   /**
@@ -210,10 +210,7 @@ export class GIS {
    */
   async setOrgSettings(settings: Record<string, unknown>): Promise<boolean> {
     plainObject(settings, "settings");
-    const result = await this.session.post<{ success?: boolean }>(
-      "portals/self/settings/update",
-      toParams(settings),
-    );
+    const result = await portals.updatePortalSettings(this.session, toParams(settings));
     return result.success === true;
   }
 
@@ -256,7 +253,7 @@ async function signedInUser(
   if (properties.user && typeof properties.user.username === "string") return properties.user;
   // Anonymous and app logins have no user to ask community/self about.
   if (session.auth.scheme === "anonymous" || session.auth.scheme === "app") return null;
-  const self = await session.get<UserJSON>("community/self");
+  const self = await getCommunitySelf(session);
   return typeof self.username === "string" ? self : null;
 }
 

@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Session } from "../session/session";
 import type { FilePart } from "../session/files";
+import { getFileStream } from "../rest/files";
 
 /** What `data`, `thumbnail` and `metadata` accept: a path, a URL, bytes, or a stream. */
 export type FileInput = string | Buffer | Readable;
@@ -74,10 +75,7 @@ export async function prepareFile(
   const target = path.join(dir, filename);
   const cleanup = (): void => fs.rmSync(dir, { recursive: true, force: true });
   try {
-    const source =
-      typeof input === "string"
-        ? await session.request(input, {}, { method: "GET", responseKind: "stream", format: null })
-        : input;
+    const source = typeof input === "string" ? await getFileStream(session, input) : input;
     await pipeline(source, fs.createWriteStream(target));
   } catch (error) {
     cleanup();

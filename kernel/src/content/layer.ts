@@ -3,6 +3,7 @@ import { env } from "../env";
 import type { GIS } from "../gis";
 import type { Item } from "./item";
 import type { LayerProperties } from "../features/service-json";
+import { getLayerInfo } from "../rest/services";
 
 /**
  * A layer of a service (feature, map, image, …) by its URL.
@@ -76,7 +77,7 @@ export class Layer {
    */
   async getProperties(): Promise<LayerProperties> {
     if (!this.gis) throw new TypeError("gis: a Layer needs a GIS to reach its service");
-    return this.gis.session.get<LayerProperties>(this.url);
+    return getLayerInfo(this.gis.session, this.url);
   }
 
   /**

@@ -2,6 +2,8 @@ import { inspect } from "node:util";
 import type { Item } from "../content/item";
 import { env } from "../env";
 import type { GIS } from "../gis";
+import { addToDefinition, updateDefinition } from "../rest/feature-service-admin";
+import { getFeatureServiceInfo } from "../rest/feature-service";
 import { FeatureLayer } from "./feature-layer";
 import type { FeatureServiceProperties } from "./service-json";
 
@@ -20,10 +22,6 @@ export class FeatureLayerCollectionManager {
    */
   constructor(private readonly collection: FeatureLayerCollection) {}
 
-  private get adminUrl(): string {
-    return this.collection.url.replace("/rest/services/", "/rest/admin/services/");
-  }
-
   /**
    * Adds layers and tables. Python: `FeatureLayerCollectionManager.add_to_definition(json_dict)`.
    * @example
@@ -31,9 +29,7 @@ export class FeatureLayerCollectionManager {
    */
   async addToDefinition(jsonDict: Record<string, unknown>): Promise<Record<string, unknown>> {
     requireObject(jsonDict, "jsonDict");
-    return this.collection
-      .requireGis()
-      .session.post(`${this.adminUrl}/addToDefinition`, { addToDefinition: jsonDict });
+    return addToDefinition(this.collection.requireGis().session, this.collection.url, jsonDict);
   }
 
   /**
@@ -44,9 +40,7 @@ export class FeatureLayerCollectionManager {
    */
   async updateDefinition(jsonDict: Record<string, unknown>): Promise<Record<string, unknown>> {
     requireObject(jsonDict, "jsonDict");
-    return this.collection
-      .requireGis()
-      .session.post(`${this.adminUrl}/updateDefinition`, { updateDefinition: jsonDict });
+    return updateDefinition(this.collection.requireGis().session, this.collection.url, jsonDict);
   }
 
   /**
@@ -120,7 +114,7 @@ export class FeatureLayerCollection {
    * const { maxRecordCount } = await collection.getProperties();
    */
   async getProperties(): Promise<FeatureServiceProperties> {
-    return this.requireGis().session.get<FeatureServiceProperties>(this.url);
+    return getFeatureServiceInfo(this.requireGis().session, this.url);
   }
 
   /**

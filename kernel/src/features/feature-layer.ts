@@ -1,7 +1,7 @@
 import { Layer } from "../content/layer";
 import type { Item } from "../content/item";
 import type { GIS } from "../gis";
-import type { RequestParams } from "../session/params";
+import * as rest from "../rest/feature-service";
 import { type Feature, FeatureSet, type FeatureSetJSON } from "./feature-set";
 import type { GeometryFilter } from "./filters";
 import type { GeoJsonFeature, GeoJsonFeatureCollection } from "./geojson-conversion";
@@ -85,7 +85,7 @@ export interface EditFeaturesOptions {
 const JSON_PAGES: PageShape<FeatureSetJSON, Feature> = {
   features: (page) => page.features,
   exceeded: (page) => page.exceededTransferLimit === true,
-  format: "json",
+  read: rest.queryFeatures,
 };
 
 const GEOJSON_PAGES: PageShape<GeoJsonFeatureCollection, GeoJsonFeature> = {
@@ -93,7 +93,7 @@ const GEOJSON_PAGES: PageShape<GeoJsonFeatureCollection, GeoJsonFeature> = {
   exceeded: (page) =>
     (page.properties as { exceededTransferLimit?: boolean } | undefined)?.exceededTransferLimit ===
     true,
-  format: "geojson",
+  read: rest.queryFeaturesGeoJson,
 };
 
 const PASSED_THROUGH: readonly string[] = [
@@ -177,36 +177,36 @@ export class FeatureLayer extends Layer {
   async query(options: QueryOptions = {}): Promise<unknown> {
     const params = queryParams(options);
     const session = this.requireGis().session;
-    const url = `${this.url}/query`;
     if (options.returnCountOnly && !options.returnExtentOnly) {
-      return (await session.get<{ count: number }>(url, params)).count;
+      return (await rest.queryFeatureCount(session, this.url, params)).count;
     }
-    if (options.returnIdsOnly || options.returnExtentOnly) return session.get(url, params);
+    if (options.returnExtentOnly) return rest.queryFeatureExtent(session, this.url, params);
+    if (options.returnIdsOnly) return rest.queryFeatureIds(session, this.url, params);
     const pageAll = options.returnAllRecords !== false && options.resultRecordCount === undefined;
     if (options.asGeoJSON) {
-      if (!pageAll) return session.get(url, params, { format: "geojson" });
+      if (!pageAll) return rest.queryFeaturesGeoJson(session, this.url, params);
       const { first, features } = await pagedQuery(
         session,
-        url,
+        this.url,
         params,
         GEOJSON_PAGES,
         this.maxRecordCount(),
       );
-      const { properties: _properties, ...rest } = first;
-      return { ...rest, features };
+      const { properties: _properties, ...members } = first;
+      return { ...members, features };
     }
     let set: FeatureSet;
     if (pageAll) {
       const { first, features, exceeded } = await pagedQuery(
         session,
-        url,
+        this.url,
         params,
         JSON_PAGES,
         this.maxRecordCount(),
       );
       set = new FeatureSet({ ...first, features, exceededTransferLimit: exceeded });
     } else {
-      set = new FeatureSet(await session.get<FeatureSetJSON>(url, params));
+      set = new FeatureSet(await rest.queryFeatures(session, this.url, params));
     }
     return options.asDf ? set.sdf : set;
   }
@@ -228,8 +228,7 @@ export class FeatureLayer extends Layer {
     ) {
       throw new TypeError("deletes: expected object ids (numbers) or a comma-separated string");
     }
-    const session = this.requireGis().session;
-    return session.post<EditFeaturesResult>(`${this.url}/applyEdits`, {
+    return rest.applyEdits(this.requireGis().session, this.url, {
       adds,
       updates,
       deletes: Array.isArray(deletes) ? deletes.join(",") : deletes,
@@ -287,7 +286,7 @@ function featureList(
   return list;
 }
 
-function queryParams(options: QueryOptions): RequestParams {
+function queryParams(options: QueryOptions): rest.LayerQueryParams {
   if (typeof options !== "object" || options === null)
     throw new TypeError("options: expected an object");
   const { where, resultOffset, resultRecordCount } = options;
@@ -310,7 +309,7 @@ function queryParams(options: QueryOptions): RequestParams {
     throw new TypeError("objectIds: expected object ids (numbers) or a comma-separated string");
   }
   const filter = options.geometryFilter;
-  const params: RequestParams = {
+  const params: rest.LayerQueryParams = {
     where: where ?? "1=1",
     outFields: Array.isArray(options.outFields)
       ? options.outFields.join(",")
@@ -335,7 +334,7 @@ function queryParams(options: QueryOptions): RequestParams {
       : {}),
   };
   for (const key of PASSED_THROUGH) {
-    if (options[key] !== undefined) params[key] = options[key] as RequestParams[string];
+    if (options[key] !== undefined) params[key] = options[key] as rest.LayerQueryParams[string];
   }
   return params;
 }

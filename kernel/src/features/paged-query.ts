@@ -1,5 +1,9 @@
 import { mapConcurrent } from "../content/concurrency";
-import type { RequestParams } from "../session/params";
+import {
+  queryFeatureCount,
+  type LayerQueryParams,
+  type QueryRequestOptions,
+} from "../rest/feature-service";
 import type { Session } from "../session/session";
 
 /** Pages asked for at once: enough to hide latency, few enough not to crowd a shared service. */
@@ -9,8 +13,13 @@ export const CONCURRENT_QUERY_PAGES = 8;
 export interface PageShape<P, F> {
   features(page: P): readonly F[];
   exceeded(page: P): boolean;
-  /** The `f` parameter of the page requests. */
-  format: "json" | "geojson";
+  /** Asks for one page: the `rest/` query function of the format. */
+  read(
+    session: Session,
+    layerUrl: string,
+    params: LayerQueryParams,
+    options: QueryRequestOptions,
+  ): Promise<P>;
 }
 
 /** What a paged query collected: the first page (for its metadata) and every feature, in order. */
@@ -31,23 +40,23 @@ export interface PagedQueryResult<P, F> {
  */
 export async function pagedQuery<P, F>(
   session: Session,
-  url: string,
-  params: RequestParams,
+  layerUrl: string,
+  params: LayerQueryParams,
   shape: PageShape<P, F>,
   maxRecordCount: Promise<number | undefined>,
 ): Promise<PagedQueryResult<P, F>> {
   const start = typeof params.resultOffset === "number" ? params.resultOffset : 0;
   const cancel = new AbortController();
   const page = (offset: number, size?: number): Promise<P> =>
-    session.get<P>(
-      url,
+    shape.read(
+      session,
+      layerUrl,
       { ...params, resultOffset: offset, resultRecordCount: size },
-      { format: shape.format, signal: cancel.signal },
+      { signal: cancel.signal },
     );
   try {
-    const countParams: RequestParams = {
+    const countParams: LayerQueryParams = {
       ...params,
-      returnCountOnly: true,
       resultOffset: undefined,
       resultRecordCount: undefined,
       orderByFields: undefined,
@@ -56,7 +65,7 @@ export async function pagedQuery<P, F>(
     // statistics query cannot be counted) is still read, one page after another.
     const [first, total, limit] = await Promise.all([
       page(start),
-      session.get<{ count?: unknown }>(url, countParams, { signal: cancel.signal }).then(
+      queryFeatureCount(session, layerUrl, countParams, { signal: cancel.signal }).then(
         (answer) => (typeof answer.count === "number" ? answer.count : undefined),
         () => undefined,
       ),

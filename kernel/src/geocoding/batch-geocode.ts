@@ -1,4 +1,5 @@
 import type { GIS } from "../gis";
+import { geocodeAddresses } from "../rest/geocode";
 import type { AddressInput, GeocodeCandidate } from "./geocode";
 import { chooseGeocoder, type Geocoder } from "./geocoder";
 
@@ -44,22 +45,17 @@ export async function batchGeocode(
   const batchSize = await suggestedBatchSize(geocoder);
   const results: BatchGeocodeResult[] = new Array(records.length);
   for (let start = 0; start < records.length; start += batchSize) {
-    const answer = await geocoder.gis.session.post<{ locations?: BatchGeocodeResult[] }>(
-      `${geocoder.url}/geocodeAddresses`,
-      {
-        addresses: { records: records.slice(start, start + batchSize) },
-        sourceCountry: options.sourceCountry,
-        category: options.category,
-        outSR: options.outSr,
-        matchOutOfRange: options.matchOutOfRange,
-        locationType: options.locationType,
-        searchExtent: options.searchExtent,
-        langCode: options.langCode,
-        outFields: Array.isArray(options.outFields)
-          ? options.outFields.join(",")
-          : options.outFields,
-      },
-    );
+    const answer = await geocodeAddresses(geocoder.gis.session, geocoder.url, {
+      addresses: { records: records.slice(start, start + batchSize) },
+      sourceCountry: options.sourceCountry,
+      category: options.category,
+      outSR: options.outSr,
+      matchOutOfRange: options.matchOutOfRange,
+      locationType: options.locationType,
+      searchExtent: options.searchExtent,
+      langCode: options.langCode,
+      outFields: Array.isArray(options.outFields) ? options.outFields.join(",") : options.outFields,
+    });
     for (const location of answer.locations ?? []) {
       const index = Number(location.attributes.ResultID);
       if (Number.isInteger(index) && index >= 0 && index < results.length)

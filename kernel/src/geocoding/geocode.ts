@@ -1,5 +1,6 @@
 import { FeatureSet } from "../features/feature-set";
 import type { GIS } from "../gis";
+import { findAddressCandidates } from "../rest/geocode";
 import { chooseGeocoder, type Geocoder } from "./geocoder";
 
 /** A point with an optional spatial reference, or `[x, y]`. */
@@ -69,10 +70,7 @@ export async function geocode(
   checkOptions(options);
   const geocoder = chooseGeocoder(options.geocoder, options.gis);
   const outFields = options.outFields ?? "*";
-  const result = await geocoder.gis.session.get<{
-    candidates?: GeocodeCandidate[];
-    spatialReference?: { wkid?: number; latestWkid?: number };
-  }>(`${geocoder.url}/findAddressCandidates`, {
+  const result = await findAddressCandidates(geocoder.gis.session, geocoder.url, {
     ...addressParams,
     searchExtent: options.searchExtent,
     location: locationParam(options.location),

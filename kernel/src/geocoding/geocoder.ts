@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { env } from "../env";
 import type { GIS } from "../gis";
+import { getGeocodeServiceInfo } from "../rest/geocode";
 
 /** One entry of `helperServices.geocode` in portals/self. */
 export interface GeocoderInfo {
@@ -64,7 +65,7 @@ export class Geocoder {
    * const { singleLineAddressField } = await geocoder.getProperties();
    */
   async getProperties(): Promise<Record<string, unknown>> {
-    return this.gis.session.get<Record<string, unknown>>(this.url);
+    return getGeocodeServiceInfo(this.gis.session, this.url);
   }
 
   /**

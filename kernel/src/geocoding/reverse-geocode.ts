@@ -1,4 +1,5 @@
 import type { GIS } from "../gis";
+import * as rest from "../rest/geocode";
 import { locationParam, type GeocodeLocation } from "./geocode";
 import { chooseGeocoder, type Geocoder } from "./geocoder";
 
@@ -40,7 +41,7 @@ export async function reverseGeocode(
     throw new RangeError("distance: expected a non-negative number of meters");
   }
   const geocoder = chooseGeocoder(options.geocoder, options.gis);
-  return geocoder.gis.session.get<ReverseGeocodeResult>(`${geocoder.url}/reverseGeocode`, {
+  return rest.reverseGeocode(geocoder.gis.session, geocoder.url, {
     location: point,
     distance,
     outSR: options.outSr,

@@ -1,4 +1,5 @@
 import type { GIS } from "../gis";
+import * as rest from "../rest/geocode";
 import { locationParam, type GeocodeLocation } from "./geocode";
 import { chooseGeocoder, type Geocoder } from "./geocoder";
 
@@ -36,7 +37,7 @@ export async function suggest(text: string, options: SuggestOptions = {}): Promi
     throw new RangeError("maxSuggestions: expected a positive integer");
   }
   const geocoder = chooseGeocoder(options.geocoder, options.gis);
-  return geocoder.gis.session.get<SuggestResult>(`${geocoder.url}/suggest`, {
+  return rest.suggest(geocoder.gis.session, geocoder.url, {
     text,
     location: locationParam(options.location),
     distance: options.distance,

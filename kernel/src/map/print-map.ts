@@ -7,6 +7,7 @@ import type { Extent, MapState } from "./contract";
 import { checkExtent } from "./map-arguments";
 import { toWebMapJson } from "./web-map";
 import { positiveNumber } from "../arguments";
+import { exportWebMap } from "../rest/print";
 
 /** Options of `MapView.print` (Python's keyword arguments in camelCase). */
 export interface PrintMapOptions {
@@ -78,10 +79,11 @@ export async function printMap(
     exportOptions: { outputSize: size, dpi },
     ...(options.layoutOptions ? { layoutOptions: options.layoutOptions } : {}),
   };
-  const result = await gis.session.post<{ results?: { value?: { url?: string } }[] }>(
-    `${printTask.url}/execute`,
-    { Web_Map_as_JSON: webMap, Format: format, Layout_Template: layout },
-  );
+  const result = await exportWebMap(gis.session, printTask.url, {
+    Web_Map_as_JSON: webMap,
+    Format: format,
+    Layout_Template: layout,
+  });
   const url = result.results?.[0]?.value?.url;
   if (!url) throw new Error("print: the print service returned no file");
   return url;

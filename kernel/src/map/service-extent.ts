@@ -1,14 +1,9 @@
 // The extent a service layer reports about itself, for zoomToLayer.
 import type { GIS } from "../gis";
+import { getServiceInfo } from "../rest/services";
 import type { Extent } from "./contract";
 
-interface ServiceInfo {
-  extent?: Extent | null;
-  fullExtent?: Extent | null;
-  initialExtent?: Extent | null;
-}
-
 export async function serviceExtent(gis: GIS, url: string): Promise<Extent | null> {
-  const info = await gis.session.get<ServiceInfo>(url, { f: "json" });
+  const info = await getServiceInfo(gis.session, url);
   return info.extent ?? info.fullExtent ?? info.initialExtent ?? null;
 }

@@ -2,6 +2,7 @@ import type { Item } from "../content/item";
 import type { GIS } from "../gis";
 import { FeatureLayerCollection } from "../features/feature-layer-collection";
 import type { Feature } from "../features/feature-set";
+import { getFeatureLayerInfo } from "../rest/feature-service";
 import { createService } from "./create-service";
 
 /** Options of `item.copyFeatureLayerCollection`. */
@@ -85,7 +86,7 @@ export async function copyFeatureLayerCollection(
   const target = FeatureLayerCollection.fromItem(copy);
   const definitions = await Promise.all(
     chosen.map(async (entry) => {
-      const json = await item.gis.session.get<Record<string, unknown>>(`${source.url}/${entry.id}`);
+      const json = await getFeatureLayerInfo(item.gis.session, `${source.url}/${entry.id}`);
       return Object.fromEntries(Object.entries(json).filter(([key]) => !SERVER_KEYS.has(key)));
     }),
   );

@@ -1,5 +1,6 @@
 import type { Item } from "../content/item";
-import { userContentUrl } from "../rest/content-urls";
+import * as rest from "../rest/services";
+import { isServiceNameAvailable as askServiceNameAvailable } from "../rest/portals";
 import type { ItemProperties } from "../content/item-json";
 import type { GIS } from "../gis";
 
@@ -59,14 +60,11 @@ export async function createService(
   };
   const owner = options.owner ?? gis.users.me?.username;
   if (!owner) throw new TypeError("owner: sign in, or name the owner, to create a service");
-  const created = await gis.session.post<{ itemId?: string; success?: boolean }>(
-    `${userContentUrl(owner, options.folder)}/createService`,
-    {
-      createParameters: { ...createParameters, name },
-      outputType: options.serviceType ?? "featureService",
-      isView: options.isView ?? false,
-    },
-  );
+  const created = await rest.createService(gis.session, owner, options.folder, {
+    createParameters: { ...createParameters, name },
+    outputType: options.serviceType ?? "featureService",
+    isView: options.isView ?? false,
+  });
   if (!created.itemId) throw new Error(`createService answered without an item id for "${name}"`);
   const item = await gis.content.get(created.itemId);
   if (!item)
@@ -93,9 +91,6 @@ export async function isServiceNameAvailable(
   }
   const type = /^feature ?service$/i.test(serviceType) ? "Feature Service" : serviceType;
   const portalId = gis.properties.id ?? "self";
-  const answer = await gis.session.get<{ available?: boolean }>(
-    `portals/${encodeURIComponent(portalId)}/isServiceNameAvailable`,
-    { name: serviceName, type },
-  );
+  const answer = await askServiceNameAvailable(gis.session, portalId, { name: serviceName, type });
   return answer.available === true;
 }

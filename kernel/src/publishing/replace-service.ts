@@ -1,5 +1,5 @@
 import type { Item } from "../content/item";
-import { userContentUrl } from "../rest/content-urls";
+import * as rest from "../rest/services";
 import type { GIS } from "../gis";
 
 /** Options of `gis.content.replaceService`. */
@@ -29,15 +29,12 @@ export async function replaceService(
   const replacementItemId = idOf(newItem, "newItem");
   const owner = gis.users.me?.username;
   if (!owner) throw new TypeError("gis: replacing a service needs a signed-in user");
-  const answer = await gis.session.post<{ success?: boolean }>(
-    `${userContentUrl(owner)}/replaceService`,
-    {
-      toReplaceItemId,
-      replacementItemId,
-      replacedServiceName: options.replacedServiceName ?? undefined,
-      replaceMetadata: options.replaceMetadata ?? false,
-      createNewItem: false,
-    },
-  );
+  const answer = await rest.replaceService(gis.session, owner, {
+    toReplaceItemId,
+    replacementItemId,
+    replacedServiceName: options.replacedServiceName ?? undefined,
+    replaceMetadata: options.replaceMetadata ?? false,
+    createNewItem: false,
+  });
   return answer.success === true;
 }

@@ -3,6 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import type { Item } from "../content/item";
 import { FeatureLayerCollection } from "../features/feature-layer-collection";
+import { getFileBuffer } from "../rest/files";
+import { exportWebMap } from "../rest/print";
 
 const THUMBNAIL_SIZE: [number, number] = [600, 400];
 
@@ -46,21 +48,14 @@ export async function createThumbnail(
     operationalLayers: layers,
     exportOptions: { outputSize: THUMBNAIL_SIZE, dpi: 96 },
   };
-  const result = await item.gis.session.post<{ results?: { value?: { url?: string } }[] }>(
-    `${printTask.url}/execute`,
-    {
-      Web_Map_as_JSON: webMap,
-      Format: "PNG32",
-      Layout_Template: "MAP_ONLY",
-    },
-  );
+  const result = await exportWebMap(item.gis.session, printTask.url, {
+    Web_Map_as_JSON: webMap,
+    Format: "PNG32",
+    Layout_Template: "MAP_ONLY",
+  });
   const url = result.results?.[0]?.value?.url;
   if (!url) throw new Error("The print service returned no image");
-  const image = await item.gis.session.request<Buffer, "buffer">(
-    url,
-    {},
-    { method: "GET", responseKind: "buffer", format: null },
-  );
+  const image = await getFileBuffer(item.gis.session, url);
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "tsgis-thumbnail-"));
   const file = path.join(directory, `${item.id}.png`);
   fs.writeFileSync(file, image);

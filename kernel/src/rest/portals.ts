@@ -2,7 +2,55 @@ import type { Session } from "../session/session";
 import type { RequestParams } from "../session/params";
 import type { CertificateJSON } from "../admin/certificate-manager";
 import type { PasswordPolicyJSON } from "../admin/password-policy";
+import type { PortalProperties } from "../gis";
 import type { SuccessResponse } from "./success";
+
+/** `portals/{id}`: an organisation by its id (`self` for the signed-in user's). */
+function portalUrl(portalId: string): string {
+  return `portals/${encodeURIComponent(portalId)}`;
+}
+
+/** REST: `portals/self` (Portal Self): the organisation as the signed-in user sees it. */
+export async function getPortalSelf(session: Session): Promise<PortalProperties> {
+  return session.get<PortalProperties>("portals/self");
+}
+
+/** REST: `portals/{id}/update` (Update Portal), administrators only. */
+export async function updatePortal(
+  session: Session,
+  portalId: string,
+  properties: RequestParams,
+): Promise<SuccessResponse> {
+  return session.post<SuccessResponse>(`${portalUrl(portalId)}/update`, properties);
+}
+
+/** REST: `portals/self/settings` (Portal Settings): access notices, banner, …. */
+export async function getPortalSettings(session: Session): Promise<Record<string, unknown>> {
+  return session.get<Record<string, unknown>>("portals/self/settings");
+}
+
+/** REST: `portals/self/settings/update` (Update Portal Settings), administrators only. */
+export async function updatePortalSettings(
+  session: Session,
+  settings: RequestParams,
+): Promise<SuccessResponse> {
+  return session.post<SuccessResponse>("portals/self/settings/update", settings);
+}
+
+/** Parameters of Is Service Name Available: the name and the service type (`Feature Service`, …). */
+export interface ServiceNameParams {
+  name: string;
+  type: string;
+}
+
+/** REST: `portals/{id}/isServiceNameAvailable` (Is Service Name Available). */
+export async function isServiceNameAvailable(
+  session: Session,
+  portalId: string,
+  params: ServiceNameParams,
+): Promise<{ available?: boolean }> {
+  return session.get(`${portalUrl(portalId)}/isServiceNameAvailable`, { ...params });
+}
 
 /** One series of a usage answer: `[time, value]` pairs per interval, keyed by what was asked. */
 export interface UsageSeries {

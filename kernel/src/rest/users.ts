@@ -37,6 +37,11 @@ export async function searchUsers(
   return session.get<SearchPageJSON<UserJSON>>(USER_SEARCH_URL, { ...params });
 }
 
+/** REST: `community/self` (Self): the signed-in user. */
+export async function getCommunitySelf(session: Session): Promise<UserJSON> {
+  return session.get<UserJSON>("community/self");
+}
+
 /** REST: `community/users/{username}` (User). */
 export async function getUser(session: Session, username: string): Promise<UserJSON> {
   return session.get<UserJSON>(userUrl(username));
