@@ -3,7 +3,7 @@ import { usernameOf } from "../content/item-arguments";
 import type { GIS } from "../gis";
 import type { User } from "../users/user";
 import { usageParams, type UsageWindow } from "./usage-period";
-import { getUsage } from "../rest/portals";
+import { assignUserCredits, getUsage, unassignUserCredits } from "../rest/portals";
 
 function requireUsername(value: unknown): string {
   const name = usernameOf(value, "username");
@@ -94,10 +94,7 @@ export class CreditManager {
     const name = requireUsername(username);
     if (credits === undefined || credits === null) return this.deallocate(name);
     const amount = creditAmount(credits, "credits", false);
-    const result = await this.gis.session.post<{ success?: boolean }>(
-      "portals/self/assignUserCredits",
-      { userAssignments: JSON.stringify([{ username: name, credits: amount }]) },
-    );
+    const result = await assignUserCredits(this.gis.session, [{ username: name, credits: amount }]);
     return result.success === true;
   }
 
@@ -108,10 +105,7 @@ export class CreditManager {
    * await gis.admin.credits.deallocate("publisher");
    */
   async deallocate(username: string | User): Promise<boolean> {
-    const result = await this.gis.session.post<{ success?: boolean }>(
-      "portals/self/unassignUserCredits",
-      { usernames: JSON.stringify([requireUsername(username)]) },
-    );
+    const result = await unassignUserCredits(this.gis.session, [requireUsername(username)]);
     return result.success === true;
   }
 

@@ -4,7 +4,12 @@ import { usernameOf } from "../content/item-arguments";
 import type { User } from "../users/user";
 import { userTypeIdOf } from "../users/role-names";
 import { optionalBoolean, requireString } from "../arguments";
-import { getUserCounts, getUserLicenseTypes, updateUserLicenseType } from "../rest/portals";
+import {
+  getPurchases,
+  getUserCounts,
+  getUserLicenseTypes,
+  updateUserLicenseType,
+} from "../rest/portals";
 
 /** One app licence as `portals/self/purchases` lists it: the listing and what was provisioned. */
 export interface LicenseJSON {
@@ -309,10 +314,7 @@ export class LicenseManager {
    * const { purchases } = await gis.admin.license.getProperties();
    */
   async getProperties(): Promise<{ purchases: LicenseJSON[]; trials: LicenseJSON[] }> {
-    const result = await this.gis.session.get<{
-      purchases?: LicenseJSON[];
-      trials?: LicenseJSON[];
-    }>("portals/self/purchases");
+    const result = await getPurchases(this.gis.session);
     return { ...result, purchases: result.purchases ?? [], trials: result.trials ?? [] };
   }
 

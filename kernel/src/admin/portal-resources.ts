@@ -4,6 +4,12 @@ import path from "node:path";
 import { inspect } from "node:util";
 import type { GIS } from "../gis";
 import { optionalChoice, optionalNumber, optionalString, requireString } from "../arguments";
+import {
+  addPortalResource,
+  getPortalResourceBytes,
+  getPortalResources,
+  removePortalResource,
+} from "../rest/portals";
 
 /** One organisation resource as `portals/self/resources` lists it. */
 export interface PortalResource {
@@ -35,8 +41,6 @@ function resourceKey(value: unknown, argument: string): string {
  * const files = await gis.admin.resources.list();
  */
 export class PortalResourceManager {
-  private readonly url = "portals/self";
-
   /**
    * Made by `gis.admin`: use `gis.admin.resources`. Python: `PortalResourceManager(gis)`.
    * @example
@@ -52,10 +56,7 @@ export class PortalResourceManager {
   async list(options: { start?: number; num?: number } = {}): Promise<PortalResource[]> {
     const start = optionalNumber(options.start, "start", { min: 1 }) ?? 1;
     const num = optionalNumber(options.num, "num", { min: 0, max: 100 }) ?? 100;
-    const answer = await this.gis.session.get<{ resources?: PortalResource[] }>(
-      `${this.url}/resources`,
-      { start, num },
-    );
+    const answer = await getPortalResources(this.gis.session, start, num);
     return answer.resources ?? [];
   }
 
@@ -80,10 +81,10 @@ export class PortalResourceManager {
     if (file !== undefined && (!fs.existsSync(file) || !fs.statSync(file).isFile())) {
       throw new TypeError(`path: no such file: ${file}`);
     }
-    const answer = await this.gis.session.post<{ success?: boolean }>(
-      `${this.url}/addResource`,
+    const answer = await addPortalResource(
+      this.gis.session,
       { key, text, access },
-      file === undefined ? {} : { files: { file: { path: file } } },
+      file === undefined ? undefined : { path: file },
     );
     return answer.success === true;
   }
@@ -95,10 +96,7 @@ export class PortalResourceManager {
    */
   async delete(key: string): Promise<boolean> {
     resourceKey(key, "key");
-    const answer = await this.gis.session.post<{ success?: boolean }>(
-      `${this.url}/removeResource`,
-      { key },
-    );
+    const answer = await removePortalResource(this.gis.session, key);
     return answer.success === true;
   }
 
@@ -126,11 +124,7 @@ export class PortalResourceManager {
    */
   async bytes(resourceName: string): Promise<Buffer> {
     resourceKey(resourceName, "resourceName");
-    return this.gis.session.request(
-      `${this.url}/resources/${resourceName.split("/").map(encodeURIComponent).join("/")}`,
-      {},
-      { method: "GET", responseKind: "buffer", format: null },
-    );
+    return getPortalResourceBytes(this.gis.session, resourceName);
   }
 
   /**

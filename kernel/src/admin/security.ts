@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import type { GIS } from "../gis";
 import { optionalBoolean, optionalChoice, plainObject } from "../arguments";
+import { getPortalSelf } from "../rest/portals";
 
 /** The organisation's security settings, as `portals/self` reports them. */
 export interface SecurityConfig {
@@ -60,7 +61,7 @@ export class SecurityManager {
    * const config = await gis.admin.security.getConfig();
    */
   async getConfig(): Promise<SecurityConfig> {
-    const portal = await this.gis.session.get<Record<string, unknown>>("portals/self");
+    const portal = await getPortalSelf(this.gis.session);
     return {
       access: portal.access === "public" ? "public" : "private",
       allSSL: portal.allSSL === true,

@@ -4,6 +4,7 @@ import { inspect } from "node:util";
 import type { GIS } from "../gis";
 import { Group } from "../groups/group";
 import type { PortalResourceManager } from "./portal-resources";
+import { getPortalSelf } from "../rest/portals";
 import {
   maxCount,
   optionalBoolean,
@@ -62,7 +63,7 @@ export class UX {
   ) {}
 
   private async portal(): Promise<Record<string, unknown>> {
-    return this.gis.session.get<Record<string, unknown>>("portals/self");
+    return getPortalSelf(this.gis.session);
   }
 
   private async update(properties: Record<string, unknown>): Promise<boolean> {

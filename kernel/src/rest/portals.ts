@@ -1,8 +1,11 @@
 import type { Session } from "../session/session";
 import type { RequestParams } from "../session/params";
 import type { CertificateJSON } from "../admin/certificate-manager";
+import type { LicenseJSON } from "../admin/license-manager";
 import type { PasswordPolicyJSON } from "../admin/password-policy";
+import type { PortalResource } from "../admin/portal-resources";
 import type { PortalProperties } from "../gis";
+import type { FilePart } from "../session/files";
 import type { SuccessResponse } from "./success";
 
 /** `portals/{id}`: an organisation by its id (`self` for the signed-in user's). */
@@ -286,4 +289,92 @@ export async function unregisterCertificate(
   certificateId: string,
 ): Promise<SuccessResponse> {
   return session.post(`${certificateUrl(certificateId)}/unregister`);
+}
+
+/** A server federated with the portal as `portals/self/servers` lists it. */
+export interface PortalServerJSON {
+  url?: string;
+  adminUrl?: string;
+  serverRole?: string;
+  [field: string]: unknown;
+}
+
+/** REST: `portals/self/servers` (Servers): the ArcGIS Servers federated with the portal. */
+export async function getPortalServers(
+  session: Session,
+): Promise<{ servers?: PortalServerJSON[] }> {
+  return session.get("portals/self/servers");
+}
+
+/** REST: `portals/self/purchases` (Purchases): the organisation's app licences and trials. */
+export async function getPurchases(
+  session: Session,
+): Promise<{ purchases?: LicenseJSON[]; trials?: LicenseJSON[]; [key: string]: unknown }> {
+  return session.get("portals/self/purchases");
+}
+
+/** REST: `portals/self/assignUserCredits` (Assign User Credits). */
+export async function assignUserCredits(
+  session: Session,
+  assignments: { username: string; credits: number }[],
+): Promise<SuccessResponse> {
+  return session.post("portals/self/assignUserCredits", {
+    userAssignments: JSON.stringify(assignments),
+  });
+}
+
+/** REST: `portals/self/unassignUserCredits` (Unassign User Credits). */
+export async function unassignUserCredits(
+  session: Session,
+  usernames: string[],
+): Promise<SuccessResponse> {
+  return session.post("portals/self/unassignUserCredits", { usernames: JSON.stringify(usernames) });
+}
+
+const RESOURCES_URL = "portals/self/resources";
+
+/** REST: `portals/self/resources` (Resources), one page. */
+export async function getPortalResources(
+  session: Session,
+  start: number,
+  num: number,
+): Promise<{ resources?: PortalResource[] }> {
+  return session.get(RESOURCES_URL, { start, num });
+}
+
+/** Parameters of Add Resource: the key, and the content as `text` or as the uploaded `file`. */
+export interface AddResourceParams {
+  key: string;
+  text?: string;
+  access?: "public" | "org" | "private";
+}
+
+/** REST: `portals/self/addResource` (Add Resource); `file` uploads a local file as the content. */
+export async function addPortalResource(
+  session: Session,
+  params: AddResourceParams,
+  file?: FilePart,
+): Promise<SuccessResponse> {
+  return session.post(
+    "portals/self/addResource",
+    { ...params },
+    file === undefined ? {} : { files: { file } },
+  );
+}
+
+/** REST: `portals/self/removeResource` (Remove Resource). */
+export async function removePortalResource(
+  session: Session,
+  key: string,
+): Promise<SuccessResponse> {
+  return session.post("portals/self/removeResource", { key });
+}
+
+/** REST: `portals/self/resources/{key}` (the resource file itself, as bytes). */
+export async function getPortalResourceBytes(session: Session, key: string): Promise<Buffer> {
+  return session.request(
+    `${RESOURCES_URL}/${key.split("/").map(encodeURIComponent).join("/")}`,
+    {},
+    { method: "GET", responseKind: "buffer", format: null },
+  );
 }
