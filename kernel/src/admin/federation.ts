@@ -1,5 +1,6 @@
 import { inspect } from "node:util";
 import type { GIS } from "../gis";
+import { getFederatedServers, portalAdminUrl } from "../rest/portal-admin";
 
 /** A server federated with the portal. */
 export interface FederatedServerJSON {
@@ -15,9 +16,7 @@ export interface FederatedServerJSON {
 
 /** The servers `/portaladmin/federation/servers` lists. */
 export async function federatedServers(gis: GIS): Promise<FederatedServerJSON[]> {
-  const result = await gis.session.get<{ servers?: FederatedServerJSON[] }>(
-    `${gis.url}/portaladmin/federation/servers`,
-  );
+  const result = await getFederatedServers(gis.session);
   return result.servers ?? [];
 }
 
@@ -50,6 +49,6 @@ export class Federation {
    * console.log(util.inspect(gis.admin.federation));
    */
   [inspect.custom](): string {
-    return `<Federation url:"${this.gis.url}/portaladmin/federation">`;
+    return `<Federation url:"${portalAdminUrl(this.gis.session)}/federation">`;
   }
 }

@@ -1,6 +1,13 @@
 import { inspect } from "node:util";
 import type { GIS } from "../gis";
 import { optionalChoice } from "../arguments";
+import {
+  cleanLogs,
+  editLogSettings,
+  getLogSettings,
+  portalAdminUrl,
+  queryLogs,
+} from "../rest/portal-admin";
 
 /** A log level; a query returns records at or more severe than the level it names. */
 export type LogLevel = "OFF" | "SEVERE" | "WARNING" | "INFO" | "FINE" | "VERBOSE" | "DEBUG";
@@ -116,7 +123,7 @@ export class Logs {
   constructor(protected readonly gis: GIS) {}
 
   private get url(): string {
-    return `${this.gis.url}/portaladmin/logs`;
+    return `${portalAdminUrl(this.gis.session)}/logs`;
   }
 
   /**
@@ -143,7 +150,7 @@ export class Logs {
         `pageSize: expected a whole number from 1 to 10000, got ${String(pageSize)}`,
       );
     }
-    return this.gis.session.post<LogQueryResult>(`${this.url}/query`, {
+    return queryLogs(this.gis.session, {
       startTime: timeParam(all.startTime, "startTime"),
       endTime: timeParam(all.endTime, "endTime"),
       level: optionalChoice(all.level, "level", LOG_LEVELS) ?? "WARNING",
@@ -159,7 +166,7 @@ export class Logs {
    * await gis.admin.logs.clean();
    */
   async clean(): Promise<boolean> {
-    const result = await this.gis.session.post<{ status?: string }>(`${this.url}/clean`);
+    const result = await cleanLogs(this.gis.session);
     return result.status === "success";
   }
 
@@ -169,7 +176,7 @@ export class Logs {
    * const { logLevel } = await gis.admin.logs.getSettings();
    */
   async getSettings(): Promise<LogSettings> {
-    return this.gis.session.get<LogSettings>(`${this.url}/settings`);
+    return getLogSettings(this.gis.session);
   }
 
   /**
@@ -199,10 +206,7 @@ export class Logs {
         throw new TypeError(`settings.${name}: expected a string, number or boolean`);
       }
     }
-    const result = await this.gis.session.post<{ status?: string }>(
-      `${this.url}/settings/edit`,
-      params,
-    );
+    const result = await editLogSettings(this.gis.session, params);
     return result.status === "success";
   }
 

@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import type { GIS } from "../gis";
 import { requireString } from "../arguments";
+import { getMachineStatus, getMachines, portalAdminUrl } from "../rest/portal-admin";
 
 /** A machine as `/portaladmin/machines` lists it. */
 export interface MachineJSON {
@@ -41,9 +42,7 @@ export class Machine {
    * const { status } = await machine.status();
    */
   async status(): Promise<{ status: string; [field: string]: unknown }> {
-    return this.gis.session.get(
-      `${this.gis.url}/portaladmin/machines/status/${encodeURIComponent(this.name)}`,
-    );
+    return getMachineStatus(this.gis.session, this.name);
   }
 
   /** Python's repr. @example console.log(machine) */
@@ -72,9 +71,7 @@ export class Machines {
    * for (const machine of await gis.admin.machines.list()) console.log(machine.name);
    */
   async list(): Promise<Machine[]> {
-    const result = await this.gis.session.get<{ machines?: MachineJSON[] }>(
-      `${this.gis.url}/portaladmin/machines`,
-    );
+    const result = await getMachines(this.gis.session);
     return (result.machines ?? []).map((json) => new Machine(this.gis, json));
   }
 
@@ -94,6 +91,6 @@ export class Machines {
    * console.log(util.inspect(gis.admin.machines));
    */
   [inspect.custom](): string {
-    return `<Machines url:"${this.gis.url}/portaladmin/machines">`;
+    return `<Machines url:"${portalAdminUrl(this.gis.session)}/machines">`;
   }
 }

@@ -1,5 +1,13 @@
 import { inspect } from "node:util";
 import type { GIS } from "../gis";
+import {
+  getDirectories,
+  getSystemLicenses,
+  getSystemProperties,
+  getWebAdaptors,
+  portalAdminUrl,
+  updateSystemProperties,
+} from "../rest/portal-admin";
 
 /** A directory the portal keeps data in. */
 export interface DirectoryJSON {
@@ -25,7 +33,7 @@ export class System {
   constructor(protected readonly gis: GIS) {}
 
   private get url(): string {
-    return `${this.gis.url}/portaladmin/system`;
+    return `${portalAdminUrl(this.gis.session)}/system`;
   }
 
   /**
@@ -34,7 +42,7 @@ export class System {
    * const { WebContextURL } = await gis.admin.system.getProperties();
    */
   async getProperties(): Promise<Record<string, unknown>> {
-    return this.gis.session.get<Record<string, unknown>>(`${this.url}/properties`);
+    return getSystemProperties(this.gis.session);
   }
 
   /**
@@ -46,12 +54,7 @@ export class System {
     if (typeof properties !== "object" || properties === null || Array.isArray(properties)) {
       throw new TypeError("properties: expected an object of system properties");
     }
-    const result = await this.gis.session.post<{ status?: string }>(
-      `${this.url}/properties/update`,
-      {
-        properties: JSON.stringify(properties),
-      },
-    );
+    const result = await updateSystemProperties(this.gis.session, properties);
     return result.status === "success";
   }
 
@@ -61,9 +64,7 @@ export class System {
    * for (const dir of await gis.admin.system.getDirectories()) console.log(dir.name, dir.physicalPath);
    */
   async getDirectories(): Promise<DirectoryJSON[]> {
-    const result = await this.gis.session.get<{ directories?: DirectoryJSON[] }>(
-      `${this.url}/directories`,
-    );
+    const result = await getDirectories(this.gis.session);
     return result.directories ?? [];
   }
 
@@ -74,9 +75,7 @@ export class System {
    * const adaptors = await gis.admin.system.getWebAdaptors();
    */
   async getWebAdaptors(): Promise<Record<string, unknown>[]> {
-    const result = await this.gis.session.get<{ webAdaptors?: Record<string, unknown>[] }>(
-      `${this.url}/webadaptors`,
-    );
+    const result = await getWebAdaptors(this.gis.session);
     return result.webAdaptors ?? [];
   }
 
@@ -87,7 +86,7 @@ export class System {
    * const { currentRegisteredMembers } = await gis.admin.system.getLicenses();
    */
   async getLicenses(): Promise<Record<string, unknown>> {
-    return this.gis.session.get<Record<string, unknown>>(`${this.url}/licenses`);
+    return getSystemLicenses(this.gis.session);
   }
 
   /**
