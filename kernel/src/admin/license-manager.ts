@@ -10,6 +10,11 @@ import {
   getUserLicenseTypes,
   updateUserLicenseType,
 } from "../rest/portals";
+import {
+  getUserEntitlement,
+  getUserEntitlements,
+  provisionUserEntitlements,
+} from "../rest/listings";
 
 /** One app licence as `portals/self/purchases` lists it: the listing and what was provisioned. */
 export interface LicenseJSON {
@@ -93,10 +98,6 @@ export class License {
     return this.json;
   }
 
-  private get listingUrl(): string {
-    return `content/listings/${encodeURIComponent(this.json.listing.itemId)}`;
-  }
-
   /**
    * Every member holding entitlements of this licence. Python: `License.all()`.
    * @example
@@ -105,10 +106,12 @@ export class License {
   async all(): Promise<UserEntitlementJSON[]> {
     const found: UserEntitlementJSON[] = [];
     for (let start = 1; start > 0;) {
-      const page = await this.gis.session.get<{
-        userEntitlements?: UserEntitlementJSON[];
-        nextStart?: number;
-      }>(`${this.listingUrl}/userEntitlements`, { start, num: 100 });
+      const page = await getUserEntitlements(
+        this.gis.session,
+        this.json.listing.itemId,
+        start,
+        100,
+      );
       found.push(...(page.userEntitlements ?? []));
       start = page.nextStart ?? -1;
     }
@@ -122,9 +125,7 @@ export class License {
    */
   async check(user: string | User): Promise<string[]> {
     const username = requireUsername(user, "user");
-    const result = await this.gis.session.get<{ userEntitlements?: UserEntitlementJSON | null }>(
-      `${this.listingUrl}/userEntitlements/${encodeURIComponent(username)}`,
-    );
+    const result = await getUserEntitlement(this.gis.session, this.json.listing.itemId, username);
     return result.userEntitlements?.entitlements ?? [];
   }
 
@@ -214,13 +215,11 @@ export class License {
     entitlements: string[],
     suppressEmail: boolean,
   ): Promise<boolean> {
-    const result = await this.gis.session.post<{ success?: boolean }>(
-      `${this.listingUrl}/provisionUserEntitlements`,
-      {
-        userEntitlements: JSON.stringify({ users: [username], entitlements }),
-        suppressCustomerEmail: suppressEmail,
-      },
-    );
+    const result = await provisionUserEntitlements(this.gis.session, this.json.listing.itemId, {
+      users: [username],
+      entitlements,
+      suppressCustomerEmail: suppressEmail,
+    });
     return result.success === true;
   }
 
