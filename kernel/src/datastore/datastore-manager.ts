@@ -2,7 +2,10 @@ import { inspect } from "node:util";
 import { ArcGISError } from "../errors";
 import type { GIS } from "../gis";
 import type { RequestParams } from "../session/params";
-import { Datastore, type DataItemJSON } from "./datastore";
+import type { Session } from "../session/session";
+import * as rest from "../rest/datastores";
+import { getPortalServers } from "../rest/portals";
+import { Datastore } from "./datastore";
 import {
   optionalBoolean,
   optionalChoice,
@@ -10,12 +13,6 @@ import {
   plainObject,
   requireString,
 } from "../arguments";
-
-interface ServerJSON {
-  url?: string;
-  adminUrl?: string;
-  serverRole?: string;
-}
 
 const CLOUD_PROVIDERS = ["azuredatalakestore", "amazon", "Alibaba", "azure"] as const;
 
@@ -48,21 +45,24 @@ export class DatastoreManager {
     params: RequestParams = {},
     method: "GET" | "POST" = "POST",
   ): Promise<T> {
-    const root = await this.hostingAdminUrl();
-    return this.gis.session.request<T>(`${root}/${operation}`, params, { method });
+    const { session, adminUrl } = await this.connection();
+    return rest.serverAdminRequest<T>(session, adminUrl, operation, params, method);
+  }
+
+  /** @internal The session and the hosting server's admin URL, for this manager's Datastores. */
+  async connection(): Promise<{ session: Session; adminUrl: string }> {
+    return { session: this.gis.session, adminUrl: await this.hostingAdminUrl() };
   }
 
   /** The admin URL of the hosting server, found once from `portals/self/servers`. */
   private hostingAdminUrl(): Promise<string> {
-    this.adminUrl ??= this.gis.session
-      .get<{ servers?: ServerJSON[] }>("portals/self/servers")
-      .then((answer) => {
-        const servers = answer.servers ?? [];
-        const hosting = servers.find((s) => s.serverRole === "HOSTING_SERVER") ?? servers[0];
-        const base = hosting?.adminUrl ?? hosting?.url;
-        if (!base) throw new Error("The portal has no hosting server, so it has no data store.");
-        return `${base.replace(/\/+$/, "")}/admin`;
-      });
+    this.adminUrl ??= getPortalServers(this.gis.session).then((answer) => {
+      const servers = answer.servers ?? [];
+      const hosting = servers.find((s) => s.serverRole === "HOSTING_SERVER") ?? servers[0];
+      const base = hosting?.adminUrl ?? hosting?.url;
+      if (!base) throw new Error("The portal has no hosting server, so it has no data store.");
+      return `${base.replace(/\/+$/, "")}/admin`;
+    });
     this.adminUrl.catch(() => (this.adminUrl = null));
     return this.adminUrl;
   }
@@ -78,7 +78,8 @@ export class DatastoreManager {
     const body = plainObject(item, "item");
     requireString(body.path, "item.path");
     requireString(body.type, "item.type");
-    const result = await this.call<{ success?: boolean }>("data/registerItem", { item: body });
+    const { session, adminUrl } = await this.connection();
+    const result = await rest.registerDataItem(session, adminUrl, body);
     return result.success === true ? this.get(body.path as string) : null;
   }
 
@@ -197,10 +198,11 @@ export class DatastoreManager {
   async get(path: string): Promise<Datastore | null> {
     requireString(path, "path");
     try {
-      const json = await this.call<DataItemJSON>(
-        `data/items${path.startsWith("/") ? path : `/${path}`}`,
-        {},
-        "GET",
+      const { session, adminUrl } = await this.connection();
+      const json = await rest.getDataItem(
+        session,
+        adminUrl,
+        path.startsWith("/") ? path : `/${path}`,
       );
       return new Datastore(this, json.path, json);
     } catch (error) {
@@ -226,16 +228,14 @@ export class DatastoreManager {
     const types = Array.isArray(options.types)
       ? options.types.join(",")
       : optionalString(options.types, "types");
-    const result = await this.call<{ items?: DataItemJSON[] }>(
-      "data/findItems",
-      {
-        parentPath: optionalString(options.parentPath, "parentPath"),
-        ancestorPath: optionalString(options.ancestorPath, "ancestorPath"),
-        types,
-        id: optionalString(options.id, "id"),
-      },
-      "GET",
-    );
+    const params = {
+      parentPath: optionalString(options.parentPath, "parentPath"),
+      ancestorPath: optionalString(options.ancestorPath, "ancestorPath"),
+      types,
+      id: optionalString(options.id, "id"),
+    };
+    const { session, adminUrl } = await this.connection();
+    const result = await rest.findDataItems(session, adminUrl, params);
     return (result.items ?? []).map((json) => new Datastore(this, json.path, json));
   }
 
@@ -246,7 +246,8 @@ export class DatastoreManager {
    * if (!(await gis.datastore.validate())) console.log("some data items are unreachable");
    */
   async validate(): Promise<boolean> {
-    const result = await this.call<{ status?: string }>("data/validateAllDataItems");
+    const { session, adminUrl } = await this.connection();
+    const result = await rest.validateAllDataItems(session, adminUrl);
     return result.status === "success";
   }
 
@@ -256,7 +257,8 @@ export class DatastoreManager {
    * const { blockDataCopy } = await gis.datastore.getConfig();
    */
   async getConfig(): Promise<Record<string, unknown>> {
-    return this.call<Record<string, unknown>>("data/config", {}, "GET");
+    const { session, adminUrl } = await this.connection();
+    return rest.getDataStoreConfig(session, adminUrl);
   }
 
   /**
@@ -266,9 +268,8 @@ export class DatastoreManager {
    */
   async setConfig(config: Record<string, unknown>): Promise<boolean> {
     plainObject(config, "config");
-    const result = await this.call<{ success?: boolean }>("data/config/update", {
-      datastoreConfig: config,
-    });
+    const { session, adminUrl } = await this.connection();
+    const result = await rest.updateDataStoreConfig(session, adminUrl, config);
     return result.success === true;
   }
 

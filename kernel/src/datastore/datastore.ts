@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import type { DatastoreManager } from "./datastore-manager";
 import { plainObject, requireString } from "../arguments";
+import * as rest from "../rest/datastores";
 
 /** A registered data item as the server's data store describes it. */
 export interface DataItemJSON {
@@ -66,8 +67,11 @@ export class Datastore {
    */
   async update(item: Record<string, unknown>): Promise<boolean> {
     plainObject(item, "item");
-    const result = await this.datastore.call<{ success?: boolean }>(`data/items${this.path}/edit`, {
-      item: { ...this.json, ...item, path: this.path },
+    const { session, adminUrl } = await this.datastore.connection();
+    const result = await rest.editDataItem(session, adminUrl, this.path, {
+      ...this.json,
+      ...item,
+      path: this.path,
     });
     if (result.success === true)
       this.json = { ...this.json, ...item, path: this.path } as DataItemJSON;
@@ -80,9 +84,8 @@ export class Datastore {
    * if (!(await item.validate())) console.log("not reachable");
    */
   async validate(): Promise<boolean> {
-    const result = await this.datastore.call<{ status?: string }>("data/validateDataItem", {
-      item: this.json,
-    });
+    const { session, adminUrl } = await this.datastore.connection();
+    const result = await rest.validateDataItem(session, adminUrl, this.json);
     return result.status === "success";
   }
 
@@ -92,10 +95,8 @@ export class Datastore {
    * await item.delete();
    */
   async delete(): Promise<boolean> {
-    const result = await this.datastore.call<{ success?: boolean }>("data/unregisterItem", {
-      itempath: this.path,
-      force: true,
-    });
+    const { session, adminUrl } = await this.datastore.connection();
+    const result = await rest.unregisterDataItem(session, adminUrl, this.path);
     return result.success === true;
   }
 
@@ -105,11 +106,8 @@ export class Datastore {
    * if ((await item.getRefCount()) === 0) await item.delete();
    */
   async getRefCount(): Promise<number> {
-    const result = await this.datastore.call<{ totalRefCount?: number }>(
-      "data/computeTotalRefCount",
-      { itempath: this.path },
-      "GET",
-    );
+    const { session, adminUrl } = await this.datastore.connection();
+    const result = await rest.computeTotalRefCount(session, adminUrl, this.path);
     return result.totalRefCount ?? 0;
   }
 
@@ -119,11 +117,8 @@ export class Datastore {
    * const { datasets } = await share.getDatasets();
    */
   async getDatasets(): Promise<{ datasets: Record<string, unknown>[] }> {
-    const result = await this.datastore.call<{ datasets?: Record<string, unknown>[] }>(
-      `data/items${this.path}/datasets`,
-      {},
-      "GET",
-    );
+    const { session, adminUrl } = await this.datastore.connection();
+    const result = await rest.getDataItemDatasets(session, adminUrl, this.path);
     return { datasets: result.datasets ?? [] };
   }
 
@@ -133,11 +128,8 @@ export class Datastore {
    * const manifest = await share.getManifest();
    */
   async getManifest(): Promise<Record<string, unknown>> {
-    return this.datastore.call<Record<string, unknown>>(
-      `data/items${this.path}/manifest`,
-      {},
-      "GET",
-    );
+    const { session, adminUrl } = await this.datastore.connection();
+    return rest.getDataItemManifest(session, adminUrl, this.path);
   }
 
   /**
@@ -147,12 +139,8 @@ export class Datastore {
    */
   async setManifest(manifest: Record<string, unknown>): Promise<boolean> {
     plainObject(manifest, "manifest");
-    const result = await this.datastore.call<{ success?: boolean }>(
-      `data/items${this.path}/manifest/update`,
-      {
-        manifest,
-      },
-    );
+    const { session, adminUrl } = await this.datastore.connection();
+    const result = await rest.updateDataItemManifest(session, adminUrl, this.path, manifest);
     return result.success === true;
   }
 
@@ -162,9 +150,8 @@ export class Datastore {
    * await share.regenerate();
    */
   async regenerate(): Promise<boolean> {
-    const result = await this.datastore.call<{ success?: boolean }>(
-      `data/items${this.path}/manifest/regenerate`,
-    );
+    const { session, adminUrl } = await this.datastore.connection();
+    const result = await rest.regenerateDataItemManifest(session, adminUrl, this.path);
     return result.success === true;
   }
 

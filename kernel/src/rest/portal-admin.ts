@@ -5,15 +5,11 @@ import type { LogQueryResult, LogSettings } from "../admin/logs";
 import type { MachineJSON } from "../admin/machines";
 import type { DirectoryJSON } from "../admin/system";
 import type { Session } from "../session/session";
+import type { StatusResponse } from "./success";
 
 /** The Portal Administrator API sits beside the Sharing API, not under it. */
 export function portalAdminUrl(session: Session): string {
   return `${session.portalUrl}/portaladmin`;
-}
-
-/** What the Portal Administrator API answers for an operation that changes something. */
-export interface StatusResponse {
-  status?: string;
 }
 
 /** Parameters of Query Logs. */

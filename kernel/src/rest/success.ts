@@ -2,3 +2,8 @@
 export interface SuccessResponse {
   success?: boolean;
 }
+
+/** What the Administrator APIs (portal's and server's) answer: `{ "status": "success" }`. */
+export interface StatusResponse {
+  status?: string;
+}
