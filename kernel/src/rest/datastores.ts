@@ -66,7 +66,7 @@ export async function validateAllDataItems(
   return session.post(`${adminUrl}/data/validateAllDataItems`);
 }
 
-/** REST: `{adminUrl}/data/config` (Data Store Configuration). */
+/** REST: `{adminUrl}/data/config` (Datastore Configuration). */
 export async function getDataStoreConfig(
   session: Session,
   adminUrl: string,
@@ -74,7 +74,7 @@ export async function getDataStoreConfig(
   return session.get<Record<string, unknown>>(`${adminUrl}/data/config`);
 }
 
-/** REST: `{adminUrl}/data/config/update` (Update Data Store Configuration). */
+/** REST: `{adminUrl}/data/config/update` (Update Datastore Configuration). */
 export async function updateDataStoreConfig(
   session: Session,
   adminUrl: string,
@@ -111,7 +111,7 @@ export async function unregisterDataItem(
   return session.post(`${adminUrl}/data/unregisterItem`, { itempath, force: true });
 }
 
-/** REST: `{adminUrl}/data/computeTotalRefCount` (Compute Total Reference Count). */
+/** REST: `{adminUrl}/data/computeTotalRefCount` (Compute Ref Count). */
 export async function computeTotalRefCount(
   session: Session,
   adminUrl: string,
@@ -120,7 +120,7 @@ export async function computeTotalRefCount(
   return session.get(`${adminUrl}/data/computeTotalRefCount`, { itempath });
 }
 
-/** REST: `{adminUrl}/data/items{path}/datasets` (the datasets of a big data file share). */
+/** REST: `{adminUrl}/data/items{path}/datasets` (Datasets of a big data file share). */
 export async function getDataItemDatasets(
   session: Session,
   adminUrl: string,

@@ -28,7 +28,7 @@ export async function getUserEntitlements(
   });
 }
 
-/** REST: `content/listings/{itemId}/userEntitlements/{username}` (one member's entitlements). */
+/** REST: `content/listings/{itemId}/userEntitlements/{username}` (User Entitlements of one member). */
 export async function getUserEntitlement(
   session: Session,
   itemId: string,

@@ -88,7 +88,7 @@ export async function getMachines(session: Session): Promise<{ machines?: Machin
   return session.get(`${portalAdminUrl(session)}/machines`);
 }
 
-/** REST: `portaladmin/machines/status/{machineName}` (Machine Status). */
+/** REST: `portaladmin/machines/status/{machineName}` (Status): whether the machine is up. */
 export async function getMachineStatus(
   session: Session,
   machineName: string,
