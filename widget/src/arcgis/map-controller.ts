@@ -26,7 +26,7 @@ import { drawShape } from "./draw-shape";
 import { galleryBasemap } from "./gallery-basemap";
 import { layerStack, layerChange } from "../sync/layer-diff";
 import { applyLayerProperties, createLayer } from "./layers";
-import { applySmartRenderer } from "./smart-renderer";
+import { computeSmartRenderer } from "./smart-renderer";
 import { VIEW_WIDGET_KEYS, ViewWidgets } from "./view-widgets";
 import { OCEAN_COLOR, webMercatorLods } from "./offline-basemap";
 import { readViewpoint } from "./viewpoint";
@@ -398,7 +398,7 @@ export class MapController {
         this.layersById.set(spec.id, layer);
         this.layerSpecs.set(spec.id, spec);
         this.map.add(layer, this.map.layers.indexOf(this.graphicsLayer));
-        if (spec.smartRenderer) this.computeSmartRenderer(layer, spec.smartRenderer);
+        if (spec.smartRenderer) this.applySmartRenderer(spec.id, layer, spec.smartRenderer);
         // The record may have changed, or others moved, while the layer was being made.
         const latest = this.state.layers.find((s) => s.id === spec.id);
         remake = latest !== undefined && !this.followLayer(latest);
@@ -432,7 +432,7 @@ export class MapController {
     }
     this.layerSpecs.set(spec.id, spec);
     applyLayerProperties(layer, change.title, change.properties);
-    if (change.smartRenderer) this.computeSmartRenderer(layer, change.smartRenderer);
+    if (change.smartRenderer) this.applySmartRenderer(spec.id, layer, change.smartRenderer);
     return true;
   }
 
@@ -456,11 +456,17 @@ export class MapController {
     });
   }
 
-  private computeSmartRenderer(layer: Layer, spec: SmartRendererSpec): void {
+  /** Sets the smart-mapping renderer `spec` on the layer once computed, unless the record changed meanwhile. */
+  private applySmartRenderer(id: string, layer: Layer, spec: SmartRendererSpec): void {
     const view = this.view;
     if (!view) return;
-    applySmartRenderer(layer, spec, view).catch((error: unknown) =>
-      console.warn(`tsgis map: the ${spec.type} could not be computed`, error),
+    computeSmartRenderer(layer, spec, view).then(
+      (renderer) => {
+        const wanted = this.layerSpecs.get(id)?.smartRenderer;
+        if (JSON.stringify(wanted) !== JSON.stringify(spec)) return;
+        (layer as Layer & { renderer: __esri.Renderer }).renderer = renderer;
+      },
+      (error: unknown) => console.warn(`tsgis map: the ${spec.type} could not be computed`, error),
     );
   }
 
