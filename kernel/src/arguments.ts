@@ -102,6 +102,18 @@ export function numberInRange(value: unknown, argument: string, min: number, max
   return n;
 }
 
+/** A whole number from `min` to `max` (a list index, a count). */
+export function wholeNumberInRange(
+  value: unknown,
+  argument: string,
+  min: number,
+  max: number,
+): number {
+  const n = finiteNumber(value, argument);
+  if (!Number.isInteger(n)) throw new RangeError(`${argument}: expected a whole number, got ${n}`);
+  return numberInRange(n, argument, min, max);
+}
+
 /** Absent (undefined or null), or a finite number within the optional bounds. */
 export function optionalNumber(
   value: unknown,

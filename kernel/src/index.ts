@@ -94,6 +94,7 @@ export {
   type TakeScreenshotOptions,
 } from "./map/map-view";
 export type { DrawOptions } from "./map/graphics";
+export type { UpdateLayerOptions } from "./map/layer-update";
 export type { PrintMapOptions } from "./map/print-map";
 export { type MapOptions, type MapLocation } from "./map/create-map";
 export type {

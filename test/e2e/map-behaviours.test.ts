@@ -1,6 +1,7 @@
 // Browser behaviours of the map widget in JupyterLab (the tsgis front end, Debian's chromium)
 // against a demo portal: a smart-mapping renderer whose colours follow the field, a shape drawn
-// in the browser reaching the kernel, the legend on request, two synced maps, closing a map.
+// in the browser reaching the kernel, the legend on request, two synced maps, closing a map,
+// and a layer updated in place and the layers restacked after updateLayer / repositionLayer.
 import { startPortal, type RunningPortal } from "@tsgis/portal";
 import { buildLab, startLab, type LabServer } from "../../bench/map/lab-server";
 import { NotebookPage } from "../../bench/map/notebook-page";
@@ -22,6 +23,44 @@ const TOWNS = {
     properties: { POP: pop },
   })),
 };
+
+/** Two marks beside the towns, drawn as a second layer. */
+const MARKS = {
+  type: "FeatureCollection",
+  features: [
+    [2.5, 47.5],
+    [3.5, 46.5],
+  ].map(([x, y]) => ({
+    type: "Feature",
+    geometry: { type: "Point", coordinates: [x, y] },
+    properties: {},
+  })),
+};
+
+/** The view's layers, bottom first, as the page has them (the last map on the page). */
+const VIEW_LAYERS = `(() => {
+  const view = window.tsgisE2E.map().currentView;
+  if (!view || !view.ready) return null;
+  return view.map.layers.toArray().map((layer) => ({
+    id: layer.id,
+    title: layer.title,
+    opacity: layer.opacity,
+    loaded: layer.loaded,
+    original: layer.tsgisE2EOriginal === true,
+    renderer: layer.renderer ? layer.renderer.type : null,
+    colour: layer.renderer && layer.renderer.symbol ? [layer.renderer.symbol.color.r, layer.renderer.symbol.color.g, layer.renderer.symbol.color.b] : null,
+  }));
+})()`;
+
+interface ViewLayer {
+  id: string;
+  title: string;
+  opacity: number;
+  loaded: boolean;
+  original: boolean;
+  renderer: string | null;
+  colour: number[] | null;
+}
 
 const CONNECT = `import { GIS } from "tsgis";
 const gis = await GIS.connect({ url: process.env.TSGIS_PORTAL_URL!, username: "publisher", password: "tsgis-publisher-1" });
@@ -187,5 +226,50 @@ follower`);
     );
     expect(after).toBe(before - 1);
     expect(await readKernel<string[]>("towns.state.linkedMaps")).toEqual([]);
+  });
+
+  it("sets updateLayer's opacity and renderer on the layer where it is, and restacks the view's layers after repositionLayer", async () => {
+    const output = await notebook.evaluate(
+      `const marks = await towns.addLayer(${JSON.stringify(MARKS)}, { title: "Marks" });
+towns.layers.map((layer) => layer.title).join(",")`,
+    );
+    expect(output).toContain("Towns,Marks");
+    const [townsId, marksId] = await readKernel<string[]>("towns.layers.map((layer) => layer.id)");
+    const ours = (layers: ViewLayer[] | null): ViewLayer[] =>
+      (layers ?? []).filter((layer) => layer.id === townsId || layer.id === marksId);
+    const added = await until(
+      () => notebook.page.evaluate(VIEW_LAYERS) as Promise<ViewLayer[] | null>,
+      (layers) => ours(layers).length === 2 && ours(layers).every((layer) => layer.loaded),
+    );
+    expect(ours(added).map((layer) => layer.id)).toEqual([townsId, marksId]);
+    // Marks the layer objects, to tell an update in place from a layer made anew.
+    await notebook.page.evaluate(
+      `window.tsgisE2E.map().currentView.map.layers.forEach((layer) => { layer.tsgisE2EOriginal = true; })`,
+    );
+
+    const updated = await notebook.evaluate(`towns.updateLayer(0, {
+  opacity: 0.4,
+  renderer: { type: "simple", symbol: { type: "esriSMS", color: [0, 0, 255, 255], size: 14 } },
+});
+towns.repositionLayer(marks, 0);
+towns.layers.map((layer) => layer.title).join(",")`);
+    expect(updated).toContain("Marks,Towns");
+    const after = await until(
+      () => notebook.page.evaluate(VIEW_LAYERS) as Promise<ViewLayer[] | null>,
+      (layers) => ours(layers)[0]?.id === marksId && ours(layers)[1]?.renderer === "simple",
+    );
+    const [first, second] = ours(after);
+    expect(first.id).toBe(marksId);
+    expect(second).toMatchObject({
+      id: townsId,
+      title: "Towns",
+      opacity: 0.4,
+      renderer: "simple",
+      colour: [0, 0, 255],
+      original: true,
+    });
+    expect(first.original).toBe(true);
+    // The drawn graphics stay above the layers.
+    expect(after!.at(-1)!.id).toBe("tsgis-graphics");
   });
 });

@@ -266,16 +266,25 @@ pictured.id`);
   });
 
   it("exports a page that shows the same layers at the same viewpoint and rotation", async () => {
+    // A second layer, put under the towns with repositionLayer: the page stacks them the same.
     const rotated = await notebook.evaluate(`await towns.share({ everyone: true });
+const marks = await reopened.addLayer({ type: "Point", coordinates: [3, 47.2] }, { title: "Marks" });
+reopened.repositionLayer(marks, 0);
 reopened.rotation = 30;
 reopened.rotation`);
     expect(rotated).toContain("30");
-    // The widget's view turned and settled.
+    const [marksId, townsId] = await kernelValue<string[]>(
+      notebook,
+      `[marks.id, reopened.layers.find((layer) => layer.title === "Towns")!.id]`,
+    );
+    // The widget's view turned and settled, with the marks under the towns.
     await until(
       () =>
         notebook.page.evaluate(`(() => {
           const view = [...document.querySelectorAll(".tsgis-map")].at(-1).tsgisMap.currentView;
-          return view.rotation === 30 && view.stationary && !view.updating;
+          const ids = view.map.layers.map((layer) => layer.id).toArray();
+          const stacked = ids.includes(${JSON.stringify(marksId)}) && ids.indexOf(${JSON.stringify(marksId)}) < ids.indexOf(${JSON.stringify(townsId)});
+          return stacked && view.map.layers.every((layer) => layer.loaded) && view.rotation === 30 && view.stationary && !view.updating;
         })()`) as Promise<boolean>,
       (turned) => turned,
     );
@@ -329,7 +338,8 @@ reopened.rotation`);
       }
       const shown = await viewpointOf(page, "window.tsgisMap");
       expect(shown.layers).toEqual(widget.layers);
-      expect(shown.layers.length).toBeGreaterThan(0);
+      expect(shown.layers.indexOf(marksId)).toBeGreaterThanOrEqual(0);
+      expect(shown.layers.indexOf(marksId)).toBeLessThan(shown.layers.indexOf(townsId));
       expect(shown.latitude).toBeCloseTo(widget.latitude, 3);
       expect(shown.longitude).toBeCloseTo(widget.longitude, 3);
       expect(shown.zoom).toBeCloseTo(widget.zoom, 1);

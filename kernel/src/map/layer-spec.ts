@@ -96,7 +96,7 @@ export function toLayerSpec(
  * Gives the spec a one-line repr (`<LayerSpec kind:item title:"Parks" itemId:…>`) for notebooks.
  * The repr is a non-enumerable symbol, so the synced widget state stays plain JSON.
  */
-function withShortRepr(spec: LayerSpec): LayerSpec {
+export function withShortRepr(spec: LayerSpec): LayerSpec {
   const shortRepr = (): string => {
     const parts = [`kind:${spec.kind}`];
     if (spec.title !== null) parts.push(`title:${JSON.stringify(spec.title)}`);
@@ -218,7 +218,11 @@ export function checkServiceUrl(value: string, argument: string): string {
   return parsed.toString().replace(/\/+$/, "");
 }
 
-function checkLayerOptions(options: AddLayerOptions | undefined): {
+/** Checks addLayer's (or updateLayer's, `method`) options, naming the option that is wrong. */
+export function checkLayerOptions(
+  options: AddLayerOptions | undefined,
+  method = "addLayer",
+): {
   title?: string;
   rest: MapLayerProperties;
   smartRenderer: SmartRendererSpec | null;
@@ -228,7 +232,7 @@ function checkLayerOptions(options: AddLayerOptions | undefined): {
     throw new TypeError(`options: expected an object, got ${describe(options)}`);
   }
   for (const key of Object.keys(options)) {
-    if (!OPTION_KEYS.has(key)) throw new TypeError(`options.${key}: not an addLayer option`);
+    if (!OPTION_KEYS.has(key)) throw new TypeError(`options.${key}: not an ${method} option`);
   }
   const { title, fieldName, classificationMethod, numClasses, ...rest } = options;
   const smartRenderer = checkSmartRenderer(

@@ -15,6 +15,13 @@ import { featureCollectionExtent } from "./geojson";
 import { checkDrawOptions, toGraphicSpecs, type DrawOptions } from "./graphics";
 import { AddedLayerInputs, layersNamedBy } from "./layer-lookup";
 import { toLayerSpec, type AddLayerOptions } from "./layer-spec";
+import {
+  layerIndex,
+  replacedLayerSpec,
+  repositionedLayers,
+  updatedLayerSpec,
+  type UpdateLayerOptions,
+} from "./layer-update";
 import { checkExtent, checkLatLon, checkMode, checkZoom } from "./map-arguments";
 import {
   DRAW_TOOLS,
@@ -564,6 +571,57 @@ export class MapView extends Widget<MapState> {
   }
 
   /**
+   * Changes a layer's properties: `title`, `opacity` (or Python 2.4's `transparency`, 0–100),
+   * `visible`, `renderer` (ArcGIS JSON, or a smart-mapping renderer by name with `fieldName`),
+   * `popupTemplate` and `definitionExpression`; `null` clears one, so the layer's own comes
+   * back. `layer` is a record from `map.layers`, its id or its index, or the Item / layer object
+   * / GeoJSON that was added. A record alone (Python 1.x: `update_layer(layer)`) puts that
+   * record's properties in place of the layer's. The views update the layer where it is.
+   * Returns the layers' new records.
+   * Python: `MapView.update_layer(layer)` (1.x), `Map.content.update_layer(index, renderer=, transparency=, options=)` (2.4).
+   * @example
+   * const parks = await map.addLayer(parksUrl);
+   * map.updateLayer(parks, { opacity: 0.5, definitionExpression: "AREA > 10" });
+   * map.updateLayer(0, { renderer: "ClassedColorRenderer", fieldName: "AREA" });
+   */
+  updateLayer(layer: MapLayerReference | number, options?: UpdateLayerOptions): LayerSpec[] {
+    const targets = this.layersOf(layer, "layer");
+    if (options === undefined && !isLayerRecord(layer)) {
+      throw new TypeError(
+        "options: expected the properties to change (or pass a record from map.layers alone)",
+      );
+    }
+    const updated = new Map(
+      targets.map((spec) => [
+        spec.id,
+        options === undefined
+          ? replacedLayerSpec(spec, layer as LayerSpec)
+          : updatedLayerSpec(spec, options),
+      ]),
+    );
+    this.set({ layers: this.state.layers.map((spec) => updated.get(spec.id) ?? spec) });
+    return [...updated.values()];
+  }
+
+  /**
+   * Moves a layer to `newIndex` in the drawing order (0 is drawn first, at the bottom; the
+   * basemap stays below and the graphics above). `layer` is its current index, a record from
+   * `map.layers` or its id, or the Item / layer object added. Python: `Map.content.reposition(current_index, new_index)` (2.4).
+   * @example
+   * map.repositionLayer(map.layers.length - 1, 0); // the last layer added goes to the bottom
+   */
+  repositionLayer(layer: MapLayerReference | number, newIndex: number): void {
+    const targets = this.layersOf(layer, "layer");
+    if (targets.length > 1) {
+      throw new RangeError(
+        `layer: it names ${targets.length} layers of this map; pass one record, its id or its index`,
+      );
+    }
+    const from = this.state.layers.indexOf(targets[0]);
+    this.set({ layers: repositionedLayers(this.state.layers, from, newIndex) });
+  }
+
+  /**
    * Sets the extent to a layer's: an Item (its extent, else its service's), a layer object, a
    * record from `map.layers` or its id, GeoJSON, or an array of these (their combined extent).
    * Python: `MapView.zoom_to_layer(item, options={})`.
@@ -889,6 +947,15 @@ export class MapView extends Widget<MapState> {
     }
   }
 
+  /** The layers `layer` names: an index, or what `layersNamedBy` accepts; at least one. */
+  private layersOf(layer: MapLayerReference | number, argument: string): LayerSpec[] {
+    const layers = this.state.layers;
+    if (typeof layer === "number") return [layers[layerIndex(layer, layers.length, argument)]];
+    const named = layersNamedBy(layer, layers, this.addedInputs, argument);
+    if (named.length === 0) throw new RangeError(`${argument}: it names no layer of this map`);
+    return named;
+  }
+
   private async extentOf(layer: MapLayerReference): Promise<Extent | null> {
     const [spec] = layersNamedBy(layer, this.state.layers, this.addedInputs, "layer");
     if (typeof layer === "string" && !spec && !/^https?:\/\//i.test(layer)) {
@@ -920,6 +987,18 @@ export class MapView extends Widget<MapState> {
  */
 export type MapLayerReference =
   LayerSpec | Item | { url: string } | Record<string, unknown> | string;
+
+/** A record as `map.layers` holds it (Python 1.x's layer dict), not an Item or a layer object. */
+function isLayerRecord(value: unknown): value is LayerSpec {
+  if (typeof value !== "object" || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return (
+    typeof record.id === "string" &&
+    typeof record.kind === "string" &&
+    typeof record.options === "object" &&
+    record.options !== null
+  );
+}
 
 const TIME_UNITS: readonly TimeExtentSpec["unit"][] = [
   "milliseconds",

@@ -6,7 +6,7 @@ import Portal from "@arcgis/core/portal/Portal";
 import PortalItem from "@arcgis/core/portal/PortalItem";
 import PopupTemplate from "@arcgis/core/PopupTemplate";
 import * as rendererJsonUtils from "@arcgis/core/renderers/support/jsonUtils";
-import type { LayerSpec } from "tsgis/dist/map/contract";
+import type { LayerSpec, MapLayerProperties } from "tsgis/dist/map/contract";
 
 const portals = new Map<string, Portal>();
 
@@ -22,8 +22,18 @@ export function portalFor(url: string): Portal {
 export async function createLayer(spec: LayerSpec): Promise<Layer> {
   const layer = await layerFor(spec);
   layer.id = spec.id;
-  if (spec.title) layer.title = spec.title;
-  const { renderer, popupTemplate, ...properties } = spec.options;
+  applyLayerProperties(layer, spec.title, spec.options);
+  return layer;
+}
+
+/** Sets a record's title and properties on a layer: when it is made, and when they change. */
+export function applyLayerProperties(
+  layer: Layer,
+  title: string | null | undefined,
+  options: MapLayerProperties,
+): void {
+  if (title) layer.title = title;
+  const { renderer, popupTemplate, ...properties } = options;
   layer.set(properties);
   // The kernel sends ArcGIS JSON (as Web Maps store it), not @arcgis/core's property forms.
   if (renderer && typeof renderer === "object") {
@@ -32,7 +42,6 @@ export async function createLayer(spec: LayerSpec): Promise<Layer> {
   if (popupTemplate && typeof popupTemplate === "object") {
     layer.set("popupTemplate", PopupTemplate.fromJSON(popupTemplate));
   }
-  return layer;
 }
 
 async function layerFor(spec: LayerSpec): Promise<Layer> {

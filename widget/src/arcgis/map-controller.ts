@@ -11,15 +11,22 @@ import type Layer from "@arcgis/core/layers/Layer";
 import MapView from "@arcgis/core/views/MapView";
 import SceneView from "@arcgis/core/views/SceneView";
 import type { MapHost } from "./map-host";
-import type { DrawTool, GraphicSpec, LayerSpec, MapState } from "tsgis/dist/map/contract";
+import type {
+  DrawTool,
+  GraphicSpec,
+  LayerSpec,
+  MapState,
+  SmartRendererSpec,
+} from "tsgis/dist/map/contract";
 import { debounce } from "../sync/debounce";
 import { reportFor, roundViewpoint, targetFor, type NavigationTarget } from "../sync/navigation";
 import { TaskQueue } from "../sync/task-queue";
 import { chooseBasemap } from "./basemap";
 import { drawShape } from "./draw-shape";
 import { galleryBasemap } from "./gallery-basemap";
-import { createLayer } from "./layers";
-import { applySmartRenderer } from "./smart-renderer";
+import { layerStack, layerChange } from "../sync/layer-diff";
+import { applyLayerProperties, createLayer } from "./layers";
+import { computeSmartRenderer } from "./smart-renderer";
 import { VIEW_WIDGET_KEYS, ViewWidgets } from "./view-widgets";
 import { OCEAN_COLOR, webMercatorLods } from "./offline-basemap";
 import { readViewpoint } from "./viewpoint";
@@ -41,6 +48,8 @@ export class MapController {
   private view: AnyView | null = null;
   private widgets: ViewWidgets | null = null;
   private readonly layersById = new Map<string, Layer>();
+  /** The record each of those layers was made from or last brought in line with. */
+  private readonly layerSpecs = new Map<string, LayerSpec>();
   private offlineLayers: Layer[] = [];
   /** View creations and navigations, one at a time in the order the model asked for them. */
   private readonly steps = new TaskQueue();
@@ -374,26 +383,26 @@ export class MapController {
   private async syncLayers(): Promise<void> {
     const wanted: LayerSpec[] = this.state.layers ?? [];
     const wantedIds = new Set(wanted.map((spec) => spec.id));
-    for (const [id, layer] of this.layersById) {
-      if (!wantedIds.has(id)) {
-        this.map.remove(layer);
-        this.layersById.delete(id);
-      }
+    for (const id of [...this.layersById.keys()]) {
+      if (!wantedIds.has(id)) this.dropLayer(id);
     }
+    for (const spec of wanted) this.followLayer(spec);
+    this.stackLayers();
     for (const spec of wanted) {
       if (this.layersById.has(spec.id) || this.layersInProgress.has(spec.id)) continue;
       this.layersInProgress.add(spec.id);
+      let remake = false;
       try {
         const layer = await createLayer(spec);
         if (this.destroyed || !new Set(this.state.layers.map((s) => s.id)).has(spec.id)) continue;
         this.layersById.set(spec.id, layer);
+        this.layerSpecs.set(spec.id, spec);
         this.map.add(layer, this.map.layers.indexOf(this.graphicsLayer));
-        const view = this.view;
-        if (spec.smartRenderer && view) {
-          applySmartRenderer(layer, spec.smartRenderer, view).catch((error: unknown) =>
-            console.warn(`tsgis map: the ${spec.smartRenderer?.type} could not be computed`, error),
-          );
-        }
+        if (spec.smartRenderer) this.applySmartRenderer(spec.id, layer, spec.smartRenderer);
+        // The record may have changed, or others moved, while the layer was being made.
+        const latest = this.state.layers.find((s) => s.id === spec.id);
+        remake = latest !== undefined && !this.followLayer(latest);
+        this.stackLayers();
       } catch (error) {
         console.warn(
           `tsgis map: layer "${spec.title ?? spec.url ?? spec.id}" could not be added`,
@@ -402,7 +411,63 @@ export class MapController {
       } finally {
         this.layersInProgress.delete(spec.id);
       }
+      if (remake) void this.syncLayers();
     }
+  }
+
+  /**
+   * Brings the view's layer of `spec` in line with it: its changed properties are set where it
+   * is (no reload, no flicker); a new source, or a property cleared back to the layer's own,
+   * takes it away to be made anew. False when it was taken away.
+   */
+  private followLayer(spec: LayerSpec): boolean {
+    const layer = this.layersById.get(spec.id);
+    const before = this.layerSpecs.get(spec.id);
+    if (!layer || !before) return true;
+    const change = layerChange(before, spec);
+    if (change.kind === "none") return true;
+    if (change.kind === "recreate") {
+      this.dropLayer(spec.id);
+      return false;
+    }
+    this.layerSpecs.set(spec.id, spec);
+    applyLayerProperties(layer, change.title, change.properties);
+    if (change.smartRenderer) this.applySmartRenderer(spec.id, layer, change.smartRenderer);
+    return true;
+  }
+
+  private dropLayer(id: string): void {
+    const layer = this.layersById.get(id);
+    if (layer) this.map.remove(layer);
+    this.layersById.delete(id);
+    this.layerSpecs.delete(id);
+  }
+
+  /** Puts the map's layers in the records' order, over the offline basemap, under the graphics. */
+  private stackLayers(): void {
+    const ordered = (this.state.layers ?? [])
+      .map((spec) => this.layersById.get(spec.id))
+      .filter((layer): layer is Layer => layer !== undefined);
+    const stack = layerStack(this.map.layers.toArray(), ordered, this.offlineLayers, [
+      this.graphicsLayer,
+    ]);
+    stack.forEach((layer, index) => {
+      if (this.map.layers.indexOf(layer) !== index) this.map.reorder(layer, index);
+    });
+  }
+
+  /** Sets the smart-mapping renderer `spec` on the layer once computed, unless the record changed meanwhile. */
+  private applySmartRenderer(id: string, layer: Layer, spec: SmartRendererSpec): void {
+    const view = this.view;
+    if (!view) return;
+    computeSmartRenderer(layer, spec, view).then(
+      (renderer) => {
+        const wanted = this.layerSpecs.get(id)?.smartRenderer;
+        if (JSON.stringify(wanted) !== JSON.stringify(spec)) return;
+        (layer as Layer & { renderer: __esri.Renderer }).renderer = renderer;
+      },
+      (error: unknown) => console.warn(`tsgis map: the ${spec.type} could not be computed`, error),
+    );
   }
 
   private syncGraphics(): void {

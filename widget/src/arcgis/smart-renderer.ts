@@ -16,12 +16,12 @@ function canRender(layer: Layer): layer is RenderedLayer {
   return "renderer" in layer && "fields" in layer;
 }
 
-/** Computes the renderer and sets it on the layer; the layer keeps its own when it cannot. */
-export async function applySmartRenderer(
+/** Computes the renderer for the layer's data (the caller sets it, if it is still wanted). */
+export async function computeSmartRenderer(
   layer: Layer,
   spec: SmartRendererSpec,
   view: MapView | SceneView,
-): Promise<void> {
+): Promise<__esri.Renderer> {
   await layer.load();
   if (!canRender(layer)) throw new Error(`layer "${layer.title}" has no renderer to set`);
   const field = spec.field ?? undefined;
@@ -34,8 +34,7 @@ export async function applySmartRenderer(
         classificationMethod: options.classificationMethod ?? "natural-breaks",
         numClasses: options.numClasses ?? 5,
       } as __esri.colorCreateClassBreaksRendererParams);
-      layer.renderer = result.renderer;
-      return;
+      return result.renderer;
     }
     case "ClassedSizeRenderer": {
       const result = await sizeRendererCreator.createClassBreaksRenderer({
@@ -43,22 +42,19 @@ export async function applySmartRenderer(
         classificationMethod: options.classificationMethod ?? "natural-breaks",
         numClasses: options.numClasses ?? 5,
       } as __esri.sizeCreateClassBreaksRendererParams);
-      layer.renderer = result.renderer;
-      return;
+      return result.renderer;
     }
     case "UniqueValueRenderer": {
       const result = await typeRendererCreator.createRenderer(
         common as __esri.typeCreateRendererParams,
       );
-      layer.renderer = result.renderer;
-      return;
+      return result.renderer;
     }
     case "HeatmapRenderer": {
       const result = await heatmapRendererCreator.createRenderer(
         common as __esri.heatmapCreateRendererParams,
       );
-      layer.renderer = result.renderer;
-      return;
+      return result.renderer;
     }
   }
 }
