@@ -37,6 +37,25 @@ export default tseslint.config(
     },
   },
   {
+    // The facades reach the REST API through rest/ only: a `session.get/post/request` call
+    // (on `session`, `x.session` or `this.#session`) belongs in a rest/ function.
+    files: ["kernel/src/**/*.ts"],
+    ignores: ["kernel/src/session/**", "kernel/src/rest/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        ...[
+          "CallExpression[callee.property.name=/^(get|post|request)$/][callee.object.name='session']",
+          "CallExpression[callee.property.name=/^(get|post|request)$/][callee.object.property.name='session']",
+        ].map((selector) => ({
+          selector,
+          message:
+            "Only kernel/src/rest/ calls the session: add a function for the REST operation there.",
+        })),
+      ],
+    },
+  },
+  {
     files: ["kernel/src/rest/**/*.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [

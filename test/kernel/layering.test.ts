@@ -1,7 +1,7 @@
 // The client's layering is kept by lint rules (eslint.config.mjs); this checks that those rules
 // exist and bite: a REST function that reaches into a facade or HTTP directly is refused, while
 // what the layers are meant to do passes.
-import { restrictedImports } from "../support/lint-probe";
+import { restrictedImports, restrictedSyntax } from "../support/lint-probe";
 
 describe("the kernel's layers", () => {
   jest.setTimeout(60_000);
@@ -28,5 +28,22 @@ describe("the kernel's layers", () => {
       'import { userContentUrl } from "./content-urls";\n' +
       "export type Pair = [ItemJSON, Session, typeof userContentUrl];\n";
     expect(restrictedImports("kernel/src/rest/probe.ts", allowed)).toEqual([]);
+  });
+
+  it("lets only rest/ call the session", () => {
+    const calls = [
+      'export const a = (gis: any) => gis.session.post("content/x", {});',
+      'export const b = (session: any) => session.get("portals/self");',
+      'export class C { #session: any; go() { return this.#session.request("x", {}); } }',
+    ];
+    for (const code of calls) {
+      expect(restrictedSyntax("kernel/src/content/probe.ts", code)).toEqual([
+        expect.stringMatching(/Only kernel\/src\/rest\/ calls the session/),
+      ]);
+      expect(restrictedSyntax("kernel/src/rest/probe.ts", code)).toEqual([]);
+    }
+    // Handing the session to a rest/ function is what a facade does.
+    const handing = 'export const d = (gis: any, f: any) => f(gis.session, "id");';
+    expect(restrictedSyntax("kernel/src/content/probe.ts", handing)).toEqual([]);
   });
 });

@@ -30,3 +30,10 @@ export function restrictedImports(file: string, source: string): string[] {
     .filter((entry) => /(^|\/)no-restricted-imports$/.test(entry.ruleId ?? ""))
     .map((entry) => entry.message);
 }
+
+/** The messages of the syntax-restriction rule for the probe. */
+export function restrictedSyntax(file: string, source: string): string[] {
+  return lintProbe(file, source)
+    .filter((entry) => entry.ruleId === "no-restricted-syntax")
+    .map((entry) => entry.message);
+}
