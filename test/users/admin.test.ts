@@ -158,6 +158,10 @@ describe("roles, certificates and the data store against the portal", () => {
       connType: "serverOnly",
     }))!;
     expect(db.properties.info).toMatchObject({ isManaged: true });
+    // Its JSON's fields read as properties, as on Item, User, Group and Role.
+    expect(db.type).toBe("egdb");
+    expect(db.info).toMatchObject({ isManaged: true });
+    expect(projects.type).toBe("folder");
     const trips = (await datastore.addBigdata("trips", { serverPath: share }))!;
     expect((await trips.getDatasets()).datasets).toEqual([
       { name: "2024", format: { type: "csv" }, files: 1 },

@@ -2,6 +2,7 @@ import { inspect } from "node:util";
 import type { DatastoreManager } from "./datastore-manager";
 import { plainObject, requireString } from "../arguments";
 import * as rest from "../rest/datastores";
+import { exposeJsonFields } from "../json-fields";
 
 /** A registered data item as the server's data store describes it. */
 export interface DataItemJSON {
@@ -29,6 +30,12 @@ export class Datastore {
    * console.log(datastore.path);
    */
   readonly path: string;
+  /** The item's type (`folder`, `egdb`, `bigDataFileShare`, …). Python: `Datastore.type` (the JSON key). @example datastore.type */
+  declare readonly type: string;
+  /** The item's id as the server sent it. Python: `Datastore.id` (the JSON key). @example datastore.id */
+  declare readonly id: string | undefined;
+  /** The item's connection information. Python: `Datastore.info` (the JSON key). @example datastore.info */
+  declare readonly info: Record<string, unknown> | undefined;
   private json: DataItemJSON;
 
   /**
@@ -48,6 +55,7 @@ export class Datastore {
   ) {
     this.path = requireString(path, "path");
     this.json = { ...(properties ?? { path, type: "" }), path };
+    exposeJsonFields(this, this.json);
   }
 
   /**
@@ -73,8 +81,10 @@ export class Datastore {
       ...item,
       path: this.path,
     });
-    if (result.success === true)
+    if (result.success === true) {
       this.json = { ...this.json, ...item, path: this.path } as DataItemJSON;
+      exposeJsonFields(this, this.json);
+    }
     return result.success === true;
   }
 
