@@ -116,10 +116,11 @@ describe("paged searches follow the server's nextStart", () => {
 
   it("fails on the first failed page and cancels the pages still in flight", async () => {
     const server = await startSearchServer({
-      total: 600,
+      total: 1000,
       pageCap: 100,
       failAt: [101],
-      holdAt: [201, 301, 401],
+      // The eight pages asked for ahead after the first: one fails, the others are held.
+      holdAt: [201, 301, 401, 501, 601, 701, 801],
     });
     const gis = await GIS.connect({ url: server.url, setActive: false });
     try {
@@ -128,7 +129,7 @@ describe("paged searches follow the server's nextStart", () => {
       });
       // Resolves only when every held page's request was dropped by the client.
       await server.dropped;
-      expect(server.starts).not.toContain(501);
+      expect(server.starts).not.toContain(901);
     } finally {
       gis.close();
       await server.close();

@@ -106,7 +106,10 @@ export function registerSharingRoutes(app: FastifyInstance, services: PortalServ
       const groups = readList(params.groups);
       const everyone = optionalBoolean(params, "everyone") ?? false;
       const org = optionalBoolean(params, "org") ?? false;
-      const results = batchOf(params).map((id) => {
+      const ids = batchOf(params);
+      // One transaction for the batch: one commit instead of two for each of 100 items.
+      const results = services.db.transaction(() =>
+        ids.map((id) => {
         const item = services.items.get(id);
         if (
           !item ||
@@ -119,7 +122,8 @@ export function registerSharingRoutes(app: FastifyInstance, services: PortalServ
         const access = widen(accessFor(services, item.id, everyone, org), item.access);
         services.items.update(item.id, { access }, false);
         return { itemId: id, success: true, notSharedWith };
-      });
+      }),
+      )();
       return { results };
     },
   });
@@ -134,7 +138,9 @@ export function registerSharingRoutes(app: FastifyInstance, services: PortalServ
       const params = paramsOf(request);
       const groups = readList(params.groups);
       if (groups.length === 0) throw invalidParameter("groups", "must list at least one group id.");
-      const results = batchOf(params).map((id) => {
+      const ids = batchOf(params);
+      const results = services.db.transaction(() =>
+        ids.map((id) => {
         const item = services.items.get(id);
         if (!item || !canEditItem(item, caller))
           return { itemId: id, success: false, notUnsharedFrom: groups };
@@ -143,7 +149,8 @@ export function registerSharingRoutes(app: FastifyInstance, services: PortalServ
           services.items.update(item.id, { access: "private" }, false);
         }
         return { itemId: id, success: true, notUnsharedFrom };
-      });
+      }),
+      )();
       return { results };
     },
   });

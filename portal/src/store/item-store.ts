@@ -128,7 +128,7 @@ export class ItemStore {
       sets.push("modified = @modified");
     }
     if (sets.length > 0) {
-      this.db.prepare(`UPDATE items SET ${sets.join(", ")} WHERE id = @id`).run(values);
+      cachedStatement(this.db, `UPDATE items SET ${sets.join(", ")} WHERE id = @id`).run(values);
     }
     return this.get(id) as ItemRecord;
   }
@@ -216,20 +216,24 @@ export class ItemStore {
   /** Groups the item is shared with. */
   groupIdsOf(id: string): string[] {
     return (
-      this.db.prepare("SELECT group_id FROM item_groups WHERE item_id = ?").all(id) as {
+      cachedStatement(this.db, "SELECT group_id FROM item_groups WHERE item_id = ?").all(id) as {
         group_id: string;
       }[]
     ).map((row) => row.group_id);
   }
 
   shareWithGroup(id: string, groupId: string): void {
-    this.db
-      .prepare("INSERT OR IGNORE INTO item_groups (item_id, group_id, shared) VALUES (?, ?, ?)")
-      .run(id, groupId, Date.now());
+    cachedStatement(
+      this.db,
+      "INSERT OR IGNORE INTO item_groups (item_id, group_id, shared) VALUES (?, ?, ?)",
+    ).run(id, groupId, Date.now());
   }
 
   unshareFromGroup(id: string, groupId: string): void {
-    this.db.prepare("DELETE FROM item_groups WHERE item_id = ? AND group_id = ?").run(id, groupId);
+    cachedStatement(this.db, "DELETE FROM item_groups WHERE item_id = ? AND group_id = ?").run(
+      id,
+      groupId,
+    );
   }
 
   /** Is `username` a member of a group the item is shared with? */

@@ -1,4 +1,5 @@
 import type { PortalDatabase } from "../db/open-database";
+import { cachedStatement } from "../db/statement-cache";
 
 export interface SharingGroup {
   readonly id: string;
@@ -34,15 +35,16 @@ export class SharingGroups {
   constructor(private readonly db: PortalDatabase) {}
 
   get(id: string): SharingGroup | null {
-    const row = this.db.prepare("SELECT * FROM groups WHERE id = ?").get(id) as
+    const row = cachedStatement(this.db, "SELECT * FROM groups WHERE id = ?").get(id) as
       GroupRow | undefined;
     return row ? toGroup(row) : null;
   }
 
   memberType(groupId: string, username: string): "owner" | "admin" | "member" | null {
-    const row = this.db
-      .prepare("SELECT member_type FROM group_members WHERE group_id = ? AND username = ?")
-      .get(groupId, username) as { member_type: "owner" | "admin" | "member" } | undefined;
+    const row = cachedStatement(
+      this.db,
+      "SELECT member_type FROM group_members WHERE group_id = ? AND username = ?",
+    ).get(groupId, username) as { member_type: "owner" | "admin" | "member" } | undefined;
     return row?.member_type ?? null;
   }
 }
