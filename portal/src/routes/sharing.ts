@@ -110,19 +110,19 @@ export function registerSharingRoutes(app: FastifyInstance, services: PortalServ
       // One transaction for the batch: one commit instead of two for each of 100 items.
       const results = services.db.transaction(() =>
         ids.map((id) => {
-        const item = services.items.get(id);
-        if (
-          !item ||
-          !canEditItem(item, caller) ||
-          !sharingAllowed(caller, item, everyone, org, groups)
-        )
-          return { itemId: id, success: false, notSharedWith: groups };
-        const notSharedWith = shareWithGroups(services, caller, item, groups);
-        // The batch operation only widens access; narrowing is the single-item share's job.
-        const access = widen(accessFor(services, item.id, everyone, org), item.access);
-        services.items.update(item.id, { access }, false);
-        return { itemId: id, success: true, notSharedWith };
-      }),
+          const item = services.items.get(id);
+          if (
+            !item ||
+            !canEditItem(item, caller) ||
+            !sharingAllowed(caller, item, everyone, org, groups)
+          )
+            return { itemId: id, success: false, notSharedWith: groups };
+          const notSharedWith = shareWithGroups(services, caller, item, groups);
+          // The batch operation only widens access; narrowing is the single-item share's job.
+          const access = widen(accessFor(services, item.id, everyone, org), item.access);
+          services.items.update(item.id, { access }, false);
+          return { itemId: id, success: true, notSharedWith };
+        }),
       )();
       return { results };
     },
@@ -141,15 +141,15 @@ export function registerSharingRoutes(app: FastifyInstance, services: PortalServ
       const ids = batchOf(params);
       const results = services.db.transaction(() =>
         ids.map((id) => {
-        const item = services.items.get(id);
-        if (!item || !canEditItem(item, caller))
-          return { itemId: id, success: false, notUnsharedFrom: groups };
-        const notUnsharedFrom = unshareFromGroups(services, item, groups);
-        if (item.access === "shared" && services.items.groupIdsOf(item.id).length === 0) {
-          services.items.update(item.id, { access: "private" }, false);
-        }
-        return { itemId: id, success: true, notUnsharedFrom };
-      }),
+          const item = services.items.get(id);
+          if (!item || !canEditItem(item, caller))
+            return { itemId: id, success: false, notUnsharedFrom: groups };
+          const notUnsharedFrom = unshareFromGroups(services, item, groups);
+          if (item.access === "shared" && services.items.groupIdsOf(item.id).length === 0) {
+            services.items.update(item.id, { access: "private" }, false);
+          }
+          return { itemId: id, success: true, notUnsharedFrom };
+        }),
       )();
       return { results };
     },
