@@ -22,16 +22,17 @@ export function registerSharingRoutes(app: FastifyInstance, services: PortalServ
     const org = optionalBoolean(params, "org") ?? false;
     const groups = readList(params.groups);
     if (!sharingAllowed(caller, item, everyone, org, groups)) throw permissionDenied();
-    const notSharedWith = shareWithGroups(services, caller, item, groups);
-    services.items.update(item.id, { access: accessFor(services, item.id, everyone, org) }, false);
-    return { notSharedWith, itemId: item.id };
+    const { allowed, refused } = shareableGroups(services, caller, groups);
+    for (const groupId of allowed) services.items.shareWithGroup(item.id, groupId);
+    services.items.setAccess(item.id, accessFor(services, item.id, everyone, org));
+    return { notSharedWith: refused, itemId: item.id };
   };
   const unshare = async (request: FastifyRequest, item: ItemRecord): Promise<unknown> => {
     const groups = readList(paramsOf(request).groups);
     const notUnsharedFrom = unshareFromGroups(services, item, groups);
     const current = services.items.get(item.id) as ItemRecord;
     if (current.access === "shared" && services.items.groupIdsOf(item.id).length === 0) {
-      services.items.update(item.id, { access: "private" }, false);
+      services.items.setAccess(item.id, "private");
     }
     return { notUnsharedFrom, itemId: item.id };
   };
@@ -107,9 +108,11 @@ export function registerSharingRoutes(app: FastifyInstance, services: PortalServ
       const everyone = optionalBoolean(params, "everyone") ?? false;
       const org = optionalBoolean(params, "org") ?? false;
       const ids = batchOf(params);
-      // One transaction for the batch: one commit instead of two for each of 100 items.
-      const results = services.db.transaction(() =>
-        ids.map((id) => {
+      // One transaction for the batch: one commit instead of two for each of 100 items; the
+      // groups the caller may share to are the same for every item, so they are read once.
+      const results = services.db.transaction(() => {
+        const { allowed, refused } = shareableGroups(services, caller, groups);
+        return ids.map((id) => {
           const item = services.items.get(id);
           if (
             !item ||
@@ -117,13 +120,13 @@ export function registerSharingRoutes(app: FastifyInstance, services: PortalServ
             !sharingAllowed(caller, item, everyone, org, groups)
           )
             return { itemId: id, success: false, notSharedWith: groups };
-          const notSharedWith = shareWithGroups(services, caller, item, groups);
+          for (const groupId of allowed) services.items.shareWithGroup(item.id, groupId);
           // The batch operation only widens access; narrowing is the single-item share's job.
           const access = widen(accessFor(services, item.id, everyone, org), item.access);
-          services.items.update(item.id, { access }, false);
-          return { itemId: id, success: true, notSharedWith };
-        }),
-      )();
+          if (access !== item.access) services.items.setAccess(item.id, access);
+          return { itemId: id, success: true, notSharedWith: refused };
+        });
+      })();
       return { results };
     },
   });
@@ -146,7 +149,7 @@ export function registerSharingRoutes(app: FastifyInstance, services: PortalServ
             return { itemId: id, success: false, notUnsharedFrom: groups };
           const notUnsharedFrom = unshareFromGroups(services, item, groups);
           if (item.access === "shared" && services.items.groupIdsOf(item.id).length === 0) {
-            services.items.update(item.id, { access: "private" }, false);
+            services.items.setAccess(item.id, "private");
           }
           return { itemId: id, success: true, notUnsharedFrom };
         }),
@@ -180,28 +183,27 @@ function batchOf(params: Record<string, string>): string[] {
 }
 
 /**
- * Shares with each group the caller may share to: members share to their groups (only owners
- * and managers to view-only ones); administrators to any group of their organisation.
- * Returns the groups it could not share with.
+ * The groups of `groupIds` the caller may share to, and those refused: members share to their
+ * groups (only owners and managers to view-only ones); administrators to any group of their
+ * organisation. A group that does not exist is refused.
  */
-function shareWithGroups(
+function shareableGroups(
   services: PortalServices,
   caller: UserRecord,
-  item: ItemRecord,
   groupIds: readonly string[],
-): string[] {
+): { allowed: string[]; refused: string[] } {
+  const allowed: string[] = [];
   const refused: string[] = [];
   for (const groupId of groupIds) {
     const group = services.sharingGroups.get(groupId);
     const membership = group ? services.sharingGroups.memberType(groupId, caller.username) : null;
-    const allowed =
+    const may =
       group !== null &&
       ((isFullAdministrator(caller) && group.orgId === caller.orgId) ||
         (membership !== null && (!group.isViewOnly || membership !== "member")));
-    if (allowed) services.items.shareWithGroup(item.id, groupId);
-    else refused.push(groupId);
+    (may ? allowed : refused).push(groupId);
   }
-  return refused;
+  return { allowed, refused };
 }
 
 function unshareFromGroups(

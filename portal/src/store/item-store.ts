@@ -133,6 +133,11 @@ export class ItemStore {
     return this.get(id) as ItemRecord;
   }
 
+  /** Sets who may see the item, leaving `modified` alone, as sharing does on ArcGIS Online. */
+  setAccess(id: string, access: ItemAccess): void {
+    cachedStatement(this.db, "UPDATE items SET access = ? WHERE id = ?").run(access, id);
+  }
+
   delete(id: string): void {
     this.db.prepare("DELETE FROM items WHERE id = ?").run(id);
   }
