@@ -77,6 +77,23 @@ describe("SearchMemo: a search's count and order, computed once per state of wha
     expect(countsAfter(() => db.prepare(sql).run())).toBe(2);
   });
 
+  it("reads a first page once per query, order and size, and again after a change", () => {
+    let read = 0;
+    const top = () => {
+      read++;
+      return [7, 3];
+    };
+    const memo = new SearchMemo(db);
+    expect(memo.firstPage("q", "title ASC", 2, top)).toEqual([7, 3]);
+    memo.firstPage("q", "title ASC", 2, top);
+    memo.firstPage("q", "title ASC", 10, top);
+    memo.firstPage("q", "title DESC", 2, top);
+    expect(read).toBe(3);
+    db.prepare("UPDATE items SET access = 'org' WHERE id = 'i1'").run();
+    memo.firstPage("q", "title ASC", 2, top);
+    expect(read).toBe(4);
+  });
+
   it("sorts once per query and order, and again after a change to the items", () => {
     let sorted = 0;
     const sort = () => {

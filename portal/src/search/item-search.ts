@@ -104,19 +104,23 @@ export function searchItems(
       ).n,
   );
   const order = orderBy(request);
-  let rows: ItemRow[];
+  let page: number[];
   if (total === 0) {
-    rows = [];
+    page = [];
   } else if (request.start === 1) {
     // The first page alone is a top-N: walked along the sort order's index when matches are
     // common enough that `num` of them come soon, else picked from the matches without sorting
     // them all (SQLite's own choice, which starts from the full-text index).
-    const walk = sortIndexWorthWalking(db, request, total);
-    rows = cachedStatement(
-      db,
-      `SELECT i.rowid AS rowid, i.* FROM items i${walk ? ` INDEXED BY ${walk}` : ""}
-       WHERE ${where} ORDER BY ${order} LIMIT ?`,
-    ).all(...params, request.num) as ItemRow[];
+    page = memo.firstPage(query, order, request.num, () => {
+      const walk = sortIndexWorthWalking(db, request, total);
+      return (
+        cachedStatement(
+          db,
+          `SELECT i.rowid AS rowid FROM items i${walk ? ` INDEXED BY ${walk}` : ""}
+           WHERE ${where} ORDER BY ${order} LIMIT ?`,
+        ).all(...params, request.num) as { rowid: number }[]
+      ).map((row) => row.rowid);
+    });
   } else {
     const ordered = memo.order(query, order, () =>
       (
@@ -126,18 +130,18 @@ export function searchItems(
         ).all(...params) as { rowid: number }[]
       ).map((row) => row.rowid),
     );
-    const page = ordered.slice(request.start - 1, request.start - 1 + request.num);
-    // The viewer's access is checked again on the page itself, so a remembered order can never
-    // show an item its viewer may no longer see.
-    rows =
-      page.length === 0
-        ? []
-        : (cachedStatement(
-            db,
-            `SELECT i.rowid AS rowid, i.* FROM json_each(?) p CROSS JOIN items i ON i.rowid = p.value
-             WHERE ${visible.sql} AND ${uploaded.sql} ORDER BY p.key`,
-          ).all(JSON.stringify(page), ...visible.params) as ItemRow[]);
+    page = ordered.slice(request.start - 1, request.start - 1 + request.num);
   }
+  // The viewer's access is checked again on the page itself, so a remembered page or order can
+  // never show an item its viewer may no longer see.
+  const rows =
+    page.length === 0
+      ? []
+      : (cachedStatement(
+          db,
+          `SELECT i.rowid AS rowid, i.* FROM json_each(?) p CROSS JOIN items i ON i.rowid = p.value
+           WHERE ${visible.sql} AND ${uploaded.sql} ORDER BY p.key`,
+        ).all(JSON.stringify(page), ...visible.params) as ItemRow[]);
   const counts = request.countFields.map((field) => {
     const expression = COUNT_EXPRESSIONS[field];
     const values = db
