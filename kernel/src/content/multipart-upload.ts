@@ -11,6 +11,8 @@ export const MULTIPART_THRESHOLD = 10 * 1024 * 1024;
 const PART_SIZE = 8 * 1024 * 1024;
 const CONCURRENT_PARTS = 4;
 const PART_ATTEMPTS = 3;
+/** Reads of 1 MiB rather than 64 KiB: a sixteenth of the reads and socket writes per part. */
+const READ_CHUNK_BYTES = 1024 * 1024;
 /** Status is asked again after 20 ms, then twice as long each time, up to a second. */
 const FIRST_STATUS_POLL_MS = 20;
 const MAX_STATUS_POLL_MS = 1000;
@@ -58,7 +60,11 @@ async function sendPart(
   for (let attempt = 1; ; attempt++) {
     try {
       // A stream is read once, so each attempt opens a fresh slice of the file.
-      const stream = fs.createReadStream(file.path, { start, end: Math.max(start, end) });
+      const stream = fs.createReadStream(file.path, {
+        start,
+        end: Math.max(start, end),
+        highWaterMark: READ_CHUNK_BYTES,
+      });
       await addItemPart(gis.session, owner, itemId, partNum, {
         stream,
         filename: file.filename,

@@ -56,7 +56,7 @@ export function registerMultipartUploadRoutes(
   app: FastifyInstance,
   services: PortalServices,
 ): void {
-  const uploads = new UploadParts(services.files);
+  const uploads = new UploadParts(services.files, services.uploadDir);
   const releaseSlot = (raw: IncomingMessage): void => {
     const slot = streamedBodies.get(raw)?.slot;
     if (slot) uploads.release(slot.itemId, slot.partNum);

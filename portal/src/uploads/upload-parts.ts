@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { ItemFiles } from "../store/item-files";
 import type { PartLanding, Slot } from "./slot-writer";
@@ -27,7 +28,11 @@ const SLOT_SUFFIX = ".slot";
 export class UploadParts {
   private readonly writing = new Map<string, Set<number>>();
 
-  constructor(private readonly files: ItemFiles) {}
+  constructor(
+    private readonly files: ItemFiles,
+    /** Where a finished upload's leftovers are moved before they are deleted. */
+    private readonly scratchDir: string,
+  ) {}
 
   stagingFile(itemId: string): string {
     return path.join(this.files.partsDir(itemId), STAGING);
@@ -120,9 +125,21 @@ export class UploadParts {
     return this.entry(itemId, String(partNum));
   }
 
-  /** Forgets an upload once its file is in place (or its item is gone). */
+  /**
+   * Forgets an upload once its file is in place. The markers are moved aside at once and
+   * deleted in the background: a hundred small deletions need not delay the commit's answer.
+   */
   remove(itemId: string): void {
-    fs.rmSync(this.files.partsDir(itemId), { recursive: true, force: true });
+    const dir = this.files.partsDir(itemId);
+    const aside = path.join(this.scratchDir, `${itemId}-${randomBytes(6).toString("hex")}.done`);
+    try {
+      fs.mkdirSync(this.scratchDir, { recursive: true });
+      fs.renameSync(dir, aside);
+    } catch {
+      fs.rmSync(dir, { recursive: true, force: true });
+      return;
+    }
+    void fs.promises.rm(aside, { recursive: true, force: true }).catch(() => undefined);
   }
 
   private isStored(itemId: string, partNum: number): boolean {
