@@ -34,12 +34,16 @@ interface SlotPlacement {
   readonly itemId: string;
   readonly partNum: number;
   landing?: PartLanding;
+  /** Given back already: a later claim of the same slot belongs to another request. */
+  released?: boolean;
 }
 
 /** What a streamed request wrote: files to disk, and at most one part into its slot. */
 interface StreamedBody {
   files: Record<string, string>;
   slot?: SlotPlacement;
+  /** Where the slot's part goes if it outgrows its slot. */
+  spill?: string;
 }
 
 /** Until its handler takes them. */
@@ -59,7 +63,9 @@ export function registerMultipartUploadRoutes(
   const uploads = new UploadParts(services.files, services.uploadDir);
   const releaseSlot = (raw: IncomingMessage): void => {
     const slot = streamedBodies.get(raw)?.slot;
-    if (slot) uploads.release(slot.itemId, slot.partNum);
+    if (!slot || slot.released) return;
+    slot.released = true;
+    uploads.release(slot.itemId, slot.partNum);
   };
   void app.register(async (streaming) => {
     streaming.removeContentTypeParser("multipart/form-data");
@@ -70,8 +76,16 @@ export function registerMultipartUploadRoutes(
         const claim = claimSlot(services, uploads, request, fields);
         if (!claim) return undefined;
         body.slot = { itemId: claim.itemId, partNum: claim.partNum };
+        let staging: number;
+        try {
+          staging = uploads.openStaging(claim.itemId);
+        } catch {
+          releaseSlot(request.raw);
+          body.slot = undefined;
+          return undefined;
+        }
         const spillPath = path.join(services.uploadDir, randomBytes(12).toString("hex"));
-        return new SlotWriter(uploads.openStaging(claim.itemId), claim.slot, spillPath);
+        return new SlotWriter(staging, claim.slot, spillPath);
       };
       streamFormToDisk(request.raw, payload, services.uploadDir, body, placeFile).then(
         (fields) => done(null, fields),
@@ -85,8 +99,9 @@ export function registerMultipartUploadRoutes(
       // A refused or failed request leaves its slot unrecorded: the next upload of the part
       // overwrites it.
       releaseSlot(request.raw);
-      for (const file of Object.values(streamedBodies.get(request.raw)?.files ?? {}))
-        fs.rmSync(file, { force: true });
+      const body = streamedBodies.get(request.raw);
+      for (const file of [...Object.values(body?.files ?? {}), body?.spill ?? ""])
+        if (file) fs.rmSync(file, { force: true });
     });
     for (const url of [
       "/sharing/rest/content/users/:username/items/:itemId/addPart",
@@ -203,7 +218,6 @@ function addPart(services: PortalServices, uploads: UploadParts, request: Fastif
   const slot = body.slot;
   const upload = body.files.file;
   if (slot?.landing && slot.itemId === item.id && slot.partNum === partNum) {
-    delete body.files.file;
     uploads.record(item.id, partNum, slot.landing);
   } else {
     if (!upload) throw invalidParameter("file", "must carry the part's bytes.");
@@ -238,7 +252,8 @@ function streamFormToDisk(
       // Only once every sink is closed: a slot is given back when nothing more can land in it.
       for (const sink of sinks) sink.destroy();
       void Promise.all(sinks.map(closed)).then(() => {
-        for (const file of Object.values(files)) fs.rmSync(file, { force: true });
+        for (const file of [...Object.values(files), body.spill ?? ""])
+          if (file) fs.rmSync(file, { force: true });
         reject(error);
       });
     };
@@ -263,7 +278,7 @@ function streamFormToDisk(
       stream.on("limit", () => fail(new Error("a part may be at most 100 MB")));
       const writer = name === "file" && !body.slot && !failed ? placeFile(fields) : undefined;
       if (writer) {
-        files[name] = writer.spillPath;
+        body.spill = writer.spillPath;
         sinks.push(writer);
         // A body cut short fails this pipeline before the parser finishes: handle it here, or
         // its rejection goes unobserved and ends the process.
