@@ -130,6 +130,27 @@ describe("multipart upload parts (portal)", () => {
     expect((await committedData(id)).equals(Buffer.concat(parts))).toBe(true);
   });
 
+  it("stores one whole copy of a part sent twice at once, beside other parts in flight", async () => {
+    const id = await newUpload();
+    const parts = [bytesOf(5000, 21), bytesOf(5000, 22), bytesOf(5000, 23), bytesOf(2500, 24)];
+    const rival = bytesOf(5000, 93);
+    expect((await addPart(id, 1, parts[0])).success).toBe(true);
+    const answers = await Promise.all([
+      addPart(id, 2, parts[1]),
+      addPart(id, 3, parts[2]),
+      addPart(id, 3, rival),
+      addPart(id, 4, parts[3]),
+    ]);
+    expect(answers.every((answer) => answer.success === true)).toBe(true);
+    expect((await commit(id)).success).toBe(true);
+    const data = await committedData(id);
+    const third = data.subarray(10000, 15000);
+    expect(third.equals(parts[2]) || third.equals(rival)).toBe(true);
+    expect(Buffer.concat([data.subarray(0, 10000), data.subarray(15000)])).toEqual(
+      Buffer.concat([parts[0], parts[1], parts[3]]),
+    );
+  });
+
   it("joins parts of uneven sizes: a short one and a long one in the middle", async () => {
     const id = await newUpload();
     const parts = [bytesOf(1000, 8), bytesOf(400, 9), bytesOf(1500, 10), bytesOf(1000, 11)];
