@@ -80,7 +80,7 @@ export function uploadCase(settings: BenchSettings): ComparedCase {
           };
         },
         notes: [
-          `A ${size.toLocaleString("en")}-byte CSV file; the portal stores the parts and assembles them on commit; each run's item is deleted afterwards.`,
+          `A ${size.toLocaleString("en")}-byte CSV file; the portal writes each part into its place in the item's file, so commit only truncates and renames it; each run's item is deleted afterwards.`,
           'tsgis: gis.content.add({ title, type: "CSV" }, { data: path }) — multipart above 10 MB.',
           `rest-js: createItem({ multipart: true }), addItemPart for every ${PART_BYTES / MiB} MiB slice of fs.openAsBlob(path), ${PART_CONCURRENCY} at a time (the same parts and parallelism as tsgis), commitItemUpload, getItemStatus until completed.`,
         ],

@@ -11,13 +11,19 @@ export const MULTIPART_THRESHOLD = 10 * 1024 * 1024;
 const PART_SIZE = 8 * 1024 * 1024;
 const CONCURRENT_PARTS = 4;
 const PART_ATTEMPTS = 3;
-const STATUS_POLL_MS = 250;
+/** Reads of 1 MiB rather than 64 KiB: a sixteenth of the reads and socket writes per part. */
+const READ_CHUNK_BYTES = 1024 * 1024;
+/** Status is asked again after 20 ms, then twice as long each time, up to a second. */
+const FIRST_STATUS_POLL_MS = 20;
+const MAX_STATUS_POLL_MS = 1000;
 const STATUS_TIMEOUT_MS = 30 * 60 * 1000;
 
 /**
  * Adds an item whose data is a large file with the multipart API: addItem (multipart=true),
  * addPart for each slice of the file (a few at a time, each streamed from disk and retried on
- * its own), commit, then polling status until the portal has assembled the file.
+ * its own), commit, then polling status until the portal has assembled the file. Part 1 goes
+ * first and alone: a portal that knows the part size can write every later part straight into
+ * its place in the final file.
  */
 export async function addItemInParts(
   gis: GIS,
@@ -32,7 +38,8 @@ export async function addItemInParts(
     filename: file.filename,
   });
   const partCount = Math.max(1, Math.ceil(file.size / PART_SIZE));
-  const partNumbers = Array.from({ length: partCount }, (_, index) => index + 1);
+  await sendPart(gis, owner, created.id, file, 1);
+  const partNumbers = Array.from({ length: partCount - 1 }, (_, index) => index + 2);
   await mapConcurrent(partNumbers, CONCURRENT_PARTS, (partNum) =>
     sendPart(gis, owner, created.id, file, partNum),
   );
@@ -53,7 +60,11 @@ async function sendPart(
   for (let attempt = 1; ; attempt++) {
     try {
       // A stream is read once, so each attempt opens a fresh slice of the file.
-      const stream = fs.createReadStream(file.path, { start, end: Math.max(start, end) });
+      const stream = fs.createReadStream(file.path, {
+        start,
+        end: Math.max(start, end),
+        highWaterMark: READ_CHUNK_BYTES,
+      });
       await addItemPart(gis.session, owner, itemId, partNum, {
         stream,
         filename: file.filename,
@@ -72,7 +83,8 @@ async function sendPart(
 
 async function waitUntilCompleted(gis: GIS, owner: string, itemId: string): Promise<void> {
   const deadline = Date.now() + STATUS_TIMEOUT_MS;
-  for (;;) {
+  // A commit with nothing to copy is done at once; a long assembly is not asked about too often.
+  for (let pause = FIRST_STATUS_POLL_MS; ; pause = Math.min(pause * 2, MAX_STATUS_POLL_MS)) {
     const status = await getItemStatus(gis.session, owner, itemId);
     if (status.status === "completed") return;
     if (status.status === "failed") {
@@ -81,6 +93,6 @@ async function waitUntilCompleted(gis: GIS, owner: string, itemId: string): Prom
       );
     }
     if (Date.now() > deadline) throw new Error("The multipart upload did not complete in time");
-    await new Promise((resolve) => setTimeout(resolve, STATUS_POLL_MS));
+    await new Promise((resolve) => setTimeout(resolve, pause));
   }
 }
