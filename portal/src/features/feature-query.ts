@@ -65,7 +65,9 @@ export function runQuery(
   const order = orderClause(source, request, args);
 
   if (request.countOnly && !request.extentOnly && !exact) {
-    const count = Number(store.selectValue(`SELECT COUNT(*) FROM features WHERE ${sql}`, args));
+    const count = Number(
+      store.selectRememberedValue(`SELECT COUNT(*) FROM features WHERE ${sql}`, args),
+    );
     return { count };
   }
 

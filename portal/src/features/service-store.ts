@@ -1,4 +1,5 @@
 import type { PortalDatabase } from "../db/open-database";
+import { rememberedValue } from "../db/remembered-values";
 import { cachedRawStatement, cachedStatement } from "../db/statement-cache";
 import { newId } from "../security/ids";
 import { PageCursors } from "./page-cursors";
@@ -305,6 +306,11 @@ export class FeatureServiceStore {
   selectValue(sql: string, params: readonly unknown[]): unknown {
     const row = cachedStatement(this.db, sql).get(...params) as Record<string, unknown> | undefined;
     return row === undefined ? undefined : Object.values(row)[0];
+  }
+
+  /** {@link selectValue} for an aggregate, remembered until the database changes. */
+  selectRememberedValue(sql: string, params: readonly unknown[]): unknown {
+    return rememberedValue(this.db, sql, params);
   }
 
   transaction<T>(work: () => T): T {
