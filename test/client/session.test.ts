@@ -167,6 +167,21 @@ describe("Session", () => {
     expect(body).toContain("<xml/>");
   });
 
+  it("decodes JSON and text whose characters are split across the chunks they arrive in", async () => {
+    const label = "é✓😀".repeat(30_000);
+    const bytes = Buffer.from(JSON.stringify({ label }));
+    server = await startRecordingServer((_req, res) => {
+      res.setHeader("Content-Type", "application/json");
+      // Odd-sized pieces cut the two-, three- and four-byte characters apart.
+      for (let at = 0; at < bytes.length; at += 7919) res.write(bytes.subarray(at, at + 7919));
+      res.end();
+    });
+    session = sessionFor(server);
+    expect(await session.get("big")).toEqual({ label });
+    const text = await session.request("big", {}, { responseKind: "text" });
+    expect(text).toBe(JSON.stringify({ label }));
+  });
+
   it("returns bytes and streams, and still finds error bodies in them", async () => {
     server = await startRecordingServer((req, res) => {
       if (req.url.includes("bad")) return json(res, { error: { code: 400, message: "bad item" } });

@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { safeInspect, type SafeDescription } from "./safe-repr";
 import { Readable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
 import type { AxiosInstance, AxiosResponse, AxiosStatic } from "axios";
 import { ArcGISError, type ArcGISErrorBody } from "../errors";
 import { AnonymousAccess, type Authenticator } from "./auth";
@@ -319,9 +320,14 @@ async function readResponse(
 
   if (kind === "stream" && status < 400 && !looksLikeJson) return { value: response.data };
 
-  const body = await readAll(response.data);
+  // JSON and text are decoded as they arrive: a page of a query is a few hundred kilobytes, and
+  // joining its bytes first would copy all of it into fresh memory once more.
+  const body =
+    kind === "json" || kind === "text"
+      ? await readText(response.data)
+      : await readAll(response.data);
   if (kind === "json" || looksLikeJson || status >= 400) {
-    const text = body.toString("utf8");
+    const text = typeof body === "string" ? body : body.toString("utf8");
     const parsed = tryParseJson(text);
     const error = findErrorBody(parsed);
     if (error) return { error };
@@ -343,7 +349,7 @@ async function readResponse(
       return { value: parsed };
     }
   }
-  if (kind === "text") return { value: body.toString("utf8") };
+  if (typeof body === "string") return { value: body };
   if (kind === "buffer") return { value: body };
   return { value: Readable.from([body]) };
 }
@@ -361,6 +367,14 @@ function tryParseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+async function readText(stream: Readable): Promise<string> {
+  const decoder = new StringDecoder("utf8");
+  let text = "";
+  for await (const chunk of stream)
+    text += decoder.write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return text + decoder.end();
 }
 
 async function readAll(stream: Readable): Promise<Buffer> {

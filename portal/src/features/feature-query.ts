@@ -16,9 +16,16 @@ import {
 } from "./esri-geometry";
 import { findField, type FieldDefinition } from "./fields";
 import { toGeoJsonGeometry } from "./geojson";
+import type { JsonBytes } from "../server/json-bytes";
 import type { LayerSource } from "./layer-source";
 import { canonicalWkid, spatialReferenceJson, type SupportedWkid } from "./projection";
-import type { FeatureServiceStore, StoredFeature } from "./service-store";
+import { outputAttributes, queryPageJson } from "./query-page-json";
+import {
+  featureFromRow,
+  type FeatureRow,
+  type FeatureServiceStore,
+  type StoredFeature,
+} from "./service-store";
 import { relates, SPATIAL_RELATIONS, type SpatialRelation } from "./spatial-relations";
 import { readTimeParameter, timeClause } from "./time-info";
 import { parseWhere } from "./where-parser";
@@ -42,50 +49,56 @@ interface QueryRequest {
   format: "json" | "geojson";
 }
 
-/** Runs a layer `query` request and answers in the REST API's JSON or GeoJSON shape. */
+/**
+ * Runs a layer `query` request and answers in the REST API's JSON or GeoJSON shape; a page of
+ * features in Esri JSON comes as bytes already (query-page-json.ts).
+ */
 export function runQuery(
   store: FeatureServiceStore,
   source: LayerSource,
   params: Record<string, string>,
   format: "json" | "geojson",
-): Record<string, unknown> {
+): Record<string, unknown> | JsonBytes {
   const request = readQuery(source, params, format);
   const { sql, args } = buildSelect(source, request);
   const exact = request.geometry && request.spatialRel !== "esriSpatialRelEnvelopeIntersects";
   const order = orderClause(source, request, args);
 
   if (request.countOnly && !request.extentOnly && !exact) {
-    const count = Number(store.selectValue(`SELECT COUNT(*) FROM features WHERE ${sql}`, args));
+    const count = Number(
+      store.selectRememberedValue(`SELECT COUNT(*) FROM features WHERE ${sql}`, args),
+    );
     return { count };
   }
 
-  let features: StoredFeature[];
+  // Rows keep their JSON as stored text: each answer parses only what it uses.
+  let features: FeatureRow[];
   let exceeded = false;
   const pageAll = request.countOnly || request.idsOnly || request.extentOnly;
   if (exact) {
     const queryGeometry = request.geometry!;
     features = store
-      .selectFeatures(
+      .selectFeatureRows(
         `SELECT object_id, attributes_json, geometry_json FROM features WHERE ${sql} ${order.sql}`,
         [...args, ...order.args],
       )
-      .filter(
-        (feature) =>
-          feature.geometry && relates(feature.geometry, queryGeometry, request.spatialRel),
-      );
+      .filter((row) => {
+        const geometry = geometryOf(row);
+        return geometry !== null && relates(geometry, queryGeometry, request.spatialRel);
+      });
     if (!pageAll) {
       exceeded = features.length > request.offset + request.count;
       features = features.slice(request.offset, request.offset + request.count);
     }
   } else if (pageAll) {
-    features = store.selectFeatures(
+    features = store.selectFeatureRows(
       `SELECT object_id, attributes_json, geometry_json FROM features WHERE ${sql} ${order.sql}`,
       [...args, ...order.args],
     );
   } else if (request.orderBy.length === 0) {
     ({ features, exceeded } = keysetPage(store, sql, args, request));
   } else {
-    features = store.selectFeatures(
+    features = store.selectFeatureRows(
       `SELECT object_id, attributes_json, geometry_json FROM features WHERE ${sql} ${order.sql} LIMIT ? OFFSET ?`,
       [...args, ...order.args, request.count + 1, request.offset],
     );
@@ -95,12 +108,10 @@ export function runQuery(
 
   if (request.extentOnly) {
     let box: Box | null = null;
-    for (const feature of features) {
-      if (feature.geometry) {
-        box = unionBox(
-          box,
-          boxOf(projectGeometry(feature.geometry, source.storageWkid, request.outWkid)),
-        );
+    for (const row of features) {
+      const geometry = geometryOf(row);
+      if (geometry) {
+        box = unionBox(box, boxOf(projectGeometry(geometry, source.storageWkid, request.outWkid)));
       }
     }
     const extent = box
@@ -118,12 +129,16 @@ export function runQuery(
   if (request.idsOnly) {
     return {
       objectIdFieldName: source.objectIdField,
-      objectIds: features.map((feature) => feature.objectId),
+      objectIds: features.map((row) => row.objectId),
     };
   }
   return request.format === "geojson"
-    ? geoJsonResponse(source, request, features, exceeded)
-    : jsonResponse(source, request, features, exceeded);
+    ? geoJsonResponse(source, request, features.map(featureFromRow), exceeded)
+    : queryPageJson(source, request, features, exceeded);
+}
+
+function geometryOf(row: FeatureRow): EsriGeometry | null {
+  return row.geometryJson === null ? null : (JSON.parse(row.geometryJson) as EsriGeometry);
 }
 
 /**
@@ -137,7 +152,7 @@ function keysetPage(
   sql: string,
   args: unknown[],
   request: QueryRequest,
-): { features: StoredFeature[]; exceeded: boolean } {
+): { features: FeatureRow[]; exceeded: boolean } {
   const query = `${sql}\u0000${JSON.stringify(args)}`;
   let from: number | undefined;
   if (request.offset > 0) {
@@ -149,7 +164,7 @@ function keysetPage(
       ) as number | undefined);
     if (from === undefined) return { features: [], exceeded: false };
   }
-  const rows = store.selectFeatures(
+  const rows = store.selectFeatureRows(
     `SELECT object_id, attributes_json, geometry_json FROM features WHERE ${sql} AND object_id >= ? ORDER BY object_id LIMIT ?`,
     [...args, from ?? Number.MIN_SAFE_INTEGER, request.count + 1],
   );
@@ -341,55 +356,6 @@ function orderClause(
   return { sql: `ORDER BY ${parts.join(", ")}, object_id`, args };
 }
 
-function outputAttributes(
-  source: LayerSource,
-  fields: readonly FieldDefinition[],
-  feature: StoredFeature,
-): Record<string, unknown> {
-  const attributes: Record<string, unknown> = {};
-  for (const field of fields) {
-    attributes[field.name] =
-      field.name === source.objectIdField
-        ? feature.objectId
-        : (feature.attributes[field.name] ?? null);
-  }
-  return attributes;
-}
-
-function fieldJson(field: FieldDefinition): Record<string, unknown> {
-  const { visible: _visible, ...json } = field;
-  return json;
-}
-
-function jsonResponse(
-  source: LayerSource,
-  request: QueryRequest,
-  features: StoredFeature[],
-  exceeded: boolean,
-): Record<string, unknown> {
-  const response: Record<string, unknown> = {
-    objectIdFieldName: source.objectIdField,
-    uniqueIdField: { name: source.objectIdField, isSystemMaintained: true },
-    globalIdFieldName: "",
-  };
-  if (source.layer.geometryType) {
-    response.geometryType = source.layer.geometryType;
-    response.spatialReference = spatialReferenceJson(request.outWkid);
-  }
-  response.fields = request.outFields.map(fieldJson);
-  if (exceeded) response.exceededTransferLimit = true;
-  response.features = features.map((feature) => {
-    const output: Record<string, unknown> = {
-      attributes: outputAttributes(source, request.outFields, feature),
-    };
-    if (request.returnGeometry && source.layer.geometryType && feature.geometry) {
-      output.geometry = projectGeometry(feature.geometry, source.storageWkid, request.outWkid);
-    }
-    return output;
-  });
-  return response;
-}
-
 function geoJsonResponse(
   source: LayerSource,
   request: QueryRequest,
@@ -399,7 +365,12 @@ function geoJsonResponse(
   const collection: Record<string, unknown> = {
     type: "FeatureCollection",
     features: features.map((feature) => {
-      const properties = outputAttributes(source, request.outFields, feature);
+      const properties = outputAttributes(
+        source,
+        request.outFields,
+        feature.objectId,
+        feature.attributes,
+      );
       const geometry =
         request.returnGeometry && feature.geometry
           ? toGeoJsonGeometry(

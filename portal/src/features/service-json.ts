@@ -123,7 +123,7 @@ function serviceRelationships(layers: readonly LayerRecord[]): { id: number; nam
 
 /** The extent of a layer's features, in its service's spatial reference. */
 export function layerExtent(store: FeatureServiceStore, source: LayerSource): Box | null {
-  const row = store.selectValue(
+  const row = store.selectRememberedValue(
     `SELECT json_array(MIN(xmin), MIN(ymin), MAX(xmax), MAX(ymax)) FROM features WHERE service_id = ? AND layer_id = ?`,
     [source.storageServiceId, source.storageLayerId],
   );

@@ -1,5 +1,6 @@
 import type { PortalDatabase } from "../db/open-database";
-import { cachedStatement } from "../db/statement-cache";
+import { rememberedValue } from "../db/remembered-values";
+import { cachedRawStatement, cachedStatement } from "../db/statement-cache";
 import { newId } from "../security/ids";
 import { PageCursors } from "./page-cursors";
 import type { Box, EsriGeometry } from "./esri-geometry";
@@ -229,11 +230,10 @@ export class FeatureServiceStore {
   }
 
   getFeature(serviceId: string, layerId: number, objectId: number): StoredFeature | undefined {
-    const row = this.db
-      .prepare(
-        "SELECT object_id, attributes_json, geometry_json FROM features WHERE service_id = ? AND layer_id = ? AND object_id = ?",
-      )
-      .get(serviceId, layerId, objectId) as FeatureRow | undefined;
+    const [row] = this.selectFeatureRows(
+      "SELECT object_id, attributes_json, geometry_json FROM features WHERE service_id = ? AND layer_id = ? AND object_id = ?",
+      [serviceId, layerId, objectId],
+    );
     return row ? featureFromRow(row) : undefined;
   }
 
@@ -277,11 +277,29 @@ export class FeatureServiceStore {
   }
 
   /**
-   * Runs a feature query (built by feature-query.ts with bound parameters only); the statement
-   * is compiled once and reused, since a layer is paged with the same SQL many times.
+   * Runs a feature query (built by feature-query.ts with bound parameters only) that selects
+   * `object_id, attributes_json, geometry_json`, in that order; the statement is compiled once
+   * and reused, since a layer is paged with the same SQL many times.
    */
   selectFeatures(sql: string, params: readonly unknown[]): StoredFeature[] {
-    return (cachedStatement(this.db, sql).all(...params) as FeatureRow[]).map(featureFromRow);
+    return this.selectFeatureRows(sql, params).map(featureFromRow);
+  }
+
+  /**
+   * The same rows with their JSON still as stored text, for a caller that can use the text as
+   * it is (a query page) and parses only what it must.
+   */
+  selectFeatureRows(sql: string, params: readonly unknown[]): FeatureRow[] {
+    const rows = cachedRawStatement(this.db, sql).all(...params) as [
+      number,
+      string,
+      string | null,
+    ][];
+    return rows.map(([objectId, attributesJson, geometryJson]) => ({
+      objectId,
+      attributesJson,
+      geometryJson,
+    }));
   }
 
   /** The first column of the first row, or undefined when there is no row. */
@@ -290,22 +308,31 @@ export class FeatureServiceStore {
     return row === undefined ? undefined : Object.values(row)[0];
   }
 
+  /** {@link selectValue} for an aggregate, remembered until the database changes. */
+  selectRememberedValue(sql: string, params: readonly unknown[]): unknown {
+    return rememberedValue(this.db, sql, params);
+  }
+
   transaction<T>(work: () => T): T {
     return this.db.transaction(work)();
   }
 }
 
-interface FeatureRow {
-  object_id: number;
-  attributes_json: string;
-  geometry_json: string | null;
+/**
+ * A feature as stored. Its two JSON texts are only ever written by JSON.stringify (insertFeatures,
+ * replaceFeature), so they are what JSON.stringify makes of their parsed value.
+ */
+export interface FeatureRow {
+  objectId: number;
+  attributesJson: string;
+  geometryJson: string | null;
 }
 
-function featureFromRow(row: FeatureRow): StoredFeature {
+export function featureFromRow(row: FeatureRow): StoredFeature {
   return {
-    objectId: row.object_id,
-    attributes: JSON.parse(row.attributes_json) as Record<string, unknown>,
-    geometry: row.geometry_json ? (JSON.parse(row.geometry_json) as EsriGeometry) : null,
+    objectId: row.objectId,
+    attributes: JSON.parse(row.attributesJson) as Record<string, unknown>,
+    geometry: row.geometryJson ? (JSON.parse(row.geometryJson) as EsriGeometry) : null,
   };
 }
 

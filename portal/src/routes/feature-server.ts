@@ -23,6 +23,7 @@ import {
   tokenRequired,
 } from "../server/arcgis-error";
 import { optionalJsonObject, optionalJsonValue, optionalString } from "../server/param-readers";
+import { sendAnswer } from "../server/json-bytes";
 import type { PortalServices } from "../server/portal-services";
 import { stateOf } from "../server/request-state";
 import { CURRENT_VERSION } from "../version";
@@ -139,14 +140,15 @@ export function registerFeatureServerRoutes(app: FastifyInstance, context: Porta
     method: methods,
     url: `${SERVICE}/:layerId/query`,
     config: { access: Access.mayView("service") },
-    handler: async (request) => {
+    handler: async (request, reply) => {
       const source = layerOf(request, readableService(request));
       const params = stateOf(request).params.values;
       const format = (optionalString(params, "f") ?? "json").toLowerCase();
       if (!["json", "pjson", "geojson"].includes(format)) {
         throw invalidParameter("f", "must be json, pjson or geojson.");
       }
-      return runQuery(store, source, params, format === "geojson" ? "geojson" : "json");
+      const answer = runQuery(store, source, params, format === "geojson" ? "geojson" : "json");
+      return sendAnswer(reply, answer, format === "pjson");
     },
   });
 

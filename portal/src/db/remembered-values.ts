@@ -1,0 +1,38 @@
+import { changeStamp } from "./change-stamp";
+import type { PortalDatabase } from "./open-database";
+import { cachedStatement } from "./statement-cache";
+
+const MAX_VALUES = 256;
+const values = new WeakMap<PortalDatabase, Map<string, unknown>>();
+
+/**
+ * The first column of a read's first row, remembered until the database changes. For the
+ * aggregates a paged read asks for again and again while nothing is written (a layer's count
+ * for a where clause, its extent): counting 100,000 features costs tens of milliseconds, which
+ * every client reading the layer would otherwise wait for. Keys carry the {@link changeStamp},
+ * so any write (by this connection or another) makes every remembered value stale.
+ */
+export function rememberedValue(
+  db: PortalDatabase,
+  sql: string,
+  params: readonly unknown[],
+): unknown {
+  let map = values.get(db);
+  if (!map) {
+    map = new Map();
+    values.set(db, map);
+  }
+  const key = `${changeStamp(db)}\u0000${sql}\u0000${JSON.stringify(params)}`;
+  if (map.has(key)) {
+    const found = map.get(key);
+    // Least recently used goes first when full.
+    map.delete(key);
+    map.set(key, found);
+    return found;
+  }
+  const row = cachedStatement(db, sql).get(...params) as Record<string, unknown> | undefined;
+  const value = row === undefined ? undefined : Object.values(row)[0];
+  map.set(key, value);
+  if (map.size > MAX_VALUES) map.delete(map.keys().next().value as string);
+  return value;
+}
