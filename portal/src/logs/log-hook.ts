@@ -72,8 +72,8 @@ const MAX_ERROR_BODY = 16_384;
 
 function errorOf(payload: string): { code: number } | null {
   // Every ArcGIS error body is small and starts `{"error":` (the portal serialises that key
-  // first). Looking no further than that matters: a query page is a string of pieces that any
-  // read of its characters first copies whole, 2 ms for 2,000 features.
+  // first). Looking no further than that matters: a large answer is a string of pieces that
+  // any read of its characters first copies whole (2 ms for a 2,000-feature page as a string).
   if (payload.length > MAX_ERROR_BODY || !payload.startsWith('{"error"')) return null;
   try {
     const body = JSON.parse(payload) as { error?: { code?: unknown } };
