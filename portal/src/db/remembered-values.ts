@@ -1,5 +1,6 @@
 import { changeStamp } from "./change-stamp";
 import type { PortalDatabase } from "./open-database";
+import { remember } from "./remember";
 import { cachedStatement } from "./statement-cache";
 
 const MAX_VALUES = 256;
@@ -23,16 +24,8 @@ export function rememberedValue(
     values.set(db, map);
   }
   const key = `${changeStamp(db)}\u0000${sql}\u0000${JSON.stringify(params)}`;
-  if (map.has(key)) {
-    const found = map.get(key);
-    // Least recently used goes first when full.
-    map.delete(key);
-    map.set(key, found);
-    return found;
-  }
-  const row = cachedStatement(db, sql).get(...params) as Record<string, unknown> | undefined;
-  const value = row === undefined ? undefined : Object.values(row)[0];
-  map.set(key, value);
-  if (map.size > MAX_VALUES) map.delete(map.keys().next().value as string);
-  return value;
+  return remember(map, key, MAX_VALUES, () => {
+    const row = cachedStatement(db, sql).get(...params) as Record<string, unknown> | undefined;
+    return row === undefined ? undefined : Object.values(row)[0];
+  });
 }

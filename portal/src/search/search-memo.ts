@@ -1,4 +1,5 @@
 import type { PortalDatabase } from "../db/open-database";
+import { remember } from "../db/remember";
 import { cachedStatement } from "../db/statement-cache";
 
 const MAX_TOTALS = 256;
@@ -66,18 +67,4 @@ function searchGeneration(db: PortalDatabase): number {
     generation: number;
   };
   return row.generation;
-}
-
-/** The value under `key`, computed when absent; the least recently used entry goes when full. */
-function remember<T>(map: Map<string, T>, key: string, limit: number, compute: () => T): T {
-  const found = map.get(key);
-  if (found !== undefined) {
-    map.delete(key);
-    map.set(key, found);
-    return found;
-  }
-  const value = compute();
-  map.set(key, value);
-  if (map.size > limit) map.delete(map.keys().next().value as string);
-  return value;
 }
