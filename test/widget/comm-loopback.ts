@@ -92,3 +92,10 @@ export class LoopbackKernel implements KernelBridge {
     setKernelBridge(undefined);
   }
 }
+
+/** The comm the kernel opened last (a map's), or an error when it opened none. */
+export function commOf(kernel: LoopbackKernel): LoopbackComm {
+  const comm = kernel.comms.at(-1);
+  if (!comm) throw new Error("no comm was opened");
+  return comm;
+}

@@ -4,16 +4,10 @@
 // Web Map keeps of them.
 import { startPortal, type RunningPortal } from "@tsgis/portal";
 import { FeatureLayerCollection, GIS, type FeatureLayer, type Item, type LayerSpec } from "tsgis";
-import { LoopbackKernel, type LoopbackComm } from "./comm-loopback";
+import { commOf, LoopbackKernel, type LoopbackComm } from "./comm-loopback";
 
 const PUBLISHER = { username: "publisher", password: "tsgis-publisher-1" };
 const RED = { type: "simple", symbol: { type: "esriSMS", color: [255, 0, 0, 255], size: 9 } };
-
-function commOf(kernel: LoopbackKernel): LoopbackComm {
-  const comm = kernel.comms.at(-1);
-  if (!comm) throw new Error("no comm was opened");
-  return comm;
-}
 
 /** The `layers` values the kernel sent to the views, oldest first. */
 function layerUpdates(comm: LoopbackComm): LayerSpec[][] {

@@ -4,7 +4,7 @@
 // and the view the map starts from before any browser reports.
 import { startPortal, type RunningPortal } from "@tsgis/portal";
 import { FeatureLayer, FeatureLayerCollection, FeatureSet, GIS, geocode, type Item } from "tsgis";
-import { LoopbackKernel, type LoopbackComm } from "./comm-loopback";
+import { commOf, LoopbackKernel } from "./comm-loopback";
 
 const PUBLISHER = { username: "publisher", password: "tsgis-publisher-1" };
 const ADMIN = { username: "admin", password: "tsgis-admin-1" };
@@ -13,12 +13,6 @@ const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
   "base64",
 );
-
-function commOf(kernel: LoopbackKernel): LoopbackComm {
-  const comm = kernel.comms.at(-1);
-  if (!comm) throw new Error("no comm was opened");
-  return comm;
-}
 
 describe("the map's members beside navigation (kernel side)", () => {
   let portal: RunningPortal;
