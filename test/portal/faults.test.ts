@@ -37,6 +37,15 @@ describe("fault injection", () => {
     for (let i = 0; i < 20; i += 1) expect(await attempt(`${client.rest}/info?f=json`)).toBe("ok");
   });
 
+  it("adds latency as a round trip: half on the way in, half on the way back", async () => {
+    client.portal.setFaults({ faultRate: 0, latency: 400 });
+    const started = performance.now();
+    expect(await attempt(`${client.rest}/info?f=json`)).toBe("ok");
+    // Only the first half would leave it near 200 ms.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(390);
+    client.portal.setFaults({ latency: 0 });
+  });
+
   it("rejects impossible settings", () => {
     expect(() => client.portal.setFaults({ faultRate: 2 })).toThrow(RangeError);
     expect(() => client.portal.setFaults({ latency: -1 })).toThrow(RangeError);

@@ -103,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerActiveContentGuard(app);
   registerCors(app, services);
   app.addHook("onRequest", options.faults.hook);
+  app.addHook("onSend", options.faults.sendHook);
   app.addHook("preHandler", async (request, reply) => {
     const params = collectParams(request.query, request.body);
     if (params.values.f?.toLowerCase() === "pjson") {

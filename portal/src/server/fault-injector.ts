@@ -2,7 +2,10 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { setTimeout as sleep } from "node:timers/promises";
 
 export interface FaultSettings {
-  /** Milliseconds added before every response. */
+  /**
+   * Milliseconds of round trip added to every request: half before the route runs (the request
+   * on its way), half after it has answered (the answer on its way back).
+   */
   latency?: number;
   /** Probability (0..1) that a request fails with a random fault. */
   faultRate?: number;
@@ -38,9 +41,15 @@ export class FaultInjector {
     }
   }
 
-  /** An onRequest hook; when it answers, the route never runs. */
+  /**
+   * An onRequest hook; when it answers, the route never runs. It waits the first half of the
+   * latency: a network delays a request before the server sees it and the answer after the
+   * server is done with it, and in between the server is free to read and answer others.
+   * Waiting the whole round trip up front made a server busy with answers that woke together
+   * read the requests that came meanwhile only after all of them, as no network would.
+   */
   readonly hook = async (_request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (this.latency > 0) await sleep(this.latency);
+    if (this.latency > 0) await sleep(this.latency / 2);
     if (this.faultRate === 0 || this.random() >= this.faultRate) return;
     const fault = FAULTS[Math.floor(this.random() * FAULTS.length) % FAULTS.length];
     if (fault === "unavailable") {
@@ -57,6 +66,16 @@ export class FaultInjector {
     } else {
       cutConnection(reply);
     }
+  };
+
+  /** An onSend hook: the second half of the latency, on the answer's way back. */
+  readonly sendHook = async (
+    _request: FastifyRequest,
+    _reply: FastifyReply,
+    payload: unknown,
+  ): Promise<unknown> => {
+    if (this.latency > 0) await sleep(this.latency / 2);
+    return payload;
   };
 }
 
