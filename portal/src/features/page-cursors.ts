@@ -1,5 +1,5 @@
 import type { PortalDatabase } from "../db/open-database";
-import { changeStamp } from "../db/change-stamp";
+import { featureGeneration } from "../db/feature-generation";
 
 const MAX_CURSORS = 512;
 const cursors = new WeakMap<PortalDatabase, Map<string, number>>();
@@ -7,8 +7,9 @@ const cursors = new WeakMap<PortalDatabase, Map<string, number>>();
 /**
  * Where the next page of a query starts: after a page at resultOffset N with a page length L,
  * the object id of row N + L is remembered, so the request for offset N + L seeks to it in the
- * primary key instead of stepping over N + L rows again. The key carries the database's
- * {@link changeStamp}, so any write (by this connection or another) makes every start stale.
+ * primary key instead of stepping over N + L rows again. The key carries the
+ * {@link featureGeneration}, so any change to features, layers or services (by this connection
+ * or another) makes every start stale.
  */
 export class PageCursors {
   private readonly map: Map<string, number>;
@@ -40,6 +41,6 @@ export class PageCursors {
   }
 
   private key(query: string, offset: number): string {
-    return `${changeStamp(this.db)}:${offset}:${query}`;
+    return `${featureGeneration(this.db)}:${offset}:${query}`;
   }
 }

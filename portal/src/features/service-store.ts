@@ -308,7 +308,7 @@ export class FeatureServiceStore {
     return row === undefined ? undefined : Object.values(row)[0];
   }
 
-  /** {@link selectValue} for an aggregate, remembered until the database changes. */
+  /** {@link selectValue} for an aggregate, remembered until features, layers or services change. */
   selectRememberedValue(sql: string, params: readonly unknown[]): unknown {
     return rememberedValue(this.db, sql, params);
   }

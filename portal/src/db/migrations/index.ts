@@ -11,6 +11,7 @@ import { signInLockout } from "./0009_sign_in_lockout";
 import { portalLogs } from "./0010_portal_logs";
 import { searchSortIndexes } from "./0011_search_sort_indexes";
 import { searchGeneration } from "./0012_search_generation";
+import { featureGeneration } from "./0013_feature_generation";
 
 /** Every schema migration, oldest first. Append new ones; never edit or reorder old ones. */
 export const migrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   portalLogs,
   searchSortIndexes,
   searchGeneration,
+  featureGeneration,
 ];
