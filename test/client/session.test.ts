@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { ArcGISError } from "tsgis";
-import { Session } from "../../kernel/src/session/session";
+import { parseJsonAnswer, Session } from "../../kernel/src/session/session";
 import { ExistingToken } from "../../kernel/src/session/auth";
 import { startRecordingServer, type RunningServer } from "../support/http-servers";
 
@@ -198,6 +198,42 @@ describe("Session", () => {
     await expect(
       session.request("bad", {}, { method: "GET", responseKind: "stream" }),
     ).rejects.toMatchObject({ message: "bad item", code: 400 });
+  });
+
+  it("leaves jsonText answers unparsed, yet throws error answers and renews an expired login", async () => {
+    let expired = true;
+    server = await startRecordingServer((req, res) => {
+      if (req.url.includes("gone")) return json(res, { error: { code: 404, message: "no layer" } });
+      if (expired) {
+        expired = false;
+        return json(res, { error: { code: 498, message: "Invalid token." } });
+      }
+      json(res, { features: [{ attributes: { a: 1 } }] });
+    });
+    session = sessionFor(server);
+    let renewals = 0;
+    session.auth = new (class extends ExistingToken {
+      override async renew(): Promise<boolean> {
+        renewals++;
+        return true;
+      }
+    })("old-token");
+    const text = await session.request("page", {}, { method: "GET", responseKind: "jsonText" });
+    expect(text).toBe('{"features":[{"attributes":{"a":1}}]}');
+    expect(renewals).toBe(1);
+    await expect(
+      session.request("gone", {}, { method: "GET", responseKind: "jsonText" }),
+    ).rejects.toMatchObject({ message: "no layer", code: 404 });
+  });
+
+  it("parseJsonAnswer finds an error member anywhere and names the URL of what was not JSON", () => {
+    expect(parseJsonAnswer('{"a":1}', "https://host/q")).toEqual({ a: 1 });
+    expect(() =>
+      parseJsonAnswer('{"features":[],"error":{"code":500,"message":"late"}}', "https://host/q"),
+    ).toThrow(ArcGISError);
+    expect(() => parseJsonAnswer("<html>", "https://host/q?token=secret")).toThrow(
+      "Expected JSON from https://host/q, got: <html>",
+    );
   });
 
   it("does not follow a redirect to another host with the token", async () => {

@@ -168,4 +168,42 @@ describe("FeatureLayer.query pages every record concurrently, in order", () => {
       await front.close();
     }
   });
+  it.each([
+    [
+      "an error that is not its first member",
+      '{"features":[],"error":{"code":500,"message":"Late error."}}',
+      /Late error/,
+    ],
+    ["not JSON", "<html>Gateway Timeout</html>", /Expected JSON from .*\/0\/query/],
+  ])(
+    "stops at a page that is %s: parsing it fails, and the pages in flight are abandoned",
+    async (_kind, body, message) => {
+      const failingOffset = String(2 * MAX_RECORDS);
+      const front = await startFlakyFront(portal.portal.url, async (request, res) => {
+        const params = queryOf(request);
+        if (!params || params.get("returnCountOnly") === "true") return false;
+        if (params.get("resultOffset") === failingOffset) {
+          res.setHeader("Content-Type", "application/json");
+          res.end(body);
+          return true;
+        }
+        if (params.get("resultOffset") !== null && params.get("resultOffset") !== "0") {
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        }
+        return false;
+      });
+      const viaFront = await GIS.connect({ url: front.url, ...DEMO_PUBLISHER, setActive: false });
+      try {
+        const frontLayer = new FeatureLayer(`${front.url}${layerPath}`, viaFront);
+        await expect(frontLayer.query({ outFields: "rank" })).rejects.toThrow(message);
+        await new Promise((resolve) => setTimeout(resolve, 700));
+        // The first page, the batch in flight, and the one page its slot asked for before the
+        // failing page was parsed; 21 pages would be needed in all.
+        expect(pageRequests(front).length).toBeLessThanOrEqual(1 + 8 + 1);
+      } finally {
+        viaFront.close();
+        await front.close();
+      }
+    },
+  );
 });

@@ -83,9 +83,9 @@ export interface EditFeaturesOptions {
 }
 
 const JSON_PAGES: PageShape<FeatureSetJSON, Feature> = {
+  format: "json",
   features: (page) => page.features,
   exceeded: (page) => page.exceededTransferLimit === true,
-  read: rest.queryFeatures,
 };
 
 const GEOJSON_PAGES: PageShape<GeoJsonFeatureCollection, GeoJsonFeature> = {
@@ -93,7 +93,7 @@ const GEOJSON_PAGES: PageShape<GeoJsonFeatureCollection, GeoJsonFeature> = {
   exceeded: (page) =>
     (page.properties as { exceededTransferLimit?: boolean } | undefined)?.exceededTransferLimit ===
     true,
-  read: rest.queryFeaturesGeoJson,
+  format: "geojson",
 };
 
 const PASSED_THROUGH: readonly string[] = [

@@ -1,25 +1,22 @@
 import { mapConcurrent } from "../content/concurrency";
 import {
+  parseQueryText,
   queryFeatureCount,
+  queryFeaturesText,
   type LayerQueryParams,
-  type QueryRequestOptions,
 } from "../rest/feature-service";
 import type { Session } from "../session/session";
+import { PageParser } from "./page-parser";
 
 /** Pages asked for at once: enough to hide latency, few enough not to crowd a shared service. */
 export const CONCURRENT_QUERY_PAGES = 8;
 
 /** How to read one page of a query answer (Esri JSON and GeoJSON keep the flag apart). */
 export interface PageShape<P, F> {
+  /** The `f` the pages are asked for in. */
+  format: "json" | "geojson";
   features(page: P): readonly F[];
   exceeded(page: P): boolean;
-  /** Asks for one page: the `rest/` query function of the format. */
-  read(
-    session: Session,
-    layerUrl: string,
-    params: LayerQueryParams,
-    options: QueryRequestOptions,
-  ): Promise<P>;
 }
 
 /** What a paged query collected: the first page (for its metadata) and every feature, in order. */
@@ -34,9 +31,11 @@ export interface PagedQueryResult<P, F> {
  * Reads every row of a layer query. The first page, the count of matches and the layer's
  * `maxRecordCount` are asked for together; the remaining pages then go out by result offset,
  * up to {@link CONCURRENT_QUERY_PAGES} at a time, each no larger than what the first page and
- * `maxRecordCount` allow, and are put back in offset order (without a count, one at a time). The first failure aborts the pages
- * in flight, starts no more, and is thrown. Rows added while paging are caught by continuing
- * one page at a time while the last page still reports `exceededTransferLimit`.
+ * `maxRecordCount` allow, and are put back in offset order (without a count, one at a time). A
+ * page that has come is parsed after the next one is asked for ({@link PageParser}). The first
+ * failure, of a request or of a parse, aborts the pages in flight, starts no more, and is
+ * thrown. Rows added while paging are caught by continuing one page at a time while the last
+ * page still reports `exceededTransferLimit`.
  */
 export async function pagedQuery<P, F>(
   session: Session,
@@ -47,13 +46,16 @@ export async function pagedQuery<P, F>(
 ): Promise<PagedQueryResult<P, F>> {
   const start = typeof params.resultOffset === "number" ? params.resultOffset : 0;
   const cancel = new AbortController();
-  const page = (offset: number, size?: number): Promise<P> =>
-    shape.read(
+  const parser = new PageParser((text) => parseQueryText<P>(layerUrl, text));
+  const pageText = (offset: number, size?: number): Promise<string> =>
+    queryFeaturesText(
       session,
       layerUrl,
       { ...params, resultOffset: offset, resultRecordCount: size },
-      { signal: cancel.signal },
+      { signal: cancel.signal, format: shape.format },
     );
+  const page = async (offset: number, size?: number): Promise<P> =>
+    parser.later(await pageText(offset, size));
   try {
     const countParams: LayerQueryParams = {
       ...params,
@@ -82,9 +84,22 @@ export async function pagedQuery<P, F>(
     for (let offset = start + firstRows.length; offset < (total ?? 0); offset += size) {
       offsets.push(offset);
     }
-    const rest = await mapConcurrent(offsets, CONCURRENT_QUERY_PAGES, (offset) =>
-      page(offset, size),
-    );
+    const parsing: Promise<P>[] = [];
+    let parseFailure: { error: unknown } | undefined;
+    try {
+      await mapConcurrent(offsets, CONCURRENT_QUERY_PAGES, async (offset, index) => {
+        const parsed = parser.later(await pageText(offset, size));
+        parsed.catch((error: unknown) => {
+          parseFailure ??= { error };
+          cancel.abort();
+        });
+        parsing[index] = parsed;
+      });
+    } catch (error) {
+      // A failed parse aborted the requests in flight: its error is the one that tells.
+      throw parseFailure ? parseFailure.error : error;
+    }
+    const rest = await Promise.all(parsing);
     let last: P = first;
     let next = start + firstRows.length;
     for (const answer of rest) {

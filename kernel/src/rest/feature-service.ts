@@ -2,7 +2,7 @@
 // resources, a layer's Query and Apply Edits), one typed function each; FeatureLayer,
 // FeatureLayerCollection and the paged query call these.
 import type { ParamValue } from "../session/params";
-import type { Session } from "../session/session";
+import { parseJsonAnswer, type Session } from "../session/session";
 import type { Feature, FeatureSetJSON } from "../features/feature-set";
 import type { EditFeaturesResult } from "../features/feature-layer";
 import type { GeoJsonFeatureCollection } from "../features/geojson-conversion";
@@ -98,6 +98,30 @@ export async function queryFeaturesGeoJson(
     format: "geojson",
     signal: options.signal,
   });
+}
+
+/**
+ * REST: `{layerUrl}/query` (Query (Feature Service/Layer)) as Esri JSON or GeoJSON, the answer
+ * left as text for {@link parseQueryText} (an error answer is still thrown here): a paged query
+ * parses a page after it has asked for the next one.
+ */
+export async function queryFeaturesText(
+  session: Session,
+  layerUrl: string,
+  params: LayerQueryParams,
+  options: QueryRequestOptions & { format: "json" | "geojson" },
+): Promise<string> {
+  return session.request(queryUrl(layerUrl), params, {
+    method: "GET",
+    format: options.format,
+    responseKind: "jsonText",
+    signal: options.signal,
+  });
+}
+
+/** Parses an answer of {@link queryFeaturesText}; throws ArcGISError for an error or non-JSON. */
+export function parseQueryText<P>(layerUrl: string, text: string): P {
+  return parseJsonAnswer<P>(text, queryUrl(layerUrl));
 }
 
 /** REST: `{layerUrl}/query` (Query (Feature Service/Layer)) with `returnCountOnly`. */

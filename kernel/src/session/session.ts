@@ -21,8 +21,13 @@ import { Transport, type Agents, type TransportOptions } from "./transport";
 import { removeTokenFromUrl } from "./url";
 import { USER_AGENT } from "../version";
 
-/** What a caller wants back: parsed JSON (the default), text, bytes, or a stream to pipe. */
-export type ResponseKind = "json" | "text" | "buffer" | "stream";
+/**
+ * What a caller wants back: parsed JSON (the default), text, bytes, or a stream to pipe.
+ * `jsonText` is a JSON answer left as text for the caller to parse when it suits it (with
+ * {@link parseJsonAnswer}): a paged query asks for its next page before parsing the one that
+ * came. An answer that is an ArcGIS error is still found and thrown (renewing a login first).
+ */
+export type ResponseKind = "json" | "jsonText" | "text" | "buffer" | "stream";
 
 export interface RequestOptions {
   /** POST by default; GET for reads that are safe to cache (turned into POST past 2,000 chars). */
@@ -49,7 +54,7 @@ export interface SessionOptions extends TransportOptions {
   userAgent?: string;
 }
 
-type ResponseValue<K extends ResponseKind> = K extends "text"
+type ResponseValue<K extends ResponseKind> = K extends "text" | "jsonText"
   ? string
   : K extends "buffer"
     ? Buffer
@@ -323,10 +328,13 @@ async function readResponse(
   // JSON and text are decoded as they arrive: a page of a query is a few hundred kilobytes, and
   // joining its bytes first would copy all of it into fresh memory once more.
   const body =
-    kind === "json" || kind === "text"
+    kind === "json" || kind === "jsonText" || kind === "text"
       ? await readText(response.data)
       : await readAll(response.data);
-  if (kind === "json" || looksLikeJson || status >= 400) {
+  if (kind === "jsonText" && status < 400 && typeof body === "string" && !ERROR_ANSWER.test(body)) {
+    return { value: body };
+  }
+  if (kind === "json" || kind === "jsonText" || looksLikeJson || status >= 400) {
     const text = typeof body === "string" ? body : body.toString("utf8");
     const parsed = tryParseJson(text);
     const error = findErrorBody(parsed);
@@ -337,21 +345,36 @@ async function readResponse(
       };
     }
     if (kind === "json") {
-      if (parsed === undefined) {
-        const snippet = text.slice(0, 120).replace(/\s+/g, " ");
-        return {
-          error: {
-            code: status,
-            message: `Expected JSON from ${removeTokenFromUrl(url)}, got: ${snippet}`,
-          },
-        };
-      }
-      return { value: parsed };
+      return parsed === undefined ? { error: notJson(text, status, url) } : { value: parsed };
     }
   }
   if (typeof body === "string") return { value: body };
   if (kind === "buffer") return { value: body };
   return { value: Readable.from([body]) };
+}
+
+/** How every ArcGIS error answer begins: an object whose first member is `error`. */
+const ERROR_ANSWER = /^\s*\{\s*"error"\s*:/;
+
+/**
+ * Parses an answer read as `jsonText`. Throws ArcGISError when it is not JSON, or when it is an
+ * error answer that did not start with its `error` member (those that do are thrown by the
+ * request itself).
+ */
+export function parseJsonAnswer<T>(text: string, url: string): T {
+  const parsed = tryParseJson(text);
+  if (parsed === undefined) throw new ArcGISError(notJson(text, 200, url), url, 200);
+  const error = findErrorBody(parsed);
+  if (error) throw new ArcGISError(error, url, 200);
+  return parsed as T;
+}
+
+function notJson(text: string, status: number, url: string): ArcGISErrorBody {
+  const snippet = text.slice(0, 120).replace(/\s+/g, " ");
+  return {
+    code: status,
+    message: `Expected JSON from ${removeTokenFromUrl(url)}, got: ${snippet}`,
+  };
 }
 
 function findErrorBody(parsed: unknown): ArcGISErrorBody | undefined {
