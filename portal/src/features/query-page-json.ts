@@ -4,6 +4,7 @@ import type { FieldDefinition } from "./fields";
 import type { LayerSource } from "./layer-source";
 import { spatialReferenceJson, type SupportedWkid } from "./projection";
 import type { FeatureRow } from "./service-store";
+import { hasKeysInOrder } from "./stored-json-keys";
 
 /** What of a query request the features' JSON depends on. */
 export interface PageRequest {
@@ -79,9 +80,10 @@ function fieldJson(field: FieldDefinition): Record<string, unknown> {
  * A row's attributes as JSON text. When the stored object's keys are the asked-for fields other
  * than the object id, in the same order, and the object id comes first or is not asked for, the
  * answer is the stored text with the id put in front: the stored text is JSON.stringify's, so
- * that is what serialising the answer's object would give. Anything else (fields added or
- * removed since the row was written, keys stored in another order, a view hiding fields, a
- * subset asked for) is built as an object and serialised.
+ * that is what serialising the answer's object would give. The keys are read from the text
+ * ({@link hasKeysInOrder}); anything else (fields added or removed since the row was written,
+ * keys stored in another order, a view hiding fields, a subset asked for) is built as an object
+ * and serialised.
  */
 function attributesText(
   source: LayerSource,
@@ -89,28 +91,21 @@ function attributesText(
 ): (row: FeatureRow) => string {
   const names = fields.map((field) => field.name);
   const idIndex = names.indexOf(source.objectIdField);
-  const storedNames = names.filter((name) => name !== source.objectIdField);
+  const storedKeys = names
+    .filter((name) => name !== source.objectIdField)
+    .map((name) => JSON.stringify(name));
   const spliceable = idIndex <= 0;
   const idOpening = idIndex === 0 ? `{${JSON.stringify(source.objectIdField)}:` : undefined;
   return (row) => {
-    const stored = JSON.parse(row.attributesJson) as Record<string, unknown>;
-    if (spliceable && hasKeysInOrder(stored, storedNames)) {
+    if (spliceable && hasKeysInOrder(row.attributesJson, storedKeys)) {
       if (idOpening === undefined) return row.attributesJson;
-      return storedNames.length === 0
+      return storedKeys.length === 0
         ? `${idOpening}${row.objectId}}`
         : `${idOpening}${row.objectId},${row.attributesJson.slice(1)}`;
     }
+    const stored = JSON.parse(row.attributesJson) as Record<string, unknown>;
     return JSON.stringify(outputAttributes(source, fields, row.objectId, stored));
   };
-}
-
-function hasKeysInOrder(value: Record<string, unknown>, names: readonly string[]): boolean {
-  let index = 0;
-  for (const key in value) {
-    if (key !== names[index]) return false;
-    index++;
-  }
-  return index === names.length;
 }
 
 /** `,"geometry":…` for a row, or nothing when the answer has no geometry for it. */
