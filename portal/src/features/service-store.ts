@@ -129,20 +129,22 @@ export class FeatureServiceStore {
   }
 
   get(id: string): ServiceRecord | undefined {
-    const row = this.db.prepare("SELECT * FROM feature_services WHERE id = ?").get(id) as
+    const row = cachedStatement(this.db, "SELECT * FROM feature_services WHERE id = ?").get(id) as
       ServiceRow | undefined;
     return row ? serviceFromRow(row) : undefined;
   }
 
   byName(name: string): ServiceRecord | undefined {
-    const row = this.db.prepare("SELECT * FROM feature_services WHERE name = ?").get(name) as
-      ServiceRow | undefined;
+    const row = cachedStatement(this.db, "SELECT * FROM feature_services WHERE name = ?").get(
+      name,
+    ) as ServiceRow | undefined;
     return row ? serviceFromRow(row) : undefined;
   }
 
   byItem(itemId: string): ServiceRecord | undefined {
-    const row = this.db.prepare("SELECT * FROM feature_services WHERE item_id = ?").get(itemId) as
-      ServiceRow | undefined;
+    const row = cachedStatement(this.db, "SELECT * FROM feature_services WHERE item_id = ?").get(
+      itemId,
+    ) as ServiceRow | undefined;
     return row ? serviceFromRow(row) : undefined;
   }
 
@@ -168,9 +170,10 @@ export class FeatureServiceStore {
   }
 
   layers(serviceId: string): LayerRecord[] {
-    const rows = this.db
-      .prepare("SELECT * FROM feature_layers WHERE service_id = ? ORDER BY layer_id")
-      .all(serviceId) as { service_id: string; layer_id: number; definition_json: string }[];
+    const rows = cachedStatement(
+      this.db,
+      "SELECT * FROM feature_layers WHERE service_id = ? ORDER BY layer_id",
+    ).all(serviceId) as { service_id: string; layer_id: number; definition_json: string }[];
     return rows.map((row) => ({
       serviceId: row.service_id,
       layerId: row.layer_id,

@@ -1,5 +1,6 @@
 import type { PortalDatabase } from "../db/open-database";
 import { hashTokenSecret, newTokenSecret } from "../security/token-secret";
+import { cachedStatement } from "../db/statement-cache";
 
 export type AppType = "browser" | "native" | "server" | "multiple";
 
@@ -119,9 +120,10 @@ export class OAuthStore {
 
   /** The app a live app-login token belongs to, or null. */
   appOfToken(token: string): string | null {
-    const row = this.db
-      .prepare("SELECT client_id, expires FROM app_tokens WHERE token_hash = ?")
-      .get(hashTokenSecret(token)) as { client_id: string; expires: number } | undefined;
+    const row = cachedStatement(
+      this.db,
+      "SELECT client_id, expires FROM app_tokens WHERE token_hash = ?",
+    ).get(hashTokenSecret(token)) as { client_id: string; expires: number } | undefined;
     return row && row.expires > Date.now() ? row.client_id : null;
   }
 

@@ -1,5 +1,6 @@
 import type { PortalDatabase } from "../db/open-database";
 import { hashTokenSecret, newTokenSecret } from "../security/token-secret";
+import { cachedStatement } from "../db/statement-cache";
 
 export type TokenClient = "referer" | "requestip" | "ip";
 
@@ -38,9 +39,10 @@ export class TokenStore {
   }
 
   lookup(token: string): StoredToken | null {
-    const row = this.db
-      .prepare("SELECT username, expires, client, referer, ip FROM tokens WHERE token_hash = ?")
-      .get(hashTokenSecret(token)) as StoredToken | undefined;
+    const row = cachedStatement(
+      this.db,
+      "SELECT username, expires, client, referer, ip FROM tokens WHERE token_hash = ?",
+    ).get(hashTokenSecret(token)) as StoredToken | undefined;
     return row ?? null;
   }
 

@@ -3,6 +3,7 @@ import { newId } from "../security/ids";
 import { hashPassword, type PasswordHash } from "../security/passwords";
 import { defaultPrivileges, DEFAULT_USER_LICENSE_TYPE, type BuiltInRole } from "../model/roles";
 import type { UserRecord } from "../model/user-record";
+import { cachedStatement } from "../db/statement-cache";
 
 export interface NewUser {
   readonly username: string;
@@ -112,7 +113,7 @@ export class UserStore {
   }
 
   private findRow(username: string): UserRow | undefined {
-    return this.db.prepare("SELECT * FROM users WHERE username = ?").get(username) as
+    return cachedStatement(this.db, "SELECT * FROM users WHERE username = ?").get(username) as
       UserRow | undefined;
   }
 }
