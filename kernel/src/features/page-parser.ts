@@ -23,6 +23,11 @@ export class PageParser<P> {
     });
   }
 
+  /** Parses nothing more: what waits is of no use after a failure (its promises never settle). */
+  abandon(): void {
+    this.waiting.length = 0;
+  }
+
   private schedule(): void {
     if (this.scheduled || this.waiting.length === 0) return;
     this.scheduled = true;

@@ -117,7 +117,8 @@ export async function pagedQuery<P, F>(
     }
     return { first, features: pages.flat() as F[], exceeded: false };
   } finally {
-    // After a failure: the pages still in flight are of no use.
+    // After a failure: the pages still in flight or waiting to be parsed are of no use.
     cancel.abort();
+    parser.abandon();
   }
 }
