@@ -9,6 +9,7 @@ import { captureProcessOutput } from "./output-capture";
 import type { ConnectionInfo, JsonObject } from "./protocol";
 import { createReplExecutor, type ReplOptions } from "./repl-executor";
 import { resilientConverterFactory } from "./resilient-converter";
+import { preloadingConverterFactory } from "./preloaded-declarations";
 import { createTsgisHandlerClass } from "./tsgis-handler";
 import { createTsgisServerClass } from "./tsgis-server";
 import { offerOwnPackage } from "./own-package-resolution";
@@ -37,7 +38,10 @@ export function startTsgisKernel(
   boundNodeModulesWatches(tslabTypeScript.sys);
   const runtime = new KernelRuntime(key);
 
-  tslab.converter.createConverter = resilientConverterFactory(tslab.converter.createConverter);
+  // Inside the resilient wrapper, so that a rebuilt compiler reads tsgis's declarations again.
+  tslab.converter.createConverter = resilientConverterFactory(
+    preloadingConverterFactory(tslab.converter.createConverter),
+  );
   tslab.executor.createExecutor = (rootDir, converters) => {
     const executor = createReplExecutor(rootDir, converters, runtime.cells.tslabConsole, options);
     runtime.cells.attach(executor);
