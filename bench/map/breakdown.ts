@@ -46,6 +46,11 @@ window.tsgisTrace = {
     ]);
   },
 };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (entry.duration >= 50) window.tsgisTrace.events.push([entry.startTime - window.tsgisTrace.origin, "long task " + entry.duration.toFixed(0) + " ms"]);
+  }
+}).observe({ type: "longtask" });
 const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
 kernel.anyMessage.connect((_, args) => {
   const m = args.msg;
@@ -58,6 +63,9 @@ kernel.anyMessage.connect((_, args) => {
   window.tsgisTrace.note(what + " (kernel clock " + (Date.parse(m.header.date) - performance.timeOrigin - window.tsgisTrace.origin).toFixed(0) + ")");
 });
 `;
+
+/** How long the page is watched after a view is drawn. */
+const AFTERMATH_MS = 3000;
 
 type Trace = { events: [number, string][]; requests: [number, number, string][] };
 
@@ -82,6 +90,8 @@ async function traceWidget(page: NotebookPage, index: number): Promise<Trace> {
   );
   if (output.startsWith("ERROR")) throw new Error(output);
   await drawn;
+  // What the page still does after the view is drawn delays whatever runs next.
+  await page.page.waitForTimeout(AFTERMATH_MS);
   return page.page.evaluate(
     `({ events: window.tsgisTrace.events, requests: window.tsgisTrace.requests() })`,
   ) as Promise<Trace>;
@@ -111,6 +121,7 @@ async function traceBare(page: NotebookPage, layerUrl: string, index: number): P
       zoom: 11,
     });
     await window.tsgisTrace.watchView(() => view);
+    await new Promise((resolve) => setTimeout(resolve, ${AFTERMATH_MS}));
     const trace = { events: window.tsgisTrace.events, requests: window.tsgisTrace.requests() };
     view.destroy();
     box.remove();
