@@ -96,6 +96,17 @@ describe("gis.map() and the kernel side of the map widget", () => {
     expect(credentials.every((entry) => entry.token === token)).toBe(true);
   });
 
+  it("sends the credentials as the map opens, before any view asks for them", async () => {
+    const map = await gis.map([10, 10]);
+    const comm = openedComm();
+    await waitFor(() => comm.customSent().some((content) => content.command === "credentials"));
+    const message = comm.customSent().find((content) => content.command === "credentials")!;
+    const credentials = message.credentials as { server: string }[];
+    expect(credentials.map((entry) => entry.server)).toContain(`${portal.url}/sharing/rest`);
+    expect(JSON.stringify(comm.openData)).not.toContain("credentials");
+    map.close();
+  });
+
   it("sends no credentials for an anonymous GIS", async () => {
     const map = await anonymous.map([0, 0]);
     const comm = openedComm();

@@ -37,6 +37,8 @@ export class MapModel extends DOMWidgetModel implements MapHost {
   private readonly sources = new Set<ScreenshotSource>();
   private credentials: Promise<void> | undefined;
   private credentialsArrived: (() => void) | undefined;
+  /** The kernel sends credentials as it opens the map, before any view asks for them. */
+  private credentialsReceived = false;
   private renewTimer: ReturnType<typeof setTimeout> | undefined;
 
   override defaults(): Backbone.ObjectHash {
@@ -68,6 +70,7 @@ export class MapModel extends DOMWidgetModel implements MapHost {
 
   /** Resolves once the kernel sent credentials (or said there are none), or after a wait. */
   credentialsReady(): Promise<void> {
+    if (this.credentialsReceived) return Promise.resolve();
     this.credentials ??= new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, CREDENTIALS_WAIT_MS);
       this.credentialsArrived = () => {
@@ -117,6 +120,7 @@ export class MapModel extends DOMWidgetModel implements MapHost {
     for (const { server, token, expires, ssl } of credentials) {
       IdentityManager.registerToken({ server, token, expires, ssl });
     }
+    this.credentialsReceived = true;
     this.credentialsArrived?.();
     if (this.renewTimer !== undefined) clearTimeout(this.renewTimer);
     const delay = renewDelay(credentials, Date.now());

@@ -134,6 +134,9 @@ export class MapView extends Widget<MapState> {
     this.webMapItem = item;
     MapView.open.set(this.modelId, this);
     this.onCustomMessage((content, buffers) => this.receiveEvent(content, buffers));
+    // Sent with the comm's opening, the credentials are in the browser before its view asks
+    // for them: the first view then draws without a round trip to a kernel that may be busy.
+    void this.sendCredentials();
   }
 
   /** @internal The open map with this model id (for syncNavigation). */

@@ -63,6 +63,9 @@ export class MapController {
   /** The next report sends every navigation value (set after following the kernel). */
   private fullReportDue = false;
   private readonly handles: IHandle[] = [];
+  private firstViewMade: () => void = () => undefined;
+  /** Resolves when the first view exists. */
+  private readonly firstView = new Promise<void>((resolve) => (this.firstViewMade = resolve));
 
   constructor(
     private readonly model: MapHost,
@@ -76,9 +79,13 @@ export class MapController {
   /** Resolves when the first view is ready with basemap and layers requested. */
   async start(): Promise<void> {
     await this.model.credentialsReady();
-    await this.applyBasemap();
     if (this.destroyed) return;
     this.map.add(this.graphicsLayer);
+    // The layers load while the basemap is checked and the view is made, as they would in a
+    // map built with all of them at once (a smart-mapping renderer waits for the view).
+    void this.syncLayers();
+    await this.applyBasemap();
+    if (this.destroyed) return;
     this.syncGraphics();
     this.started = true;
     // The first view follows the whole state as it is now; what else changed meanwhile is
@@ -88,9 +95,8 @@ export class MapController {
     const view = this.steps.run(() => this.createView(true));
     if (changed.includes("basemap") || changed.includes("galleryBasemaps"))
       void this.applyBasemap();
-    // Layers come once the view is ready: a smart-mapping renderer is computed for a view.
+    if (changed.includes("layers")) void this.syncLayers();
     await view;
-    void this.syncLayers();
   }
 
   /** Called with the keys the model changed. */
@@ -197,6 +203,7 @@ export class MapController {
             background: { color: OCEAN_COLOR } as __esri.ColorBackgroundProperties,
           });
     this.view = view;
+    this.firstViewMade();
     this.widgets?.clear();
     this.widgets = new ViewWidgets(view, () => this.switchModeFromView());
     this.widgets.apply(state);
@@ -458,16 +465,36 @@ export class MapController {
 
   /** Sets the smart-mapping renderer `spec` on the layer once computed, unless the record changed meanwhile. */
   private applySmartRenderer(id: string, layer: Layer, spec: SmartRendererSpec): void {
-    const view = this.view;
-    if (!view) return;
-    computeSmartRenderer(layer, spec, view).then(
-      (renderer) => {
-        const wanted = this.layerSpecs.get(id)?.smartRenderer;
-        if (JSON.stringify(wanted) !== JSON.stringify(spec)) return;
-        (layer as Layer & { renderer: __esri.Renderer }).renderer = renderer;
-      },
-      (error: unknown) => console.warn(`tsgis map: the ${spec.type} could not be computed`, error),
-    );
+    this.readyView()
+      .then((view) => (view ? computeSmartRenderer(layer, spec, view) : null))
+      .then(
+        (renderer) => {
+          const wanted = this.layerSpecs.get(id)?.smartRenderer;
+          if (!renderer || JSON.stringify(wanted) !== JSON.stringify(spec)) return;
+          (layer as Layer & { renderer: __esri.Renderer }).renderer = renderer;
+        },
+        (error: unknown) =>
+          console.warn(`tsgis map: the ${spec.type} could not be computed`, error),
+      );
+  }
+
+  /**
+   * The view once it is ready (layers are made while the first view is still being made);
+   * null when the map was closed. A view replaced meanwhile hands over to its successor.
+   */
+  private async readyView(): Promise<AnyView | null> {
+    await this.firstView;
+    for (;;) {
+      const view = this.view;
+      if (!view || this.destroyed) return null;
+      const ready = await view.when().then(
+        () => true,
+        () => false,
+      );
+      if (this.destroyed) return null;
+      if (ready && this.view === view) return view;
+      if (this.view === view) return null; // it failed and nothing replaced it
+    }
   }
 
   private syncGraphics(): void {
