@@ -5,6 +5,7 @@
 // `node bench/dist/map/breakdown.js [runs]` prints them as text.
 import { startPortal } from "@tsgis/portal";
 import { buildLab, startLab } from "./lab-server";
+import { bareViewStatements } from "./bare-view";
 import { benchNotebook } from "./bench-notebook";
 import { NotebookPage } from "./notebook-page";
 
@@ -99,27 +100,9 @@ async function traceWidget(page: NotebookPage, index: number): Promise<Trace> {
 
 async function traceBare(page: NotebookPage, layerUrl: string, index: number): Promise<Trace> {
   return page.page.evaluate(`(async () => {
-    const template = window.tsgisE2E.map(0).currentView;
-    const MapView = template.constructor;
-    const ArcGISMap = template.map.constructor;
-    const Basemap = template.map.basemap.constructor;
-    const baseLayer = template.map.basemap.baseLayers.getItemAt(0);
-    const Layer = baseLayer.constructor;
-    const FeatureLayer = template.map.allLayers.find((layer) => layer.type === "feature").constructor;
-    const box = document.createElement("div");
-    box.style.width = template.width + "px";
-    box.style.height = template.height + "px";
-    document.body.appendChild(box);
+    ${bareViewStatements(layerUrl, index)}
     window.tsgisTrace.start();
-    const view = new MapView({
-      container: box,
-      map: new ArcGISMap({
-        basemap: new Basemap({ baseLayers: [new Layer({ url: baseLayer.url })] }),
-        layers: [new FeatureLayer({ url: ${JSON.stringify(layerUrl)} })],
-      }),
-      center: [2.35, ${(48.85 + index * 0.05).toFixed(2)}],
-      zoom: 11,
-    });
+    const view = makeView();
     await window.tsgisTrace.watchView(() => view);
     await new Promise((resolve) => setTimeout(resolve, ${AFTERMATH_MS}));
     const trace = { events: window.tsgisTrace.events, requests: window.tsgisTrace.requests() };

@@ -5,6 +5,7 @@
 // the 3D numbers are far above what a GPU gives.
 import { startPortal } from "@tsgis/portal";
 import { median } from "../lib/statistics";
+import { bareViewStatements } from "./bare-view";
 import { benchNotebook } from "./bench-notebook";
 import { buildLab, startLab } from "./lab-server";
 import { NotebookPage } from "./notebook-page";
@@ -73,34 +74,14 @@ async function timeDrawn(
 }
 
 /**
- * A bare @arcgis/core MapView over the portal's default basemap and the same hosted layer, built
- * in the page with the
- * classes the widget's first view already loaded, in a box the size of that view; resolves
- * with the milliseconds until it is drawn as the widget's view is (UNTIL_DRAWN).
+ * A bare @arcgis/core MapView ({@link bareViewStatements}); resolves with the milliseconds until
+ * it is drawn as the widget's view is (UNTIL_DRAWN).
  */
 async function timeBareDrawn(page: NotebookPage, layerUrl: string, index: number): Promise<number> {
   return page.page.evaluate(`(async () => {
-    const template = window.tsgisE2E.map(0).currentView;
-    const MapView = template.constructor;
-    const ArcGISMap = template.map.constructor;
-    const Basemap = template.map.basemap.constructor;
-    const baseLayer = template.map.basemap.baseLayers.getItemAt(0);
-    const Layer = baseLayer.constructor;
-    const FeatureLayer = template.map.allLayers.find((layer) => layer.type === "feature").constructor;
-    const box = document.createElement("div");
-    box.style.width = template.width + "px";
-    box.style.height = template.height + "px";
-    document.body.appendChild(box);
+    ${bareViewStatements(layerUrl, index)}
     const started = performance.now();
-    const view = new MapView({
-      container: box,
-      map: new ArcGISMap({
-        basemap: new Basemap({ baseLayers: [new Layer({ url: baseLayer.url })] }),
-        layers: [new FeatureLayer({ url: ${JSON.stringify(layerUrl)} })],
-      }),
-      center: [2.35, ${(48.85 + index * 0.05).toFixed(2)}],
-      zoom: 11,
-    });
+    const view = makeView();
     await (${UNTIL_DRAWN})(() => view);
     const elapsed = performance.now() - started;
     view.destroy();

@@ -133,21 +133,21 @@ describe("FeatureLayer.query pages every record concurrently, in order", () => {
     }
   });
 
-  it("stops at the first failed page: its error is thrown and no further page is asked for", async () => {
+  /**
+   * Queries the layer through a front whose page at the third offset answers `body` while the
+   * other pages answer late (so the failure is seen while they are in flight); resolves with the
+   * pages asked for, counted once a pager that went on would have asked for the next batch.
+   */
+  async function pagesAskedWhenOnePageAnswers(body: string, thrown: RegExp): Promise<number> {
     const failingOffset = String(2 * MAX_RECORDS);
     const front = await startFlakyFront(portal.portal.url, async (request, res) => {
       const params = queryOf(request);
       if (!params || params.get("returnCountOnly") === "true") return false;
       if (params.get("resultOffset") === failingOffset) {
         res.setHeader("Content-Type", "application/json");
-        res.end(
-          JSON.stringify({
-            error: { code: 400, message: "Unable to complete operation.", details: [] },
-          }),
-        );
+        res.end(body);
         return true;
       }
-      // The other pages answer late, so the failure is seen while they are in flight.
       if (params.get("resultOffset") !== null && params.get("resultOffset") !== "0") {
         await new Promise((resolve) => setTimeout(resolve, 300));
       }
@@ -156,18 +156,26 @@ describe("FeatureLayer.query pages every record concurrently, in order", () => {
     const viaFront = await GIS.connect({ url: front.url, ...DEMO_PUBLISHER, setActive: false });
     try {
       const frontLayer = new FeatureLayer(`${front.url}${layerPath}`, viaFront);
-      await expect(frontLayer.query({ outFields: "rank" })).rejects.toThrow(
-        /Unable to complete operation/,
-      );
-      // Long enough for a pager that went on to ask for the next batch of late pages.
+      await expect(frontLayer.query({ outFields: "rank" })).rejects.toThrow(thrown);
       await new Promise((resolve) => setTimeout(resolve, 700));
-      // The first page plus the one concurrent batch in flight; 21 pages would be needed in all.
-      expect(pageRequests(front).length).toBeLessThanOrEqual(1 + 8);
+      return pageRequests(front).length;
     } finally {
       viaFront.close();
       await front.close();
     }
+  }
+
+  it("stops at the first failed page: its error is thrown and no further page is asked for", async () => {
+    const asked = await pagesAskedWhenOnePageAnswers(
+      JSON.stringify({
+        error: { code: 400, message: "Unable to complete operation.", details: [] },
+      }),
+      /Unable to complete operation/,
+    );
+    // The first page plus the one concurrent batch in flight; 21 pages would be needed in all.
+    expect(asked).toBeLessThanOrEqual(1 + 8);
   });
+
   it.each([
     [
       "an error that is not its first member",
@@ -178,32 +186,10 @@ describe("FeatureLayer.query pages every record concurrently, in order", () => {
   ])(
     "stops at a page that is %s: parsing it fails, and the pages in flight are abandoned",
     async (_kind, body, message) => {
-      const failingOffset = String(2 * MAX_RECORDS);
-      const front = await startFlakyFront(portal.portal.url, async (request, res) => {
-        const params = queryOf(request);
-        if (!params || params.get("returnCountOnly") === "true") return false;
-        if (params.get("resultOffset") === failingOffset) {
-          res.setHeader("Content-Type", "application/json");
-          res.end(body);
-          return true;
-        }
-        if (params.get("resultOffset") !== null && params.get("resultOffset") !== "0") {
-          await new Promise((resolve) => setTimeout(resolve, 300));
-        }
-        return false;
-      });
-      const viaFront = await GIS.connect({ url: front.url, ...DEMO_PUBLISHER, setActive: false });
-      try {
-        const frontLayer = new FeatureLayer(`${front.url}${layerPath}`, viaFront);
-        await expect(frontLayer.query({ outFields: "rank" })).rejects.toThrow(message);
-        await new Promise((resolve) => setTimeout(resolve, 700));
-        // The first page, the batch in flight, and the one page its slot asked for before the
-        // failing page was parsed; 21 pages would be needed in all.
-        expect(pageRequests(front).length).toBeLessThanOrEqual(1 + 8 + 1);
-      } finally {
-        viaFront.close();
-        await front.close();
-      }
+      const asked = await pagesAskedWhenOnePageAnswers(body, message);
+      // The first page, the batch in flight, and the one page its slot asked for before the
+      // failing page was parsed; 21 pages would be needed in all.
+      expect(asked).toBeLessThanOrEqual(1 + 8 + 1);
     },
   );
 });

@@ -1,6 +1,6 @@
 import type { PortalDatabase } from "../db/open-database";
 import { remember } from "../db/remember";
-import { cachedStatement } from "../db/statement-cache";
+import { readGeneration } from "../db/generation-counter";
 
 const MAX_TOTALS = 256;
 /** Orders hold up to one row id per match; a few of them cover the searches being paged now. */
@@ -60,11 +60,5 @@ export class SearchMemo {
 }
 
 function searchGeneration(db: PortalDatabase): number {
-  const row = cachedStatement(
-    db,
-    "SELECT generation FROM search_generation WHERE id = 1",
-  ).get() as {
-    generation: number;
-  };
-  return row.generation;
+  return readGeneration(db, "search_generation");
 }

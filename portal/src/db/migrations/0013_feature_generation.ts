@@ -1,3 +1,4 @@
+import { createGenerationCounter } from "../generation-counter";
 import type { Migration } from "../migration";
 
 /** The tables whose rows decide what a layer query answers. */
@@ -13,22 +14,6 @@ export const featureGeneration: Migration = {
   version: 13,
   name: "a generation counter for feature queries",
   up(db) {
-    db.exec(`
-      CREATE TABLE feature_generation (
-        id INTEGER PRIMARY KEY CHECK (id = 1),
-        generation INTEGER NOT NULL
-      );
-      INSERT INTO feature_generation (id, generation) VALUES (1, 0);
-    `);
-    for (const table of FEATURE_TABLES) {
-      for (const event of ["INSERT", "UPDATE", "DELETE"]) {
-        db.exec(`
-          CREATE TRIGGER ${table}_${event.toLowerCase()}_feature_generation AFTER ${event} ON ${table}
-          BEGIN
-            UPDATE feature_generation SET generation = generation + 1 WHERE id = 1;
-          END;
-        `);
-      }
-    }
+    createGenerationCounter(db, "feature_generation", FEATURE_TABLES);
   },
 };
